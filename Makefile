@@ -1,0 +1,33 @@
+# Two entry points (see README): `make quiz` and `make test`. Both create .venv on first use.
+PY ?= python3
+VENV := .venv
+BIN := $(VENV)/bin
+SEED := seeds/kazakhstan-abraham-accords-india-today-2025-11-07.txt
+OUT ?= out
+
+.PHONY: quiz test setup lint typecheck clean
+
+$(BIN)/quizkit: pyproject.toml
+	$(PY) -m venv $(VENV)
+	$(BIN)/pip install -q --upgrade pip
+	$(BIN)/pip install -q -e '.[dev]'
+	touch $(BIN)/quizkit
+
+setup: $(BIN)/quizkit
+
+quiz: setup
+	$(BIN)/quizkit generate $(SEED) -o $(OUT)/quiz.json --seed 1
+	$(BIN)/quizkit check $(OUT)/quiz.json
+
+lint: setup
+	$(BIN)/ruff check quizkit tests benchmarks
+	$(BIN)/ruff format --check quizkit tests benchmarks
+
+typecheck: setup
+	$(BIN)/mypy
+
+test: lint typecheck
+	$(BIN)/pytest -q
+
+clean:
+	rm -rf $(VENV) $(OUT) .pytest_cache .mypy_cache .ruff_cache

@@ -1,0 +1,164 @@
+"""Command line: argument parsing only. Each subcommand calls the pipeline function that owns the work.
+
+``main(argv) -> int``; a ``QuizkitError`` becomes one line on stderr and a non-zero exit.
+"""
+
+from __future__ import annotations
+
+import argparse
+import sys
+from collections.abc import Callable, Sequence
+
+from quizkit.errors import QuizkitError
+
+Handler = Callable[[argparse.Namespace], int]
+
+
+def _positive_int(text: str) -> int:
+    try:
+        value = int(text)
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"expected a whole number, got {text!r}") from None
+    if value < 1:
+        raise argparse.ArgumentTypeError(f"must be at least 1, got {value}")
+    return value
+
+
+def _share(text: str) -> float:
+    try:
+        value = float(text)
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"expected a number between 0 and 1, got {text!r}") from None
+    if not 0.0 <= value <= 1.0:
+        raise argparse.ArgumentTypeError(f"must be between 0 and 1, got {value}")
+    return value
+
+
+def _csv_list(text: str) -> list[str]:
+    return [part.strip() for part in text.split(",") if part.strip()]
+
+
+# --- handlers (each imports its step lazily so `quizkit --help` stays fast) ----------------------------
+
+
+def cmd_generate(args: argparse.Namespace) -> int:
+    from quizkit.generate import run_generate
+
+    return run_generate(args)
+
+
+def cmd_check(args: argparse.Namespace) -> int:
+    from quizkit.check import run_check
+
+    return run_check(args)
+
+
+def cmd_show(args: argparse.Namespace) -> int:
+    from quizkit.show import run_show
+
+    return run_show(args)
+
+
+def cmd_render(args: argparse.Namespace) -> int:
+    from quizkit.render import run_render
+
+    return run_render(args)
+
+
+def cmd_grade(args: argparse.Namespace) -> int:
+    from quizkit.grade import run_grade
+
+    return run_grade(args)
+
+
+def cmd_facts(args: argparse.Namespace) -> int:
+    from quizkit.knowledge import run_facts
+
+    return run_facts(args)
+
+
+def cmd_notebook(args: argparse.Namespace) -> int:
+    from quizkit.lesson.notebook import run_notebook
+
+    return run_notebook(args)
+
+
+def build_parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(
+        prog="quizkit",
+        description="News article -> checked quiz; printable versions and LMS exports; grading.",
+    )
+    sub = parser.add_subparsers(dest="command", required=True, metavar="COMMAND")
+
+    p = sub.add_parser("generate", help="make a question bank from an article (text, Markdown or HTML)")
+    p.add_argument("article", help="article file: .txt, .md or a saved .html page")
+    p.add_argument("-o", "--output", default="quiz.json", help="quiz file to write (.json or .yaml)")
+    p.add_argument("--count", type=_positive_int, help="number of questions (default scales with length)")
+    p.add_argument("--types", type=_csv_list, help="comma-separated question types to allow")
+    p.add_argument("--seed", type=int, default=0, help="random seed: same seed, same quiz (default 0)")
+    p.add_argument(
+        "--context-share", type=_share, default=None, help="share of context questions (default ~1/3)"
+    )
+    p.add_argument("--no-context", action="store_true", help="comprehension questions only")
+    p.set_defaults(handler=cmd_generate)
+
+    p = sub.add_parser("check", help="run the quality checks on a quiz and print a report")
+    p.add_argument("quiz", help="quiz file (.json or .yaml)")
+    p.add_argument("--article", help="the article it was made from (default: the quiz's source.path)")
+    p.set_defaults(handler=cmd_check)
+
+    p = sub.add_parser("show", help="print a quiz readably")
+    p.add_argument("quiz", help="quiz file (.json or .yaml)")
+    p.add_argument("--answers", action="store_true", help="also show answers and evidence")
+    p.set_defaults(handler=cmd_show)
+
+    p = sub.add_parser("render", help="printable versions (PDF, HTML, Markdown) and LMS exports")
+    p.add_argument("quiz", help="quiz file (.json or .yaml)")
+    p.add_argument("-o", "--output", default="out", help="output folder (default: out)")
+    p.add_argument(
+        "--versions", type=_positive_int, default=1, help="number of shuffled versions (A, B, ...)"
+    )
+    p.add_argument("--seed", type=int, default=0, help="shuffle seed")
+    p.add_argument("--format", dest="formats", type=_csv_list, default=None, help="comma-separated formats")
+    p.add_argument("--paper", choices=["a4", "us-letter"], default="a4")
+    p.add_argument("--large-print", action="store_true", help="16 pt text for students who need it")
+    p.set_defaults(handler=cmd_render)
+
+    p = sub.add_parser("grade", help="grade answer sheets, LMS exports or notebook answers")
+    p.add_argument("quiz", help="quiz file (.json or .yaml)")
+    p.add_argument("responses", nargs="+", help="responses: CSV, Moodle export, or notebook JSON")
+    p.add_argument("--versions", dest="version_map", help="versions.json written by render")
+    p.add_argument(
+        "--scores", help="CSV of teacher scores for open questions (student_id, question_id, points)"
+    )
+    p.add_argument("-o", "--output", default="grades", help="output folder (default: grades)")
+    p.add_argument("--no-reports", action="store_true", help="skip HTML/PDF feedback and the class report")
+    p.set_defaults(handler=cmd_grade)
+
+    p = sub.add_parser("facts", help="list the knowledge base with sources")
+    p.add_argument("--about", help="only facts about this entity (aliases work)")
+    p.set_defaults(handler=cmd_facts)
+
+    p = sub.add_parser("notebook", help="write a ready-to-run student quiz notebook for a quiz")
+    p.add_argument("quiz", help="quiz file (.json or .yaml)")
+    p.add_argument("-o", "--output", default="quiz.ipynb", help="notebook to write")
+    p.set_defaults(handler=cmd_notebook)
+    return parser
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    parser = build_parser()
+    args = parser.parse_args(argv)
+    handler: Handler = args.handler
+    try:
+        return handler(args)
+    except QuizkitError as exc:
+        print(f"quizkit {args.command}: error: {exc}", file=sys.stderr)
+        return exc.exit_code
+    except KeyboardInterrupt:
+        print("quizkit: interrupted", file=sys.stderr)
+        return 130
+
+
+if __name__ == "__main__":
+    sys.exit(main())

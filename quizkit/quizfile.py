@@ -1,0 +1,210 @@
+"""Load and save quizzes (JSON or YAML, validated against ``quiz.schema.json``) and version maps (JSON)."""
+
+from __future__ import annotations
+
+import dataclasses
+import json
+from functools import cache
+from importlib import resources
+from pathlib import Path
+from typing import Any
+
+import yaml
+
+from quizkit.errors import FormatError
+from quizkit.files import atomic_write, read_text
+from quizkit.model import (
+    Citation,
+    Evidence,
+    Question,
+    Quiz,
+    SourceInfo,
+    Version,
+    VersionItem,
+    VersionMap,
+)
+
+# --- to plain data -------------------------------------------------------------------------------------
+
+
+def to_data(obj: Any) -> Any:
+    """Dataclasses and tuples -> dicts and lists (JSON-ready), keeping field order."""
+    if dataclasses.is_dataclass(obj) and not isinstance(obj, type):
+        return {f.name: to_data(getattr(obj, f.name)) for f in dataclasses.fields(obj)}
+    if isinstance(obj, tuple | list):
+        return [to_data(x) for x in obj]
+    return obj
+
+
+def _freeze(value: Any) -> Any:
+    """Lists -> tuples, recursively (answers of matching/ordering/open)."""
+    if isinstance(value, list):
+        return tuple(_freeze(v) for v in value)
+    return value
+
+
+def question_from_data(d: dict[str, Any]) -> Question:
+    ev = d.get("evidence")
+    return Question(
+        id=str(d["id"]),
+        type=d["type"],
+        prompt=d["prompt"],
+        answer=_freeze(d["answer"]),
+        choices=tuple(d.get("choices") or ()),
+        accepted_answers=tuple(d.get("accepted_answers") or ()),
+        evidence=Evidence(ev["text"], int(ev["start"]), int(ev["end"])) if ev else None,
+        origin=d.get("origin", "article"),
+        sources=tuple(
+            Citation(s["url"], str(s["as_of"]), s.get("title", "")) for s in d.get("sources") or ()
+        ),
+        bloom=d.get("bloom", "remember"),
+        difficulty=float(d.get("difficulty", 0.5)),
+        points=float(d.get("points", 1.0)),
+        explanation=d.get("explanation", ""),
+        tags=tuple(d.get("tags") or ()),
+    )
+
+
+def quiz_from_data(d: dict[str, Any]) -> Quiz:
+    """Build a Quiz from already-validated plain data."""
+    src = d.get("source") or {}
+    return Quiz(
+        title=d.get("title", ""),
+        questions=tuple(question_from_data(q) for q in d["questions"]),
+        source=SourceInfo(**{k: str(v) for k, v in src.items() if k in SourceInfo.__dataclass_fields__}),
+        schema_version=str(d.get("schema_version", "1.0")),
+        seed=d.get("seed"),
+    )
+
+
+# --- validation ----------------------------------------------------------------------------------------
+
+
+@cache
+def quiz_schema() -> dict[str, Any]:
+    """The shipped JSON Schema for quiz files."""
+    text = resources.files("quizkit").joinpath("quiz.schema.json").read_text(encoding="utf-8")
+    data: dict[str, Any] = json.loads(text)
+    return data
+
+
+def _path_of(parts: Any) -> str:
+    out = ""
+    for p in parts:
+        out += f"[{p}]" if isinstance(p, int) else (f".{p}" if out else str(p))
+    return out or "(top level)"
+
+
+def validate_quiz_data(data: Any, *, where: str) -> None:
+    """Raise FormatError naming the path of the first bad field."""
+    import jsonschema
+
+    validator = jsonschema.Draft202012Validator(quiz_schema())
+    errors = sorted(validator.iter_errors(data), key=lambda e: (len(list(e.absolute_path)), str(e.message)))
+    if errors:
+        err = errors[0]
+        raise FormatError(
+            f"invalid quiz at {_path_of(err.absolute_path)}: {err.message[:200]}",
+            where=where,
+            fix="see docs/quiz-format.md",
+        )
+    ids = [q["id"] for q in data["questions"]]
+    dupes = sorted({i for i in ids if ids.count(i) > 1})
+    if dupes:
+        raise FormatError(
+            f"question ids repeat: {', '.join(map(str, dupes))}", where=where, fix="make every id unique"
+        )
+    for i, q in enumerate(data["questions"]):
+        if q["type"] == "multiple_choice" and q["answer"] not in q["choices"]:
+            raise FormatError(
+                f"invalid quiz at questions[{i}].answer: the answer is not one of the choices",
+                where=where,
+                fix="make the answer the exact text of one choice",
+            )
+
+
+# --- files ---------------------------------------------------------------------------------------------
+
+
+def parse_quiz_text(text: str, *, where: str) -> Quiz:
+    """Parse JSON or YAML text into a validated Quiz."""
+    data: Any
+    stripped = text.lstrip()
+    try:
+        data = json.loads(text) if stripped.startswith(("{", "[")) else yaml.safe_load(text)
+    except (json.JSONDecodeError, yaml.YAMLError) as exc:
+        line = getattr(exc, "lineno", None) or getattr(getattr(exc, "problem_mark", None), "line", None)
+        at = f" (line {line})" if line is not None else ""
+        raise FormatError(f"not valid JSON or YAML{at}", where=where, fix="check the file's syntax") from None
+    if not isinstance(data, dict):
+        raise FormatError(
+            "not a quiz: expected a JSON/YAML object at the top", where=where, fix="see docs/quiz-format.md"
+        )
+    validate_quiz_data(data, where=where)
+    return quiz_from_data(data)
+
+
+def load_quiz(path: str | Path) -> Quiz:
+    """Read a quiz file (JSON or YAML)."""
+    return parse_quiz_text(read_text(path, what="quiz file"), where=str(path))
+
+
+def dump_quiz(quiz: Quiz, *, fmt: str = "json") -> str:
+    """Serialise deterministically (sorted nothing, fixed field order, 2-space indent)."""
+    data = to_data(quiz)
+    if fmt == "yaml":
+        return yaml.safe_dump(data, sort_keys=False, allow_unicode=True, width=100)
+    return json.dumps(data, indent=2, ensure_ascii=False) + "\n"
+
+
+def save_quiz(quiz: Quiz, path: str | Path) -> None:
+    """Write atomically; ``.yaml``/``.yml`` gives YAML, anything else JSON."""
+    fmt = "yaml" if str(path).lower().endswith((".yaml", ".yml")) else "json"
+    atomic_write(path, dump_quiz(quiz, fmt=fmt))
+
+
+# --- version maps --------------------------------------------------------------------------------------
+
+
+def version_map_from_data(d: Any, *, where: str) -> VersionMap:
+    try:
+        return VersionMap(
+            quiz_title=str(d.get("quiz_title", "")),
+            seed=int(d["seed"]),
+            versions=tuple(
+                Version(
+                    letter=str(v["letter"]),
+                    items=tuple(
+                        VersionItem(
+                            int(it["number"]),
+                            str(it["question_id"]),
+                            tuple(int(x) for x in it.get("order", ())),
+                        )
+                        for it in v["items"]
+                    ),
+                )
+                for v in d["versions"]
+            ),
+            schema_version=str(d.get("schema_version", "1.0")),
+        )
+    except (KeyError, TypeError, ValueError, AttributeError) as exc:
+        raise FormatError(
+            f"not a valid version map ({exc!r})", where=where, fix="use the versions.json written by render"
+        ) from None
+
+
+def dump_version_map(vm: VersionMap) -> str:
+    return json.dumps(to_data(vm), indent=2, ensure_ascii=False) + "\n"
+
+
+def save_version_map(vm: VersionMap, path: str | Path) -> None:
+    atomic_write(path, dump_version_map(vm))
+
+
+def load_version_map(path: str | Path) -> VersionMap:
+    text = read_text(path, what="version map")
+    try:
+        data = json.loads(text)
+    except json.JSONDecodeError as exc:
+        raise FormatError(f"version map is not valid JSON (line {exc.lineno})", where=str(path)) from None
+    return version_map_from_data(data, where=str(path))
