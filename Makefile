@@ -14,6 +14,8 @@ $(BIN)/quizkit: pyproject.toml
 	touch $(BIN)/quizkit
 
 setup: $(BIN)/quizkit
+	@if command -v npm >/dev/null; then npm --prefix tests/js ci --silent; \
+	else echo "npm not found: the GIFT reader tests (gift-pegjs) will be skipped"; fi
 
 quiz: setup
 	$(BIN)/quizkit generate $(SEED) -o $(OUT)/quiz.json --seed 1

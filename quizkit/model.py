@@ -215,6 +215,8 @@ class Fact:
     answer_kind: str = ""
     """What kind of thing the answer is, for distractors: country, capital, person, organisation, year..."""
     topics: tuple[str, ...] = ()
+    relation: str = ""
+    """Facts with the same relation form a matching set, subject <-> answer (e.g. "capital_of")."""
 
 
 @dataclass(frozen=True, slots=True)

@@ -79,3 +79,17 @@ def same_entity(a: str, b: str) -> bool:
 def of_kind(kind: str) -> tuple[Entity, ...]:
     """All known entities of a kind (country, city, person, organisation...), for distractors."""
     return tuple(e for e in entities() if e.kind == kind)
+
+
+@cache
+def groups() -> dict[str, tuple[str, ...]]:
+    """Named sets of entities that are alike (Central Asian states, Gulf states...), from ``data/groups.yaml``."""
+    raw = resources.files("quizkit.knowledge").joinpath("data/groups.yaml").read_text(encoding="utf-8")
+    data = yaml.safe_load(raw)
+    return {str(k): tuple(str(v) for v in members) for k, members in data.items()}
+
+
+def groups_of(name: str) -> tuple[str, ...]:
+    """The names of the groups an entity (any alias) belongs to."""
+    ent = canonical(name) or name
+    return tuple(g for g, members in groups().items() if ent in members)

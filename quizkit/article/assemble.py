@@ -1,0 +1,220 @@
+"""From raw blocks (whatever the input format) to an ``Article``: metadata lines, boilerplate, summary, body.
+
+Every reader (text, Markdown, HTML) produces a list of ``Raw`` blocks and whatever metadata its format
+carries; the line-level work is the same for all three and lives here.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass, field
+
+from quizkit.article.clean import (
+    is_boilerplate,
+    looks_like_headline,
+    split_trailing_credit,
+    starts_link_list,
+)
+from quizkit.article.meta import (
+    Meta,
+    date_only,
+    norm,
+    parse_byline,
+    parse_published,
+    parse_publisher_date,
+)
+from quizkit.article.quotes import find_quotes, is_quote_block
+from quizkit.model import Article, Block, BlockKind
+
+META_ZONE = 8
+"""Bylines and date lines are looked for among the first and last this-many blocks only."""
+TITLE_MAX_WORDS = 30
+HEADING_MAX_WORDS = 14
+LINK_LIST_FROM = 0.5
+"""A bare "Related articles" label in the last half of the page starts a list of headline links."""
+
+_INVISIBLE = re.compile(r"[\u00ad\u200b\u200c\u200d\u2060\ufeff]")
+_LABELS = (
+    r"(?:the\s+)?author'?[’']?s summary|summary|in short|in brief|tl;?\s?dr|key takeaways?|(?:the\s+)?bottom line"
+    r"|key points|at a glance|the gist"
+)
+_LABEL_WITH_TEXT = re.compile(rf"^(?:{_LABELS})\s*[:—–-]\s*(?=\S)", re.I)
+_LABEL_ONLY = re.compile(rf"^(?:{_LABELS})\s*:?$", re.I)
+_SENTENCE_END = re.compile(r"[.!?:;,\"”’)]$")
+
+
+@dataclass(frozen=True, slots=True)
+class Raw:
+    """A block as the format gave it; ``kind`` None means "work it out from the line" (plain text)."""
+
+    text: str
+    kind: BlockKind | None = None
+
+
+@dataclass(slots=True)
+class _Found:
+    """Metadata collected while walking the blocks (mutable scratch, local to one ``assemble`` call)."""
+
+    publisher: str = ""
+    date: str = ""
+    updated: str = ""
+    byline: str = ""
+    removed: list[str] = field(default_factory=list)
+
+
+def normalize(text: str) -> str:
+    """One line of text: invisible characters dropped, any run of white space made one space."""
+    if _INVISIBLE.search(text):
+        text = _INVISIBLE.sub("", text)
+    return " ".join(text.split())
+
+
+def _is_metadata(text: str, found: _Found) -> bool:
+    """Record byline / date / publisher from a metadata line; True when the line was one."""
+    by = parse_byline(text)
+    if by:
+        found.byline = found.byline or by[0]
+        found.date = found.date or by[1]
+        return True
+    pub = parse_published(text)
+    if pub:
+        if pub[1]:
+            found.updated = found.updated or pub[0]
+        else:
+            found.date = found.date or pub[0]
+        return True
+    pd = parse_publisher_date(text)
+    if pd:
+        found.publisher = found.publisher or pd[0]
+        found.date = found.date or pd[1]
+        return True
+    iso = date_only(text)
+    if iso:
+        found.date = found.date or iso
+        return True
+    return False
+
+
+def _is_title_copy(text: str, title: str) -> bool:
+    """The title printed again, in any case, maybe with the site name after it."""
+    if not title or len(text) > 2 * len(title) + 80:
+        return False
+    a, t = norm(text), norm(title)
+    return a == t or (
+        a.startswith(t + " ") and len(a.split()) - len(t.split()) <= 5 and looks_like_headline(text)
+    )
+
+
+def _pick_title(items: Sequence[Raw]) -> tuple[str, int]:
+    """Plain text / Markdown without a title mark-up: the first real line, when it is short enough."""
+    for i, r in enumerate(items):
+        if is_boilerplate(r.text) or _is_metadata(r.text, _Found()):
+            continue
+        if len(r.text.split()) <= TITLE_MAX_WORDS and not is_quote_block(r.text):
+            return r.text, i
+        return "", -1
+    return "", -1
+
+
+def _infer_kind(text: str) -> BlockKind:
+    if is_quote_block(text):
+        return "quote"
+    words = text.split()
+    if len(words) <= HEADING_MAX_WORDS and not _SENTENCE_END.search(text) and text[:1].isupper():
+        return "heading"
+    return "paragraph"
+
+
+def _filter(items: Sequence[Raw], title: str, found: _Found) -> list[Raw]:
+    """Drop title copies, metadata lines and boilerplate (with the headline lists under "Related")."""
+    kept: list[Raw] = []
+    n = len(items)
+    in_link_list = False
+    for i, r in enumerate(items):
+        text = r.text
+        zone = i < META_ZONE or i >= n - META_ZONE
+        if _is_title_copy(text, title) or (zone and _is_metadata(text, found)):
+            found.removed.append(text)
+            continue
+        if is_boilerplate(text):
+            found.removed.append(text)
+            in_link_list = starts_link_list(text) and i >= n * LINK_LIST_FROM
+            continue
+        if in_link_list and looks_like_headline(text) and r.kind != "heading":
+            found.removed.append(text)
+            continue
+        in_link_list = False
+        text, credit = split_trailing_credit(text)
+        if credit:
+            found.removed.append(credit)
+        kept.append(Raw(text, r.kind))
+    return kept
+
+
+def _kinds(items: Sequence[Raw]) -> list[tuple[BlockKind, str]]:
+    """Final block kinds: inferred where the format had none; the author's summary marked."""
+    out: list[tuple[BlockKind, str]] = []
+    in_summary = False
+    for r in items:
+        kind: BlockKind = r.kind or _infer_kind(r.text)
+        if kind == "paragraph" and is_quote_block(r.text):
+            kind = "quote"
+        if _LABEL_ONLY.match(r.text):
+            in_summary = True
+            out.append(("heading", r.text))
+            continue
+        if kind == "heading":
+            in_summary = False
+        elif _LABEL_WITH_TEXT.match(r.text) or in_summary:
+            kind = "summary"
+        out.append((kind, r.text))
+    return out
+
+
+def _summary(blocks: Iterable[Block]) -> str:
+    return " ".join(_LABEL_WITH_TEXT.sub("", b.text) for b in blocks if b.kind == "summary")
+
+
+def assemble(
+    raws: Iterable[Raw],
+    meta: Meta,
+    *,
+    path: str = "",
+    removed: Iterable[str] = (),
+    title_from_first: bool = False,
+) -> Article:
+    """Build the Article: metadata apart, boilerplate out (kept in ``removed``), body = blocks + blank lines."""
+    items = [Raw(t, r.kind) for r in raws if (t := normalize(r.text))]
+    found = _Found(removed=list(removed))
+    title = normalize(meta.title)
+    if not title and title_from_first:
+        title, at = _pick_title(items)
+        if at >= 0:
+            found.removed.extend(r.text for r in items[:at])  # boilerplate/metadata above the title
+            for r in items[:at]:
+                _is_metadata(r.text, found)
+            items = items[at + 1 :]
+    kept = _filter(items, title, found)
+    if not kept and title and title_from_first:
+        kept = [Raw(title, "paragraph")]  # a one-line text: the line is both title and body
+    blocks: list[Block] = []
+    pos = 0
+    for kind, text in _kinds(kept):
+        if blocks:
+            pos += 2
+        blocks.append(Block(kind, text, pos, pos + len(text)))
+        pos += len(text)
+    return Article(
+        title=title,
+        body="\n\n".join(b.text for b in blocks),
+        blocks=tuple(blocks),
+        publisher=normalize(meta.publisher) or found.publisher,
+        date=meta.date or found.date or found.updated,
+        byline=normalize(meta.byline) or found.byline,
+        url=meta.url,
+        path=path,
+        quotes=find_quotes(blocks),
+        summary=_summary(blocks),
+        removed=tuple(found.removed),
+    )

@@ -1,0 +1,302 @@
+"""Comprehension questions from an article: analyse, generate candidates per type, check, select.
+
+``generate_quiz(article, ...)`` returns a ``Generated``: the quiz, the candidates the quality gate dropped
+(with the reason) and warnings (e.g. why there are fewer questions than asked).
+"""
+
+from __future__ import annotations
+
+import argparse
+import random
+import re
+from collections import Counter
+from collections.abc import Callable, Iterable, Iterator, Sequence
+from dataclasses import dataclass, replace
+
+from quizkit.errors import GenerationError
+from quizkit.generate import (
+    fill_blank,
+    matching,
+    metadata,
+    multiple_choice,
+    open,
+    ordering,
+    select,
+    short_answer,
+    true_false,
+    vocabulary,
+)
+from quizkit.generate.analysis import Analysis, analyse
+from quizkit.generate.common import Candidate
+from quizkit.model import QUESTION_TYPES, Article, Question, Quiz, SourceInfo
+
+DEFAULT_CONTEXT_SHARE = 1 / 3
+MIN_ARTICLE, MAX_ARTICLE = 6, 40
+POOL_FACTOR = 3
+"""Candidates considered per question asked (the rest are never checked, keeping long inputs fast)."""
+
+GENERATORS: tuple[Callable[[Analysis, random.Random], Iterator[Candidate]], ...] = (
+    multiple_choice.candidates,
+    true_false.candidates,
+    fill_blank.candidates,
+    short_answer.candidates,
+    matching.candidates,
+    ordering.candidates,
+    open.candidates,
+    vocabulary.candidates,
+    metadata.candidates,
+)
+_ENGLISH = frozenset(
+    [
+        "the",
+        "of",
+        "and",
+        "to",
+        "in",
+        "a",
+        "is",
+        "that",
+        "for",
+        "on",
+        "with",
+        "as",
+        "by",
+        "was",
+        "are",
+        "it",
+        "from",
+        "at",
+        "be",
+        "this",
+        "has",
+        "have",
+    ]
+)
+
+
+@dataclass(frozen=True, slots=True)
+class Generated:
+    """A generated quiz, what the quality gate dropped (summary, reason) and warnings for the user."""
+
+    quiz: Quiz
+    dropped: tuple[tuple[str, str], ...]
+    warnings: tuple[str, ...]
+
+
+def default_article_count(analysis: Analysis) -> int:
+    """Scales with length: about one question per 20 words on top of 8, between 6 and 40."""
+    return max(MIN_ARTICLE, min(MAX_ARTICLE, 8 + analysis.words // 20))
+
+
+def check_english(article: Article) -> None:
+    words = re.findall(r"[a-z]+", article.body.lower())
+    if len(words) >= 8 and sum(w in _ENGLISH for w in words) / len(words) < 0.06:
+        raise GenerationError(
+            "the article does not look like English text",
+            where=article.path or article.title,
+            fix="quizkit reads English news articles; give an English text",
+        )
+
+
+def candidates(analysis: Analysis, types: Sequence[str] | None, seed: int) -> list[Candidate]:
+    """Every candidate question the article gives, of the allowed types."""
+    out: list[Candidate] = []
+    for gen in GENERATORS:
+        rng = random.Random(f"{seed}:{gen.__module__}")
+        out.extend(c for c in gen(analysis, rng) if types is None or c.question.type in types)
+    return out
+
+
+def _gate(article: Article) -> tuple[Callable[[Question], str | None], Callable[[Quiz], dict[str, str]]]:
+    """The check helper's quality gate as two functions: per question and across the quiz."""
+    from quizkit.check import check_question, check_quiz
+
+    def one(q: Question) -> str | None:
+        errors = [f for f in check_question(q, article) if f.severity == "error"]
+        return f"{errors[0].check}: {errors[0].message}" if errors else None
+
+    def whole(quiz: Quiz) -> dict[str, str]:
+        bad: dict[str, str] = {}
+        for f in check_quiz(quiz, article):
+            if f.severity == "error" and f.question_id:
+                bad.setdefault(f.question_id, f"{f.check}: {f.message}")
+        return bad
+
+    return one, whole
+
+
+def _context(article: Article, n: int, seed: int, warnings: list[str]) -> list[Question]:
+    if n <= 0:
+        return []
+    try:
+        from quizkit.knowledge.context import context_questions
+    except ImportError:
+        warnings.append("context questions are not available in this installation; asked the article only")
+        return []
+    got = list(context_questions(article, count=n, seed=seed))[:n]
+    if len(got) < n:
+        warnings.append(f"the knowledge base gave {len(got)} context questions of the {n} asked")
+    return got
+
+
+def _ids(questions: Iterable[Question]) -> list[Question]:
+    out: list[Question] = []
+    seen: set[str] = set()
+    n = {"article": 0, "context": 0}
+    for q in questions:
+        if q.origin == "article":
+            n["article"] += 1
+            q = replace(q, id=select.content_id(q, "a", n["article"]))
+        else:
+            n["context"] += 1
+            if not q.id or q.id in seen:
+                q = replace(q, id=select.content_id(q, "c", n["context"]))
+        seen.add(q.id)
+        out.append(q)
+    return out
+
+
+def generate_quiz(
+    article: Article,
+    *,
+    count: int | None = None,
+    types: Sequence[str] | None = None,
+    seed: int = 0,
+    context_share: float | None = None,
+    no_context: bool = False,
+) -> Generated:
+    """Article -> checked quiz. ``count`` is the total (article + context); by default it scales with length."""
+    bad = [t for t in types or () if t not in QUESTION_TYPES]
+    if bad:
+        raise GenerationError(
+            f"unknown question type {bad[0]!r}", fix=f"choose from {', '.join(QUESTION_TYPES)}"
+        )
+    check_english(article)
+    analysis = analyse(article)
+    if not analysis.sentences:
+        raise GenerationError(
+            "the article has no sentence to ask about",
+            where=article.path or article.title,
+            fix="give a news article with at least a few full sentences",
+        )
+    share = 0.0 if no_context else (DEFAULT_CONTEXT_SHARE if context_share is None else context_share)
+    if count is None:
+        n_article = default_article_count(analysis)
+        n_context = round(n_article * share / (1 - share)) if share < 1 else n_article
+    else:
+        n_context = round(count * share)
+        n_article = count - n_context
+    warnings: list[str] = []
+    dropped: list[tuple[str, str]] = []
+    context = _context(article, n_context, seed, warnings)
+    n_article += n_context - len(context)
+    pool = candidates(analysis, types, seed)
+    one, whole = _gate(article)
+    rng = random.Random(seed)
+    chosen = select.choose(pool, n_article, rng, one, dropped, public=article.title)
+    quiz = _quiz(article, _finish(chosen, context, seed), seed)
+    for _round in range(3):
+        failing = whole(quiz)
+        if not failing:
+            break
+        bad_keys = {_key(q) for q in quiz.questions if q.id in failing}
+        dropped.extend((select.summary(q), failing[q.id]) for q in quiz.questions if q.id in failing)
+        keep = [c for c in chosen if _key(c.question) not in bad_keys]
+        context = [q for q in context if _key(q) not in bad_keys]
+        used = {id(c) for c in chosen}
+        rest = [c for c in pool if id(c) not in used and _key(c.question) not in bad_keys]
+        more = (
+            select.choose(rest, n_article - len(keep), rng, one, dropped, keep, public=article.title)
+            if len(keep) < n_article
+            else []
+        )
+        chosen = keep + more
+        quiz = _quiz(article, _finish(chosen, context, seed), seed)
+    asked = count if count is not None else n_article + n_context
+    got = len(quiz.questions)
+    if got < asked:
+        warnings.append(_shortfall(analysis, asked, got))
+    return Generated(quiz, tuple(dropped), tuple(warnings))
+
+
+def _key(q: Question) -> tuple[str, str, str]:
+    return (q.type, q.prompt, repr(q.answer))
+
+
+def _finish(chosen: list[Candidate], context: list[Question], seed: int) -> list[Question]:
+    """Balance keys, order by type, give ids (all seeded, so a rebuild gives the same result)."""
+    rng = random.Random(f"{seed}:arrange")
+    questions = select.balance_keys([c.question for c in chosen], rng)
+    return _ids(select.arrange(questions + list(context), rng))
+
+
+def _quiz(article: Article, questions: list[Question], seed: int) -> Quiz:
+    source = SourceInfo(
+        title=article.title,
+        publisher=article.publisher,
+        date=article.date,
+        path=article.path,
+        url=article.url,
+    )
+    title = f"Quiz: {article.title}" if article.title else "Quiz"
+    return Quiz(title=title, questions=tuple(questions), source=source, seed=seed)
+
+
+def _shortfall(analysis: Analysis, asked: int, got: int) -> str:
+    why = (
+        f"the article is short ({analysis.words} words, {len(analysis.sentences)} sentences)"
+        if analysis.words < 150
+        else "the article gave no more questions that pass the checks without repeating each other"
+    )
+    return f"made {got} questions of the {asked} asked: {why}"
+
+
+def summary_lines(gen: Generated) -> list[str]:
+    """The CLI's summary: counts by type and origin, dropped counts by reason, warnings."""
+    qs = gen.quiz.questions
+    by_type = Counter(q.type for q in qs)
+    by_origin = Counter(q.origin for q in qs)
+    lines = [f"{len(qs)} questions: " + ", ".join(f"{by_origin[o]} {o}" for o in ("article", "context"))]
+    lines.append("  by type: " + ", ".join(f"{t} {by_type[t]}" for t in QUESTION_TYPES if by_type[t]))
+    tags = Counter(t for q in qs for t in q.tags if t in ("vocabulary", "metadata"))
+    if tags:
+        lines.append("  tagged: " + ", ".join(f"{t} {n}" for t, n in sorted(tags.items())))
+    reasons = Counter(reason.split(":")[0] for _s, reason in gen.dropped)
+    if gen.dropped:
+        lines.append(
+            f"dropped {len(gen.dropped)} candidates at the quality gate: "
+            + ", ".join(f"{r} {n}" for r, n in reasons.most_common())
+        )
+    else:
+        lines.append("dropped 0 candidates at the quality gate")
+    lines.extend(f"warning: {w}" for w in gen.warnings)
+    return lines
+
+
+def run_generate(args: argparse.Namespace) -> int:
+    """CLI: read the article, generate, write the quiz atomically, print the summary."""
+    from quizkit.article import read_article
+    from quizkit.files import check_output_file
+    from quizkit.quizfile import save_quiz
+
+    check_output_file(args.output)
+    article = read_article(args.article)
+    gen = generate_quiz(
+        article,
+        count=args.count,
+        types=args.types,
+        seed=args.seed,
+        context_share=args.context_share,
+        no_context=args.no_context,
+    )
+    if not gen.quiz.questions:
+        raise GenerationError(
+            "no question could be made from this article",
+            where=args.article,
+            fix="; ".join(gen.warnings) or "give a longer news article",
+        )
+    save_quiz(gen.quiz, args.output)
+    print(f"wrote {args.output}")
+    for line in summary_lines(gen):
+        print(line)
+    return 0

@@ -1,0 +1,322 @@
+"""Article analysis: sentences with body offsets, entity mentions, noun chunks and a light dependency parse.
+
+Streaming: blocks are parsed in batches by ``quizkit.nlp.parse``; each spaCy Doc is reduced at once to small
+frozen records (``Sentence`` with ``Tok`` and ``Mention``) and then dropped, so memory stays flat on long input.
+"""
+
+from __future__ import annotations
+
+import bisect
+import re
+from collections import Counter
+from collections.abc import Iterator
+from dataclasses import dataclass
+from typing import Any
+
+from quizkit import nlp
+from quizkit.knowledge import aliases
+from quizkit.model import Article
+
+SPACY_KIND = {
+    "PERSON": "person",
+    "GPE": "place",
+    "LOC": "region",
+    "ORG": "organisation",
+    "EVENT": "event",
+    "LAW": "agreement",
+    "FAC": "place",
+}
+"""spaCy label -> our kind; the alias table refines 'place' into country/city/region when it knows the name."""
+
+NUMBER_LABELS = {"CARDINAL", "MONEY", "PERCENT", "QUANTITY"}
+PRONOUN_STARTS = frozenset(
+    [
+        "it",
+        "this",
+        "that",
+        "these",
+        "those",
+        "they",
+        "he",
+        "she",
+        "its",
+        "their",
+        "his",
+        "her",
+        "we",
+        "them",
+        "such",
+        "there",
+        "here",
+    ]
+)
+DISCOURSE = frozenset(
+    [
+        "overall",
+        "however",
+        "meanwhile",
+        "also",
+        "still",
+        "moreover",
+        "but",
+        "and",
+        "so",
+        "yet",
+        "thus",
+        "therefore",
+    ]
+)
+_YEAR = re.compile(r"^(?:in\s+)?((?:19|20)\d\d)$")
+_SUMMARY_LABEL = re.compile(r"^\s*(author'?s summary|author’s summary|summary|in short)\s*:\s*", re.I)
+GENERIC_PLACES = frozenset({"earth", "the earth", "world", "the world", "planet", "globe"})
+EVENT_NOUNS = frozenset(
+    ["crisis", "war", "conflict", "talks", "summit", "deal", "agreement", "treaty", "accords"]
+)
+
+
+@dataclass(frozen=True, slots=True)
+class Tok:
+    """One token: sentence-relative ``head``; ``start`` is a body offset."""
+
+    text: str
+    ws: str
+    lemma: str
+    pos: str
+    tag: str
+    dep: str
+    head: int
+    start: int
+
+
+@dataclass(frozen=True, slots=True)
+class Mention:
+    """A named entity in a sentence: tokens ``[i, j)`` and body offsets; ``kind`` as in the alias table."""
+
+    text: str
+    kind: str
+    i: int
+    j: int
+    start: int
+    end: int
+    canonical: str
+
+
+@dataclass(frozen=True, slots=True)
+class Sentence:
+    """One body sentence with its place in the article (paragraph number, heading above it)."""
+
+    index: int
+    text: str
+    start: int
+    end: int
+    block_kind: str
+    paragraph: int
+    heading: str
+    toks: tuple[Tok, ...]
+    mentions: tuple[Mention, ...]
+    chunks: tuple[tuple[int, int], ...]
+    """Noun chunks as token ranges [i, j)."""
+    kids: tuple[tuple[int, ...], ...] = ()
+    """Dependency children of each token (precomputed: the question builders walk the tree a lot)."""
+
+    @property
+    def words(self) -> int:
+        return sum(1 for t in self.toks if t.pos != "PUNCT")
+
+    @property
+    def unresolved(self) -> bool:
+        """True when the sentence opens with a pronoun or a demonstrative ("This move ...")."""
+        return starts_unresolved(self.toks)
+
+    def where(self) -> str:
+        """'paragraph 3, under "Heading"' for explanations."""
+        place = "the author's summary" if self.block_kind == "summary" else f"paragraph {self.paragraph}"
+        return f'{place}, under "{self.heading}"' if self.heading else place
+
+
+@dataclass(frozen=True, slots=True)
+class Analysis:
+    """Everything the question generators need from the article."""
+
+    article: Article
+    sentences: tuple[Sentence, ...]
+    counts: Counter[str]
+    """Mentions per canonical name (answer frequency)."""
+    words: int
+
+    def mentions_of_kind(self, kind: str) -> list[str]:
+        """Canonical names of this kind in order of first appearance."""
+        seen: dict[str, None] = {}
+        for s in self.sentences:
+            for m in s.mentions:
+                if m.kind == kind:
+                    seen.setdefault(m.canonical, None)
+        return list(seen)
+
+
+def starts_unresolved(toks: tuple[Tok, ...] | list[Tok]) -> bool:
+    """The first content word (after 'Overall,' and the like) is a pronoun or demonstrative."""
+    for t in toks:
+        low = t.text.lower()
+        if t.pos == "PUNCT" or low in DISCOURSE:
+            continue
+        return low in PRONOUN_STARTS
+    return False
+
+
+def _kind_of(text: str, label: str) -> str | None:
+    """Our kind for an entity, or None when it cannot serve as an answer."""
+    if label == "DATE":
+        return "year" if _YEAR.match(text) else ("date" if re.search(r"\b(19|20)\d\d\b", text) else None)
+    if label in NUMBER_LABELS:
+        return "number" if re.search(r"\d", text) else None
+    if label not in SPACY_KIND:
+        return None
+    known = aliases.lookup(text)
+    if known is not None:
+        return known.kind
+    if not text[:1].isupper() or len(text) < 2 or text.lower() in GENERIC_PLACES:
+        return None
+    return SPACY_KIND[label]
+
+
+def _is_det(t: Tok) -> bool:
+    return t.text.lower() in ("the", "a", "an")
+
+
+def _alpha_like(t: Tok) -> bool:
+    return any(c.isalnum() for c in t.text)
+
+
+def _strip_det(toks: list[Tok], i: int, j: int) -> tuple[int, int]:
+    """Drop a leading 'the' and a trailing possessive from an entity span."""
+    while i < j and _is_det(toks[i]):
+        i += 1
+    while j > i and toks[j - 1].text in ("'s", "’s", "'", "’"):
+        j -= 1
+    return i, j
+
+
+def _mentions(sent: Any, toks: list[Tok], body: str) -> list[Mention]:
+    out: list[Mention] = []
+    base = sent.start
+    for ent in sent.ents:
+        i, j = _strip_det(toks, ent.start - base, ent.end - base)
+        if i >= j:
+            continue
+        text = body[toks[i].start : toks[j - 1].start + len(toks[j - 1].text)]
+        kind = _kind_of(text, ent.label_)
+        # "the Gaza crisis": a known event named by entity + noun
+        if j < len(toks) and toks[j].text.lower() in EVENT_NOUNS:
+            longer = f"{text} {toks[j].text}"
+            known = aliases.lookup(longer)
+            if known is not None:
+                text, kind, j = longer, known.kind, j + 1
+        if kind is None:
+            continue
+        start = toks[i].start
+        out.append(Mention(text, kind, i, j, start, start + len(text), aliases.canonical(text) or text))
+    return out
+
+
+def _sentence_span(text: str, start: int, block_kind: str) -> tuple[str, int]:
+    """Trim a summary label and outer whitespace; returns (text, start)."""
+    if block_kind == "summary":
+        m = _SUMMARY_LABEL.match(text)
+        if m:
+            text, start = text[m.end() :], start + m.end()
+    stripped = text.lstrip()
+    start += len(text) - len(stripped)
+    return stripped.rstrip(), start
+
+
+def _block_context(article: Article) -> Iterator[tuple[int, str, str, int, str]]:
+    """(offset, text, kind, paragraph number, heading) for each block that can give evidence."""
+    heading = ""
+    para = 0
+    for b in article.blocks:
+        if b.kind == "heading":
+            heading = b.text
+            continue
+        para += 1
+        yield b.start, b.text, b.kind, para, heading
+
+
+def _toks(sent: Any, offset: int) -> list[Tok]:
+    base = sent.start
+    return [
+        Tok(t.text, t.whitespace_, t.lemma_, t.pos_, t.tag_, t.dep_, t.head.i - base, t.idx + offset)
+        for t in sent
+    ]
+
+
+def _cut(toks: list[Tok], ments: list[Mention], start: int) -> tuple[list[Tok], list[Mention]]:
+    """Drop tokens before body offset ``start`` (a summary label); heads pointing there become roots."""
+    cut = next((k for k, t in enumerate(toks) if t.start >= start), len(toks))
+    if cut == 0:
+        return toks, ments
+    out = [
+        Tok(
+            t.text,
+            t.ws,
+            t.lemma,
+            t.pos,
+            t.tag,
+            t.dep if t.head >= cut else "ROOT",
+            t.head - cut if t.head >= cut else k,
+            t.start,
+        )
+        for k, t in enumerate(toks[cut:])
+    ]
+    kept = [
+        Mention(m.text, m.kind, m.i - cut, m.j - cut, m.start, m.end, m.canonical)
+        for m in ments
+        if m.i >= cut
+    ]
+    return out, kept
+
+
+def iter_sentences(article: Article) -> Iterator[Sentence]:
+    """Parse the article block by block and yield light sentence records; each Doc is dropped after use."""
+    blocks = list(_block_context(article))
+    starts = [b[0] for b in blocks]
+    index = 0
+    for offset, doc in nlp.parse((b[0], b[1]) for b in blocks):
+        _s, _t, kind, para, heading = blocks[bisect.bisect_right(starts, offset) - 1]
+        for sent in doc.sents:
+            toks = _toks(sent, offset)
+            ments = _mentions(sent, toks, article.body)
+            chunks = [(c.start - sent.start, c.end - sent.start) for c in sent.noun_chunks]
+            text, start = _sentence_span(sent.text, sent.start_char + offset, kind)
+            if start > toks[0].start:
+                n = len(toks)
+                toks, ments = _cut(toks, ments, start)
+                chunks = [(i - (n - len(toks)), j - (n - len(toks))) for i, j in chunks if i >= n - len(toks)]
+            if sum(1 for t in toks if _alpha_like(t)) < 4:
+                continue
+            kids: list[list[int]] = [[] for _ in toks]
+            for k, t in enumerate(toks):
+                if t.head != k:
+                    kids[t.head].append(k)
+            yield Sentence(
+                index,
+                text,
+                start,
+                start + len(text),
+                kind,
+                para,
+                heading,
+                tuple(toks),
+                tuple(ments),
+                tuple(chunks),
+                tuple(tuple(x) for x in kids),
+            )
+            index += 1
+
+
+def analyse(article: Article) -> Analysis:
+    """Sentences and entity counts for the whole article."""
+    sentences = tuple(iter_sentences(article))
+    counts: Counter[str] = Counter(m.canonical for s in sentences for m in s.mentions)
+    words = len(article.body.split())
+    return Analysis(article, sentences, counts, words)

@@ -1,0 +1,154 @@
+"""Wrong options of the key's own kind: from the article first, then from the alias table's known names.
+
+A distractor is never the key under another name (alias), never a substring or superstring of it and never
+one edit away from it; it is written in the same style (Title Case, ACRONYM, number) and is of similar length.
+Years and numbers get nearby plausible values instead.
+"""
+
+from __future__ import annotations
+
+import random
+import re
+from functools import lru_cache
+
+from rapidfuzz.distance import Levenshtein
+
+from quizkit.generate.analysis import Analysis
+from quizkit.generate.common import lookup, norm
+from quizkit.knowledge import aliases
+
+LEXICON_KINDS = {
+    "country": ("country",),
+    "city": ("city",),
+    "place": ("city", "country"),
+    "region": ("region",),
+    "person": ("person",),
+    "organisation": ("organisation",),
+    "agreement": ("agreement",),
+    "event": ("event",),
+    "sea": ("sea",),
+    "corridor": ("corridor",),
+    "publisher": ("publisher",),
+}
+_ABBR = re.compile(r"^(?:[A-Z]\.?){2,6}$")
+_NUM = re.compile(r"\d[\d,]*(?:\.\d+)?")
+
+
+def style(text: str) -> str:
+    """How a name is written: 'abbr' (U.S., NATO), 'title' (Central Asia) or 'lower'."""
+    t = text.strip()
+    if _ABBR.match(t.replace(" ", "")):
+        return "abbr"
+    return "title" if t[:1].isupper() else "lower"
+
+
+@lru_cache(maxsize=1 << 16)
+def confusable(a: str, b: str) -> bool:
+    """True when ``b`` could count as the key ``a``: same entity, substring either way, or one edit away."""
+    na, nb = norm(a), norm(b)
+    if na == nb:
+        return True
+    ea, eb = lookup(a), lookup(b)
+    if ea is not None and ea is eb:
+        return True
+    if not na or not nb or na in nb or nb in na:
+        return True
+    wa, wb = set(na.split()) - {"and", "of"}, set(nb.split()) - {"and", "of"}
+    if wa <= wb or wb <= wa:
+        return True
+    return Levenshtein.distance(na, nb) <= 1
+
+
+def _ok(key: str, cand: str, chosen: list[str]) -> bool:
+    if style(cand) != style(key) or confusable(key, cand):
+        return False
+    ratio = len(cand) / max(1, len(key))
+    if not 0.4 <= ratio <= 2.6:
+        return False
+    return not any(confusable(c, cand) for c in chosen)
+
+
+def _pool(key: str, kind: str, analysis: Analysis | None) -> tuple[list[str], list[str]]:
+    """(names from the article, names from the lexicon) of the key's kind."""
+    from_article: list[str] = []
+    if analysis is not None:
+        for s in analysis.sentences:
+            for m in s.mentions:
+                if m.kind == kind and m.text not in from_article:
+                    from_article.append(m.text)
+    lex: list[str] = []
+    for k in LEXICON_KINDS.get(kind, (kind,)):
+        for ent in aliases.of_kind(k):
+            lex.extend(ent.names if style(key) == "abbr" else (ent.name,))
+    return from_article, lex
+
+
+def names(
+    key: str,
+    kind: str,
+    analysis: Analysis | None,
+    rng: random.Random,
+    n: int = 3,
+    avoid: tuple[str, ...] = (),
+) -> tuple[str, ...] | None:
+    """``n`` distractor names for ``key``, article names first; None when there are not enough."""
+    if kind in ("year", "date", "number"):
+        return numbers(key, kind, rng, n)
+    from_article, lex = _pool(key, kind, analysis)
+    chosen: list[str] = []
+    blocked = [key, *avoid]
+    for cand in from_article:
+        if len(chosen) < n and _ok(key, cand, chosen) and not any(confusable(b, cand) for b in blocked):
+            chosen.append(cand)
+    rest = [c for c in lex if c not in chosen and _ok(key, c, chosen)]
+    rest.sort(key=lambda c: (abs(len(c) - len(key)), c))
+    near = rest[: max(6, 2 * n)]
+    rng.shuffle(near)
+    for cand in near + rest:
+        if len(chosen) >= n:
+            break
+        if _ok(key, cand, chosen) and not any(confusable(b, cand) for b in blocked):
+            chosen.append(cand)
+    return tuple(chosen) if len(chosen) == n else None
+
+
+def _format_like(key: str, value: float) -> str:
+    m = _NUM.search(key)
+    assert m is not None
+    raw = m.group(0)
+    if "." in raw:
+        decimals = len(raw.split(".")[1])
+        text = f"{value:,.{decimals}f}" if "," in raw else f"{value:.{decimals}f}"
+    else:
+        text = (
+            f"{round(value):,}" if "," in raw or (value >= 10_000 and " " not in key) else str(round(value))
+        )
+    return key[: m.start()] + text + key[m.end() :]
+
+
+def numbers(key: str, kind: str, rng: random.Random, n: int = 3) -> tuple[str, ...] | None:
+    """Nearby plausible years, dates or amounts, each at least two edits from the key."""
+    m = _NUM.search(key)
+    if m is None:
+        return None
+    value = float(m.group(0).replace(",", ""))
+    if kind in ("year", "date") and 1000 <= value <= 2100 and "." not in m.group(0):
+        steps = [d for d in range(-15, 16) if d]
+        cands = [_format_like(key, value + d) for d in sorted(steps, key=abs)]
+    else:
+        factors = (0.5, 2, 1.5, 0.25, 3, 0.75, 4, 0.1, 10)
+        cands = [_format_like(key, value * f) for f in factors if round(value * f) > 0]
+    good = [c for c in dict.fromkeys(cands) if c != key and Levenshtein.distance(c, key) >= 2]
+    near = good[: max(6, 2 * n)]
+    rng.shuffle(near)
+    out = near[:n]
+    return tuple(out) if len(out) == n else None
+
+
+def definitions(key: str, pool: list[str], rng: random.Random, n: int = 3) -> tuple[str, ...] | None:
+    """Other glossary definitions of similar length, for vocabulary questions."""
+    cands = [d for d in pool if d != key]
+    cands.sort(key=lambda d: (abs(len(d) - len(key)), d))
+    near = cands[: max(8, 2 * n)]
+    rng.shuffle(near)
+    return tuple(near[:n]) if len(near) >= n else None

@@ -1,0 +1,186 @@
+"""Open questions (explain / why / evaluate) with a rubric of 2-4 key points from the article's sentences."""
+
+from __future__ import annotations
+
+import random
+import re
+from collections.abc import Iterator
+
+from quizkit.generate import realize
+from quizkit.generate.analysis import Analysis, Sentence
+from quizkit.generate.common import Candidate, make
+
+IMPLICATION_NOUNS = frozenset(
+    [
+        "implications",
+        "consequences",
+        "impact",
+        "significance",
+        "effects",
+        "risks",
+        "benefits",
+        "challenges",
+        "reasons",
+        "lessons",
+    ]
+)
+CLAIM_VERBS = frozenset(
+    [
+        "signal",
+        "show",
+        "demonstrate",
+        "suggest",
+        "indicate",
+        "mean",
+        "highlight",
+        "reflect",
+        "prove",
+        "underline",
+    ]
+)
+_STOP = frozenset(
+    [
+        "the",
+        "a",
+        "an",
+        "and",
+        "or",
+        "of",
+        "to",
+        "in",
+        "on",
+        "at",
+        "by",
+        "for",
+        "with",
+        "from",
+        "as",
+        "is",
+        "are",
+        "was",
+        "were",
+        "be",
+        "its",
+        "it",
+        "this",
+        "that",
+    ]
+)
+
+
+def _lemmas(s: Sentence) -> set[str]:
+    return {
+        t.lemma.lower()
+        for t in s.toks
+        if t.pos in ("NOUN", "PROPN", "VERB", "ADJ") and t.lemma.lower() not in _STOP
+    }
+
+
+def rubric(analysis: Analysis, focus: Sentence, words: set[str], n: int = 4) -> tuple[str, ...]:
+    """The focus sentence plus the sentences sharing most content words with the question."""
+    scored = []
+    for s in analysis.sentences:
+        if s.index == focus.index:
+            continue
+        overlap = len(_lemmas(s) & words)
+        if overlap >= 2:
+            penalty = 1 if s.block_kind == "summary" else 0
+            scored.append((-(overlap - penalty), s.index, s))
+    scored.sort(key=lambda x: (x[0], x[1]))
+    points = [focus, *(s for _o, _i, s in scored[: n - 1])]
+    return tuple(_point(s) for s in sorted(points, key=lambda s: s.index))
+
+
+def _point(s: Sentence) -> str:
+    return realize.tidy(s.text.strip('"“”')).rstrip(".") + "."
+
+
+def _title_why(analysis: Analysis) -> str | None:
+    """'Why Kazakhstan joined the Abraham Accords: …' -> 'Why did Kazakhstan join the Abraham Accords?'"""
+    title = analysis.article.title.split(":")[0].strip()
+    m = re.match(r"^(why|how)\s+(.+)$", title, re.I)
+    if not m:
+        return None
+    from quizkit import nlp
+
+    ((_off, doc),) = list(nlp.parse([(0, m.group(2))]))
+    verbs = [t for t in doc if t.dep_ == "ROOT" and t.tag_ == "VBD"]
+    if not verbs:
+        return None
+    v = verbs[0]
+    subj = doc.text[: v.idx].strip()
+    rest = doc.text[v.idx + len(v.text) :].strip()
+    if not subj or subj.lower() in realize.PRONOUN_STARTS:
+        return None
+    return f"{m.group(1).capitalize()} did {subj} {v.lemma_} {rest}".strip()
+
+
+def candidates(analysis: Analysis, rng: random.Random) -> Iterator[Candidate]:
+    body = [s for s in analysis.sentences if s.block_kind != "summary"]
+    if len(body) < 3:
+        return
+    why = _title_why(analysis)
+    if why:
+        words = {w.lower() for w in re.findall(r"[A-Za-z]+", why) if w.lower() not in _STOP}
+        focus = max(body, key=lambda s: (len(_lemmas(s) & words), -s.index))
+        points = rubric(analysis, focus, words | _lemmas(focus))
+        if len(points) >= 2:
+            prompt = f"Using evidence from the article, {why[0].lower()}{why[1:]}?"
+            yield _open(analysis, prompt, points, focus, "evaluate", 1.6)
+    for s in body:
+        for i, j in s.chunks:
+            head = s.toks[j - 1]
+            if head.lemma.lower() not in IMPLICATION_NOUNS and head.text.lower() not in IMPLICATION_NOUNS:
+                continue
+            idxs = tuple(k for k in range(i, j) if s.toks[k].dep not in ("det", "poss"))
+            phrase = realize.render(s.toks, idxs)
+            prompt = (
+                f"The article speaks of {phrase}. Using evidence from the article, what are they, "
+                "and why do they matter?"
+            )
+            points = rubric(analysis, s, _lemmas(s))
+            if len(points) >= 2:
+                yield _open(analysis, prompt, points, s, "analyze", 1.5)
+        claim = _claim(s)
+        if claim:
+            points = rubric(analysis, s, _lemmas(s))
+            prompt = (
+                f"The article claims that {claim}. How convincing is this claim, judging by the evidence "
+                "the article gives?"
+            )
+            if len(points) >= 2:
+                yield _open(analysis, prompt, points, s, "evaluate", 1.3)
+
+
+def _claim(s: Sentence) -> str | None:
+    """The 'that …' clause of a sentence such as 'X signals that the U.S. remains …'."""
+    for k, t in enumerate(s.toks):
+        if t.lemma.lower() in CLAIM_VERBS and t.pos == "VERB":
+            for c in realize.children(s, k):
+                if s.toks[c].dep == "ccomp":
+                    cl = realize.clause(s, c, set())
+                    idxs = tuple(x for x in cl.idxs if s.toks[x].dep != "mark" or x != cl.idxs[0])
+                    text = realize.strip_end(realize.render(s.toks, idxs))
+                    if 6 <= len(text.split()) <= 30 and not realize.starts_unresolved(
+                        [s.toks[x] for x in idxs]
+                    ):
+                        first = s.toks[idxs[0]]
+                        return text if first.pos == "PROPN" else text[:1].lower() + text[1:]
+    return None
+
+
+def _open(
+    analysis: Analysis, prompt: str, points: tuple[str, ...], s: Sentence, bloom: str, score: float
+) -> Candidate:
+    q = make(
+        "open",
+        prompt,
+        points[:4],
+        s,
+        analysis,
+        bloom=bloom,
+        points=float(min(5, 2 + len(points[:4]))),
+        explain=f"A good answer uses these points from the article: {' '.join(points[:4])}",
+        tags=("discussion",),
+    )
+    return Candidate(q, score, s.index, "", "open")

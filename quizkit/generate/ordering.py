@@ -1,0 +1,103 @@
+"""Ordering: events the article dates, put in time order. Skipped when the article gives fewer than three."""
+
+from __future__ import annotations
+
+import random
+import re
+from collections.abc import Iterator
+
+from quizkit.generate import realize
+from quizkit.generate.analysis import Analysis, Mention, Sentence
+from quizkit.generate.common import Candidate, make
+from quizkit.generate.matching import span_evidence
+from quizkit.model import Evidence
+
+MONTHS = {
+    m: i + 1
+    for i, m in enumerate(
+        [
+            "january",
+            "february",
+            "march",
+            "april",
+            "may",
+            "june",
+            "july",
+            "august",
+            "september",
+            "october",
+            "november",
+            "december",
+        ]
+    )
+}
+MIN_ITEMS, MAX_ITEMS = 3, 5
+_DATE_PREPS = frozenset({"in", "on", "by", "since", "from", "until", "during", "of"})
+
+
+def when(m: Mention) -> tuple[int, int, int] | None:
+    """(year, month, day) from a date mention; month/day 0 when not given."""
+    year = re.search(r"\b(1[5-9]\d\d|20\d\d)\b", m.text)
+    if year is None or re.search(r"\d{4}s\b", m.text):
+        return None
+    low = m.text.lower()
+    month = next((n for name, n in MONTHS.items() if name in low or name[:3] + " " in low + " "), 0)
+    day = re.search(r"\b([0-3]?\d)\b(?!\d)", low.replace(year.group(1), ""))
+    return int(year.group(1)), month, int(day.group(1)) if day and month else 0
+
+
+def event_text(s: Sentence, m: Mention) -> str | None:
+    """The clause around the date with the date phrase itself removed."""
+    verb = realize.clause_verb(s, realize.head_of(s, m))
+    if verb is None:
+        return None
+    c = realize.clause(s, verb, set(range(m.i, m.j)))
+    if realize.subject_is_pronoun(s, c) or c.subj is None:
+        return None
+    drop = set(realize.subtree(s, realize.head_of(s, m)))
+    prep = s.toks[realize.head_of(s, m)].head
+    if s.toks[prep].dep == "prep" and s.toks[prep].text.lower() in _DATE_PREPS:
+        drop |= realize.subtree(s, prep)
+    idxs = tuple(k for k in c.idxs if k not in drop)
+    if not idxs or realize.starts_unresolved([s.toks[k] for k in idxs]):
+        return None
+    text = realize.strip_end(realize.render(s.toks, idxs))
+    if not 4 <= len(text.split()) <= 22 or re.search(r"\b(1[5-9]\d\d|20\d\d)\b", text):
+        return None
+    return realize.capitalise(text)
+
+
+def candidates(analysis: Analysis, rng: random.Random) -> Iterator[Candidate]:
+    events: dict[tuple[int, int, int], tuple[str, Sentence, Mention]] = {}
+    for s in analysis.sentences:
+        if s.block_kind == "summary":
+            continue
+        for m in s.mentions:
+            if m.kind not in ("year", "date"):
+                continue
+            key = when(m)
+            text = event_text(s, m) if key else None
+            if key and text and key[0] not in {k[0] for k in events}:
+                events[key] = (text, s, m)
+    if len(events) < MIN_ITEMS:
+        return
+    keys = sorted(events)
+    if len(keys) > MAX_ITEMS:
+        keys = sorted(rng.sample(keys, MAX_ITEMS))
+    items = tuple(events[k][0] for k in keys)
+    sents = sorted({events[k][1].index: events[k][1] for k in keys}.values(), key=lambda s: s.index)
+    ev: Evidence | None = span_evidence(analysis, sents) if len({s.heading for s in sents}) == 1 else None
+    dated = "; ".join(f"{events[k][2].text}: {events[k][0]}" for k in keys)
+    q = make(
+        "ordering",
+        "In what order did these events happen, according to the article (earliest first)?",
+        items,
+        sents[0],
+        analysis,
+        bloom="understand",
+        points=2.0,
+        explain=f"The article dates them — {dated}.",
+        ev=ev,
+        tags=("chronology",),
+    )
+    yield Candidate(q, 1.3, sents[0].index, "", "ordering")

@@ -1,0 +1,237 @@
+"""Selection: rank candidates, mix the types, avoid questions that repeat or give each other away, balance
+true/false keys and the key's position among multiple-choice options; all choices seeded.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import random
+from collections.abc import Callable
+from dataclasses import dataclass, replace
+
+from rapidfuzz import fuzz, utils
+
+from quizkit.generate.common import Candidate, leaks
+from quizkit.model import QUESTION_TYPES, Question
+
+WEIGHTS: dict[str, float] = {
+    "multiple_choice": 5.0,
+    "true_false": 4.0,
+    "fill_blank": 3.0,
+    "short_answer": 3.0,
+    "vocabulary": 3.0,
+    "matching": 1.5,
+    "open": 1.5,
+    "ordering": 1.0,
+    "metadata": 2.0,
+}
+MINIMUM = {"open": 1, "matching": 1, "ordering": 1, "vocabulary": 1, "metadata": 2}
+"""Asked for whenever the article gives them and the quiz has room (at least 8 questions)."""
+ABBR = {
+    "multiple_choice": "mc",
+    "true_false": "tf",
+    "fill_blank": "fb",
+    "short_answer": "sa",
+    "matching": "ma",
+    "ordering": "or",
+    "open": "op",
+}
+NEAR_DUPLICATE = 88
+"""A little stricter than the gate's 90, so what we pick passes it."""
+MAX_PER_TARGET = 2
+
+Gate = Callable[[Question], str | None]
+"""Returns why a question fails the quality gate, or None when it passes."""
+
+
+@dataclass
+class Picked:
+    """The selection so far (mutable while selecting, private to this module)."""
+
+    items: list[Candidate]
+    tf_keys: dict[bool, int]
+
+
+def quotas(n: int, available: dict[str, int]) -> dict[str, int]:
+    """Share ``n`` among the groups by weight, never more than a group has; minimums first."""
+    out = {g: 0 for g in available}
+    if n >= 8:
+        for g, k in MINIMUM.items():
+            if g in available:
+                out[g] = min(k, available[g])
+    while sum(out.values()) < n:
+        open_groups = [g for g in available if out[g] < available[g]]
+        if not open_groups:
+            break
+        total = sum(out.values()) + 1
+        best = min(open_groups, key=lambda g: (out[g] / total - WEIGHTS.get(g, 1.0) / 20, g))
+        out[best] += 1
+    return out
+
+
+def _answer_texts(q: Question) -> list[str]:
+    if isinstance(q.answer, str):
+        return [q.answer]
+    if q.type == "matching" and isinstance(q.answer, tuple):
+        return [p[0] for p in q.answer if isinstance(p, tuple)]
+    return []
+
+
+def _shown(q: Question) -> str:
+    return " ".join([q.prompt, *q.choices])
+
+
+def signature(q: Question) -> str:
+    """What a student reads as the question: the prompt, or the items of matching and ordering."""
+    if q.type in ("matching", "ordering") and isinstance(q.answer, tuple):
+        return " ".join(" ".join(x) if isinstance(x, tuple) else x for x in q.answer)
+    return q.prompt
+
+
+def alike(qa: Question, qb: Question) -> bool:
+    """Prompts that read as the same question (the quality gate's near-duplicate test)."""
+    if {qa.type, qb.type} & {"matching", "ordering"} and qa.type != qb.type:
+        return False
+    score = fuzz.token_set_ratio(signature(qa), signature(qb), processor=utils.default_process)
+    return score >= NEAR_DUPLICATE
+
+
+def conflicts(a: Candidate, b: Candidate, public: str = "") -> bool:
+    """Would asking both be repetitive, or would one give away the other's answer?"""
+    qa, qb = a.question, b.question
+    if a.target and a.target == b.target and (a.sentence == b.sentence or a.group == b.group):
+        return True
+    if qa.type == qb.type and qa.answer == qb.answer and qa.evidence == qb.evidence:
+        return True
+    if alike(qa, qb):
+        return True
+    return gives_away(qa, qb, public) or gives_away(qb, qa, public)
+
+
+def gives_away(x: Question, y: Question, public: str = "") -> bool:
+    """Does what a student sees of ``x`` name the answer of ``y`` (a name asked for by MC, short answer
+    or fill-in)? Names in the article's title are common knowledge in the quiz and do not count."""
+    if y.type not in GIVEAWAY_TYPES or not isinstance(y.answer, str) or "vocabulary" in y.tags:
+        return False
+    own = x.answer if isinstance(x.answer, str) else ""
+    shown = _shown(x) + (" " + signature(x) if x.type in ("matching", "ordering") else "")
+    return any(
+        len(t) > 2 and leaks(shown, t) and not leaks(own, t) and not leaks(public, t)
+        for t in (y.answer, *y.accepted_answers)
+    )
+
+
+GIVEAWAY_TYPES = ("short_answer", "fill_blank", "multiple_choice")
+
+
+def _fits(c: Candidate, picked: Picked, public: str) -> bool:
+    q = c.question
+    tf = q.type == "true_false" and isinstance(q.answer, bool)
+    if tf and picked.tf_keys[bool(q.answer)] > picked.tf_keys[not q.answer]:
+        return False  # keys alternate, so true and false never differ by more than one
+    if c.target and sum(1 for p in picked.items if p.target == c.target) >= MAX_PER_TARGET:
+        return False
+    return not any(conflicts(c, p, public) for p in picked.items)
+
+
+def ranked(cands: list[Candidate], rng: random.Random) -> list[Candidate]:
+    """Best first, with seeded noise so another seed picks a different (still good) set."""
+    keyed = [(c.score + rng.uniform(0, 0.45), i, c) for i, c in enumerate(cands)]
+    keyed.sort(key=lambda x: (-x[0], x[1]))
+    return [c for _s, _i, c in keyed]
+
+
+def choose(
+    cands: list[Candidate],
+    n: int,
+    rng: random.Random,
+    gate: Gate,
+    dropped: list[tuple[str, str]],
+    already: list[Candidate] | None = None,
+    public: str = "",
+) -> list[Candidate]:
+    """Pick ``n`` more candidates by quota, each passing ``gate`` and fitting with ``already``;
+    failures are recorded in ``dropped``. Names in ``public`` (the title) may appear anywhere."""
+    groups: dict[str, list[Candidate]] = {}
+    for c in cands:
+        groups.setdefault(c.group, []).append(c)
+    queues = {g: ranked(cs, rng) for g, cs in sorted(groups.items())}
+    want = quotas(n, {g: len(cs) for g, cs in queues.items()})
+    base = list(already or [])
+    keys = [c.question.answer for c in base if c.question.type == "true_false"]
+    picked = Picked(list(base), {True: keys.count(True), False: keys.count(False)})
+    limit = n + len(base)
+    checked: dict[int, bool] = {}
+
+    def take(g: str) -> bool:
+        queue = queues[g]
+        while queue:
+            c = queue.pop(0)
+            if not _fits(c, picked, public):
+                continue
+            if id(c) not in checked:
+                reason = gate(c.question)
+                checked[id(c)] = reason is None
+                if reason is not None:
+                    dropped.append((summary(c.question), reason))
+            if checked[id(c)]:
+                picked.items.append(c)
+                if c.question.type == "true_false" and isinstance(c.question.answer, bool):
+                    picked.tf_keys[c.question.answer] += 1
+                return True
+        return False
+
+    order = sorted(want, key=lambda g: (-WEIGHTS.get(g, 1.0), g))
+    for _round in range(n):
+        progress = False
+        for g in order:
+            have = sum(1 for p in picked.items if p.group == g)
+            if have < want[g] and len(picked.items) < limit and take(g):
+                progress = True
+        if not progress:
+            break
+    # quotas a group could not fill go to whichever group still has good candidates
+    while len(picked.items) < limit:
+        if not any(take(g) for g in order if len(picked.items) < limit):
+            break
+    return picked.items[len(base) :]
+
+
+def summary(q: Question) -> str:
+    text = " ".join(q.prompt.split())
+    return f"{q.type}: {text[:70] + '…' if len(text) > 70 else text}"
+
+
+def content_id(q: Question, prefix: str, number: int) -> str:
+    """'a03-mc-3f2c': origin, position, type and a hash of the content (stable for the same question)."""
+    digest = hashlib.sha1(f"{q.type}|{q.prompt}|{q.answer!r}".encode()).hexdigest()[:4]
+    return f"{prefix}{number:02d}-{ABBR.get(q.type, q.type[:2])}-{digest}"
+
+
+def balance_keys(questions: list[Question], rng: random.Random) -> list[Question]:
+    """Place each multiple-choice key so that every position is used about equally (seeded order)."""
+    out: list[Question] = []
+    slots: list[int] = []
+    for q in questions:
+        if q.type != "multiple_choice" or not isinstance(q.answer, str) or len(q.choices) < 2:
+            out.append(q)
+            continue
+        if not slots:
+            slots = list(range(len(q.choices)))
+            rng.shuffle(slots)
+        pos = slots.pop() % len(q.choices)
+        wrong = [c for c in q.choices if c != q.answer]
+        rng.shuffle(wrong)
+        wrong.insert(pos, q.answer)
+        out.append(replace(q, choices=tuple(wrong)))
+    return out
+
+
+def arrange(questions: list[Question], rng: random.Random) -> list[Question]:
+    """Group by type (the usual order of a test: closed questions first, open last), shuffled within."""
+    out: list[Question] = []
+    for t in QUESTION_TYPES:
+        same = [q for q in questions if q.type == t]
+        rng.shuffle(same)
+        out.extend(same)
+    return out

@@ -1,0 +1,48 @@
+"""Short answer: who / what / where / when / which, answered by a name from the sentence."""
+
+from __future__ import annotations
+
+import random
+from collections.abc import Iterator
+
+from quizkit.generate import realize
+from quizkit.generate.analysis import Analysis, Mention
+from quizkit.generate.common import Candidate, accepted, key_name, leaks, make
+from quizkit.generate.multiple_choice import prompt_score
+
+
+def accepted_short(m: Mention, key: str | None = None) -> tuple[str, ...]:
+    """Aliases, and a person's surname alone (graders accept "Tokayev" for "Kassym-Jomart Tokayev")."""
+    key = key or m.text
+    names = list(accepted(m, key))
+    if m.kind == "person" and len(m.text.split()) > 1:
+        names.append(m.text.split()[-1])
+    return tuple(n for n in dict.fromkeys(names) if n != key)
+
+
+def wh_tag(prompt: str) -> str:
+    first = prompt.split()[0].lower().strip(",")
+    if first in ("who", "whose", "where", "when", "what", "which"):
+        return "who" if first == "whose" else first
+    for word in ("who", "whose", "which", "what"):
+        if f" {word} " in f" {prompt.lower()} ":
+            return "who" if word == "whose" else word
+    return "which"
+
+
+def candidates(analysis: Analysis, rng: random.Random) -> Iterator[Candidate]:
+    for s in analysis.sentences:
+        for m, prompt in realize.asks(s):
+            if leaks(prompt, m.text):
+                continue
+            q = make(
+                "short_answer",
+                prompt,
+                key_name(m),
+                s,
+                analysis,
+                accepted_answers=accepted_short(m, key_name(m)),
+                target=m.canonical,
+                tags=(wh_tag(prompt),),
+            )
+            yield Candidate(q, prompt_score(s, prompt), s.index, m.canonical, "short_answer")

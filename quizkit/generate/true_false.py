@@ -1,0 +1,61 @@
+"""True/false: the article's own statement (true), or the same with a name, date or number swapped (false)."""
+
+from __future__ import annotations
+
+import random
+from collections.abc import Iterator
+
+from quizkit.generate import distractors, realize
+from quizkit.generate.analysis import Analysis, Mention, Sentence
+from quizkit.generate.common import Candidate, explanation, make, sentence_score
+from quizkit.knowledge import aliases
+
+SWAPPABLE = realize.ANSWER_KINDS | {"year", "date", "number"}
+
+
+def with_article(s: Sentence, m: Mention, name: str) -> str:
+    """Keep 'the' where the swapped-in name needs it: 'the UAE', 'the Camp David Accords'."""
+    if not (m.i > 0 and s.toks[m.i - 1].text.lower() == "the"):
+        return name
+    ent = aliases.lookup(name)
+    names = {n.lower() for n in ent.names} if ent else set()
+    multiword = ent is not None and ent.kind in ("agreement", "organisation", "event") and " " in name
+    lower_word = any(w[:1].islower() for w in name.split())
+    if f"the {name.lower()}" in names or distractors.style(name) == "abbr" or multiword or lower_word:
+        return f"the {name}"
+    return name
+
+
+def _false(s: Sentence, m: Mention, analysis: Analysis, rng: random.Random) -> tuple[str, str] | None:
+    """(false statement, the wrong name used) with ``m`` swapped for a name of its kind."""
+    avoid = tuple(x.text for x in s.mentions)
+    wrong = distractors.names(m.text, m.kind, analysis, rng, 1, avoid=avoid)
+    if not wrong:
+        return None
+    name = with_article(s, m, wrong[0])
+    for other in s.mentions:
+        if other is not m and other.j <= m.i:
+            ap = realize.appositive(s, other, m, name)
+            if ap is not None:
+                return ap[0], wrong[0]
+    made = realize.statement(s, m, name)
+    return (made[0], wrong[0]) if made else None
+
+
+def candidates(analysis: Analysis, rng: random.Random) -> Iterator[Candidate]:
+    for s in analysis.sentences:
+        base = sentence_score(s)
+        for m in s.mentions:
+            if m.kind not in SWAPPABLE:
+                continue
+            false = _false(s, m, analysis, rng)
+            if false is None:
+                continue
+            why = explanation(s, f"False: the article names {m.text}, not {false[1]}.")
+            q = make("true_false", false[0], False, s, analysis, target=m.canonical, explain=why)
+            yield Candidate(q, base + 0.1, s.index, m.canonical, "true_false")
+        for text in realize.clause_statements(s):
+            named = [m.canonical for m in s.mentions if m.text in text]
+            target = named[0] if len(named) == 1 else ""
+            q = make("true_false", text, True, s, analysis, target=target, explain=explanation(s, "True."))
+            yield Candidate(q, base, s.index, target, "true_false")

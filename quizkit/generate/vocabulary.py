@@ -1,0 +1,125 @@
+"""Vocabulary in context: glossary terms the article uses, asked as multiple choice or matching.
+
+The glossary (``glossary.yaml``) holds short learner definitions in our own words; the lesson reuses it.
+"""
+
+from __future__ import annotations
+
+import random
+import re
+from collections.abc import Iterator
+from functools import cache
+from importlib import resources
+
+import yaml
+
+from quizkit.generate import distractors, realize
+from quizkit.generate.analysis import Analysis, Sentence
+from quizkit.generate.common import Candidate, explanation, make, sentence_score
+from quizkit.generate.matching import span_evidence
+
+TAG = "vocabulary"
+
+
+@cache
+def glossary() -> dict[str, str]:
+    """Term -> short learner definition, in file order."""
+    raw = resources.files("quizkit.generate").joinpath("glossary.yaml").read_text(encoding="utf-8")
+    data = yaml.safe_load(raw)
+    return {str(k): str(v) for k, v in data.items()}
+
+
+def _word_pattern(word: str) -> str:
+    """A word with its inflections: normalize -> normalized/normalizes/normalising."""
+    stem = word[:-1] if word.endswith("e") and len(word) > 4 else word
+    stem = re.escape(stem).replace("iz", "i[sz]")
+    return stem + r"[a-z]{0,4}" if len(word) > 4 else re.escape(word) + r"s?"
+
+
+@cache
+def _patterns() -> tuple[tuple[str, re.Pattern[str]], ...]:
+    out = []
+    for term in glossary():
+        words = term.split()
+        body = r"[\s-]+".join(_word_pattern(w) for w in words)
+        out.append((term, re.compile(rf"(?<![\w-])({body})(?![\w-])", re.I)))
+    return tuple(out)
+
+
+def occurrences(analysis: Analysis) -> dict[str, tuple[Sentence, str]]:
+    """Glossary term -> (first body sentence using it, the form written there)."""
+    found: dict[str, tuple[Sentence, str]] = {}
+    for s in sorted(analysis.sentences, key=lambda s: (s.block_kind == "summary", s.index)):
+        for term, pattern in _patterns():
+            if term in found:
+                continue
+            m = pattern.search(s.text)
+            if m:
+                found[term] = (s, m.group(1))
+    return found
+
+
+def context_of(s: Sentence, form: str) -> str:
+    """The clause around the term (the whole sentence when it is short or no clause fits)."""
+    text = s.text.strip('"“”')
+    if s.words <= 18:
+        return text
+    at = s.text.find(form)
+    tok = next((k for k, t in enumerate(s.toks) if t.start - s.start >= at), None)
+    verb = realize.clause_verb(s, tok) if tok is not None else None
+    if verb is None:
+        return text
+    c = realize.clause(s, verb, {tok} if tok is not None else set())
+    clause_text = realize.strip_end(realize.render(s.toks, c.idxs))
+    if (
+        form not in clause_text
+        or len(clause_text.split()) < 5
+        or realize.starts_unresolved([s.toks[k] for k in c.idxs])
+    ):
+        return text
+    return realize.capitalise(clause_text) + "."
+
+
+def candidates(analysis: Analysis, rng: random.Random) -> Iterator[Candidate]:
+    gloss = glossary()
+    pool = list(gloss.values())
+    found = occurrences(analysis)
+    for term, (s, form) in found.items():
+        wrong = distractors.definitions(gloss[term], pool, rng)
+        if wrong is None:
+            continue
+        quoted = context_of(s, form)
+        prompt = f'What does "{form}" mean in this sentence from the article: “{quoted}”?'
+        q = make(
+            "multiple_choice",
+            prompt,
+            gloss[term],
+            s,
+            analysis,
+            choices=(gloss[term], *wrong),
+            bloom="understand",
+            explain=explanation(s, f'"{form}" here means: {gloss[term]}.'),
+            tags=(TAG,),
+        )
+        yield Candidate(q, sentence_score(s) + 0.4, s.index, f"vocabulary:{term}", TAG)
+    terms = list(found)
+    if len(terms) >= 4:
+        rng.shuffle(terms)
+        chosen = sorted(terms[:4], key=lambda t: found[t][0].index)
+        pairs = tuple((found[t][1].lower(), gloss[t]) for t in chosen)
+        sents = sorted({found[t][0].index: found[t][0] for t in chosen}.values(), key=lambda s: s.index)
+        q = make(
+            "matching",
+            "Which meaning goes with each word as the article uses it?",
+            pairs,
+            sents[0],
+            analysis,
+            bloom="understand",
+            points=float(len(pairs)),
+            explain="The words appear in the article: "
+            + "; ".join(f'"{found[t][1]}" ({found[t][0].where()})' for t in chosen)
+            + ".",
+            ev=span_evidence(analysis, sents) if len({s.heading for s in sents}) == 1 else None,
+            tags=(TAG,),
+        )
+        yield Candidate(q, 1.2, sents[0].index, "vocabulary:matching", TAG)

@@ -1,0 +1,120 @@
+"""Automatic grading: answer sheets, LMS/form exports and notebook answers -> grades, feedback, item analysis.
+
+``quizkit grade QUIZ RESPONSES... [--versions MAP] [--scores CSV] -o OUTDIR [--no-reports]``
+"""
+
+from __future__ import annotations
+
+import argparse
+from dataclasses import dataclass
+from pathlib import Path
+
+from quizkit.files import staged_dir
+from quizkit.grade.engine import Result, grade_batch
+from quizkit.grade.responses import Batch, read_responses, read_scores
+from quizkit.grade.stats import TestStats, item_analysis
+from quizkit.model import Quiz, VersionMap
+from quizkit.quizfile import load_quiz, load_version_map
+
+
+@dataclass(frozen=True, slots=True)
+class Graded:
+    """Everything one grading run produced, before it is written."""
+
+    quiz: Quiz
+    batch: Batch
+    results: tuple[Result, ...]
+    vmap: VersionMap | None = None
+
+
+def grade_files(
+    quiz_path: str | Path,
+    response_paths: list[str] | list[Path],
+    *,
+    version_map: str | Path | None = None,
+    scores: str | Path | None = None,
+) -> Graded:
+    """Read and grade; raises QuizkitError on input that cannot be used at all."""
+    quiz = load_quiz(quiz_path)
+    vmap = load_version_map(version_map) if version_map else None
+    batch = read_responses(list(response_paths), quiz, vmap)
+    teacher = read_scores(scores, quiz) if scores else None
+    results = grade_batch(quiz, batch, teacher)
+    if batch.rows_in != len(results) + len(batch.rejected):  # the accounting promise; a bug if broken
+        raise AssertionError(f"rows in {batch.rows_in} != {len(results)} graded + {len(batch.rejected)} rejected")
+    return Graded(quiz, batch, results, vmap)
+
+
+def write_tables(graded: Graded, out: Path) -> TestStats:
+    """grades.csv, answers.csv and (when rows were rejected) rejected.csv; returns the item analysis."""
+    from quizkit.grade import report
+
+    results, batch = graded.results, graded.batch
+    (out / "grades.csv").write_text(report.grades_csv(results), encoding="utf-8")
+    (out / "answers.csv").write_text(report.answers_csv(results), encoding="utf-8")
+    if batch.rejected:
+        (out / "rejected.csv").write_text(report.rejected_csv(batch.rejected), encoding="utf-8")
+    return item_analysis(graded.quiz, results)
+
+
+def write_reports(graded: Graded, out: Path, stats: TestStats, *, pdf: bool = True) -> None:
+    """report.html and feedback/<student>.html (+ .pdf unless ``pdf`` is False)."""
+    from quizkit.grade import report
+
+    quiz, results, batch = graded.quiz, graded.results, graded.batch
+    (out / "report.html").write_text(
+        report.report_html(quiz, results, stats, batch.rejected, batch.rows_in, batch.warnings), encoding="utf-8"
+    )
+    folder = out / "feedback"
+    folder.mkdir(exist_ok=True)
+    pages = report.FeedbackPages(quiz, graded.vmap)
+    for stem, r in zip(report.file_stems(results), results, strict=True):
+        (folder / f"{stem}.html").write_bytes(pages.page(r).encode("utf-8"))
+        if pdf:
+            (folder / f"{stem}.pdf").write_bytes(report.feedback_pdf(quiz, r, graded.vmap))
+
+
+def write_outputs(graded: Graded, out: Path, *, reports: bool = True, pdf: bool = True) -> TestStats:
+    """Write every output into ``out`` (a staged folder): tables always, reports unless ``reports`` is False."""
+    stats = write_tables(graded, out)
+    if reports:
+        write_reports(graded, out, stats, pdf=pdf)
+    return stats
+
+
+def summary(graded: Graded, stats: TestStats, out: str, reports: bool) -> str:
+    b, results = graded.batch, graded.results
+    lines = [
+        f"rows in {b.rows_in} = graded {len(results)} + rejected {len(b.rejected)}",
+    ]
+    if results:
+        mean = sum(r.percent for r in results) / len(results)
+        lines.append(
+            f"mean {mean:.1f}%; blanks {sum(r.blanks for r in results)}; "
+            f"needs review {sum(r.needs_review for r in results)} answers"
+        )
+    dupes = sorted({r.sheet.student_id for r in results if r.duplicates})
+    if dupes:
+        lines.append(f"duplicate student IDs (all kept, flagged): {', '.join(dupes[:10])}")
+    flagged = [it.question_id for it in stats.items if any("discrimination" in f for f in it.flags)]
+    if flagged:
+        lines.append(f"items to check (weak or negative discrimination): {', '.join(flagged[:10])}")
+    lines.extend(f"warning: {w}" for w in b.warnings)
+    written = "grades.csv, answers.csv" + (", rejected.csv" if b.rejected else "")
+    if reports:
+        written += ", report.html, feedback/"
+    lines.append(f"wrote {written} to {out}")
+    return "\n".join(lines)
+
+
+def run_grade(args: argparse.Namespace) -> int:
+    """CLI entry: grade, write everything atomically, print a short summary."""
+    graded = grade_files(args.quiz, args.responses, version_map=args.version_map, scores=args.scores)
+    reports = not args.no_reports
+    with staged_dir(args.output) as tmp:
+        stats = write_outputs(graded, tmp, reports=reports)
+    print(summary(graded, stats, args.output, reports))
+    return 0
+
+
+__all__ = ["Graded", "grade_files", "run_grade", "summary", "write_outputs", "write_reports", "write_tables"]

@@ -1,0 +1,352 @@
+"""Outputs: grades.csv, answers.csv, rejected.csv, per-student feedback (HTML + Typst PDF), report.html.
+
+Every student-typed string is escaped for its target: CSV cells starting with = + - @ tab or CR get a
+leading apostrophe (spreadsheet formula injection), HTML goes through ``html.escape``, Typst through
+``quizkit.render.typst.escape``. The caller writes into ``files.staged_dir`` so nothing is half-written.
+"""
+
+from __future__ import annotations
+
+import csv
+import html
+import io
+import math
+import re
+from collections.abc import Iterable, Sequence
+from functools import cache
+from pathlib import Path
+
+from quizkit.grade.engine import Mark, Result
+from quizkit.grade.responses import Rejected, display
+from quizkit.grade.stats import ItemStats, TestStats
+from quizkit.model import Question, Quiz, VersionMap
+from quizkit.versions import master_options, option_letter
+
+_FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
+
+
+def safe_cell(value: object) -> str:
+    """A CSV cell a spreadsheet will not run as a formula."""
+    text = "" if value is None else str(value)
+    return "'" + text if text.startswith(_FORMULA_START) else text
+
+
+@cache
+def _num(x: float) -> str:
+    return f"{round(x, 2):g}"
+
+
+def csv_text(header: Sequence[str], rows: Iterable[Sequence[object]]) -> str:
+    buf = io.StringIO()
+    w = csv.writer(buf, lineterminator="\n")
+    w.writerow(header)
+    for row in rows:
+        w.writerow([safe_cell(c) for c in row])
+    return buf.getvalue()
+
+
+def grades_csv(results: Sequence[Result]) -> str:
+    header = ("student_id", "name", "version", "score", "max_score", "percent", "blanks", "needs_review",
+              "duplicate_of", "source")  # fmt: skip
+    return csv_text(
+        header,
+        (
+            (r.sheet.student_id, r.sheet.name, r.sheet.version, _num(r.score), _num(r.max_score),
+             f"{r.percent:.1f}", r.blanks, r.needs_review, "; ".join(r.duplicates), r.sheet.source)
+            for r in results
+        ),
+    )  # fmt: skip
+
+
+def _csv_fragment(cells: Sequence[object]) -> str:
+    """Cells encoded as one CSV line without its newline (quoting as csv.writer does)."""
+    buf = io.StringIO()
+    csv.writer(buf, lineterminator="").writerow([safe_cell(c) for c in cells])
+    return buf.getvalue()
+
+
+def answers_csv(results: Sequence[Result]) -> str:
+    """One row per answer. Marks repeat across the class, so each distinct mark's cells are encoded once."""
+    header = ("student_id", "question_id", "response", "verdict", "points", "max_points", "note",
+              "suggested_points", "source")  # fmt: skip
+    lines = [_csv_fragment(header)]
+    tails: dict[int, tuple[Mark, str]] = {}
+    for r in results:
+        sid, src = _csv_fragment((r.sheet.student_id,)), _csv_fragment((r.sheet.source,))
+        for m in r.marks:
+            hit = tails.get(id(m))
+            if hit is None or hit[0] is not m:
+                cells = (m.question_id, m.typed, m.verdict, _num(m.points), _num(m.max_points), m.note,
+                         "" if m.suggested is None else _num(m.suggested))  # fmt: skip
+                hit = tails[id(m)] = (m, _csv_fragment(cells))
+            lines.append(f"{sid},{hit[1]},{src}")
+    return "\n".join(lines) + "\n"
+
+
+def rejected_csv(rejected: Sequence[Rejected]) -> str:
+    return csv_text(("file", "row", "reason"), ((r.source, r.row, r.reason) for r in rejected))
+
+
+# --- feedback ---------------------------------------------------------------------------------------------
+
+
+def right_answer(q: Question, vmap: VersionMap | None = None, version: str = "") -> str:
+    """The key as the student saw it: with the printed letter(s) of their version when known."""
+    order: tuple[int, ...] = ()
+    if vmap is not None and version:
+        for v in vmap.versions:
+            if v.letter.upper() == version.upper():
+                order = next((it.order for it in v.items if it.question_id == q.id), ())
+    opts = master_options(q)
+
+    def letter(text: str) -> str:
+        if text not in opts:
+            return ""
+        i = opts.index(text)
+        return option_letter(order.index(i)) if order and i in order else option_letter(i)
+
+    if q.type == "multiple_choice":
+        return f"{letter(str(q.answer))}) {q.answer}"
+    if q.type == "true_false":
+        return "True" if q.answer else "False"
+    if q.type == "matching":
+        return "; ".join(f"{n}-{letter(str(r))} ({left} → {r})" for n, (left, r) in enumerate(q.answer, 1))  # type: ignore[misc]
+    if q.type == "ordering":
+        return " ".join(letter(str(x)) for x in q.answer) + " (" + " → ".join(map(str, q.answer)) + ")"  # type: ignore[union-attr]
+    if q.type == "open":
+        return "Key points: " + "; ".join(map(str, q.answer)) if isinstance(q.answer, tuple) else str(q.answer)
+    extra = [a for a in q.accepted_answers if a != q.answer]
+    return str(q.answer) + (f" (also accepted: {', '.join(extra)})" if extra else "")
+
+
+def support(q: Question) -> str:
+    """The evidence sentence from the article, or where a context fact comes from."""
+    if q.evidence is not None:
+        return f"From the article: “{q.evidence.text}”"
+    if q.sources:
+        return "Source: " + "; ".join(f"{s.url} (checked {s.as_of})" for s in q.sources)
+    return ""
+
+
+_VERDICT_TEXT = {
+    "correct": "correct",
+    "incorrect": "not correct",
+    "partial": "partly correct",
+    "blank": "no answer",
+    "needs_review": "your teacher will mark this",
+}
+_CSS = (
+    "body{font-family:system-ui,sans-serif;max-width:60rem;margin:2rem auto;padding:0 1rem;color:#222}"
+    "table{border-collapse:collapse;width:100%}td,th{border:1px solid #ccc;padding:.35rem .5rem;"
+    "vertical-align:top;text-align:left}th{background:#f3f3f3}.correct{color:#1a7f37}.incorrect{color:#b42318}"
+    ".partial{color:#9a6700}.blank{color:#666}.needs_review{color:#0b5cad}.flag{color:#b42318}"
+    ".src{color:#555;font-size:.9em}figure{margin:1rem 0}"
+)
+
+
+class FeedbackPages:
+    """Builds feedback pages; the per-question and per-answer HTML is cached (answers repeat in a class)."""
+
+    def __init__(self, quiz: Quiz, vmap: VersionMap | None = None) -> None:
+        self.quiz = quiz
+        self.vmap = vmap
+        self._static: dict[tuple[str, str], tuple[str, str]] = {}
+        self._marks: dict[int, tuple[Mark, str]] = {}
+
+    def _question_cells(self, q: Question, version: str) -> tuple[str, str]:
+        key = (q.id, version)
+        hit = self._static.get(key)
+        if hit is None:
+            e = html.escape
+            right = e(right_answer(q, self.vmap, version))
+            hit = (f"<td>{e(q.prompt)}</td>", f'<td>{right}<div class="src">{e(support(q))}</div></td></tr>')
+            self._static[key] = hit
+        return hit
+
+    def _mark_cells(self, m: Mark) -> str:
+        hit = self._marks.get(id(m))
+        if hit is None or hit[0] is not m:
+            text = html.escape(m.typed) or "<em>—</em>"
+            hit = (
+                m,
+                f'<td>{text}</td><td class="{m.verdict}">{_VERDICT_TEXT[m.verdict]}<br>'
+                f"{_num(m.points)} / {_num(m.max_points)}</td>",
+            )
+            self._marks[id(m)] = hit
+        return hit[1]
+
+    def page(self, r: Result) -> str:
+        """One student's feedback page (self-contained HTML)."""
+        e = html.escape
+        quiz = self.quiz
+        rows = []
+        for n, (q, m) in enumerate(zip(quiz.questions, r.marks, strict=True), 1):
+            prompt, right = self._question_cells(q, r.sheet.version)
+            rows.append(f"<tr><td>{n}</td>{prompt}{self._mark_cells(m)}{right}")
+        who = e(r.sheet.name or r.sheet.student_id)
+        pending = f" — {r.needs_review} answer(s) still to be marked by your teacher" if r.needs_review else ""
+        version = f", version {e(r.sheet.version)}" if r.sheet.version else ""
+        return (
+            f'<!DOCTYPE html><html lang="en"><head><meta charset="utf-8"><title>{e(quiz.title)} — {who}</title>'
+            f"<style>{_CSS}</style></head><body><h1>{e(quiz.title)}</h1>"
+            f"<p><strong>{who}</strong> ({e(r.sheet.student_id)}{version}): "
+            f"{_num(r.score)} / {_num(r.max_score)} ({r.percent:.0f}%){pending}</p>"
+            "<table><tr><th>#</th><th>Question</th><th>Your answer</th><th>Result</th><th>Right answer</th></tr>"
+            + "".join(rows)
+            + "</table></body></html>\n"
+        )
+
+
+def feedback_html(quiz: Quiz, r: Result, vmap: VersionMap | None = None) -> str:
+    """One student's feedback page (self-contained)."""
+    return FeedbackPages(quiz, vmap).page(r)
+
+
+def feedback_typst(quiz: Quiz, r: Result, vmap: VersionMap | None = None) -> str:
+    """One student's feedback as Typst markup (every piece of text escaped)."""
+    from quizkit.render.typst import escape as t
+
+    parts = [
+        '#set page(paper: "a4", margin: 2cm)\n#set text(size: 10pt)\n',
+        f"= {t(quiz.title)}\n\n*{t(r.sheet.name or r.sheet.student_id)}* ({t(r.sheet.student_id)}): "
+        f"{t(_num(r.score))} / {t(_num(r.max_score))} ({t(f'{r.percent:.0f}')}%)\n\n",
+    ]
+    for n, (q, m) in enumerate(zip(quiz.questions, r.marks, strict=True), 1):
+        parts.append(
+            f"+ *{t(q.prompt)}* \\\n  Your answer: {t(m.typed) or '—'} — _{t(_VERDICT_TEXT[m.verdict])}_ "
+            f"({t(_num(m.points))}/{t(_num(m.max_points))}) \\\n  Right answer: {t(right_answer(q, vmap, r.sheet.version))}"
+            + (f" \\\n  #text(size: 8.5pt)[{t(support(q))}]" if support(q) else "")
+            + "\n"
+        )
+        _ = n
+    return "".join(parts)
+
+
+def feedback_pdf(quiz: Quiz, r: Result, vmap: VersionMap | None = None) -> bytes:
+    from quizkit.render.typst import compile_pdf
+
+    return compile_pdf(feedback_typst(quiz, r, vmap))
+
+
+def file_stems(results: Sequence[Result]) -> list[str]:
+    """A safe, unique file name per sheet (duplicates get -2, -3…)."""
+    seen: dict[str, int] = {}
+    out = []
+    for r in results:
+        stem = re.sub(r"[^A-Za-z0-9._-]+", "_", r.sheet.student_id).strip("._") or "student"
+        stem = stem[:80]
+        seen[stem.casefold()] = seen.get(stem.casefold(), 0) + 1
+        out.append(stem if seen[stem.casefold()] == 1 else f"{stem}-{seen[stem.casefold()]}")
+    return out
+
+
+# --- class report -----------------------------------------------------------------------------------------
+
+
+def _svg(fig: object) -> str:
+    import matplotlib.pyplot as plt
+
+    buf = io.StringIO()
+    fig.savefig(buf, format="svg", metadata={"Date": None}, bbox_inches="tight")  # type: ignore[attr-defined]
+    plt.close(fig)  # type: ignore[arg-type]
+    text = buf.getvalue()
+    return text[text.index("<svg") :]
+
+
+def plots(stats: TestStats, quiz: Quiz) -> tuple[str, str]:
+    """Score distribution histogram and difficulty-vs-discrimination scatter, as inline SVG."""
+    import matplotlib
+
+    matplotlib.use("Agg")
+    import matplotlib.pyplot as plt
+
+    plt.rcParams["svg.hashsalt"] = "quizkit"
+    plt.rcParams["svg.fonttype"] = "none"
+    fig, ax = plt.subplots(figsize=(6, 2.8))
+    ax.hist(stats.percents, bins=[i * 5 for i in range(21)], color="#4878a8", edgecolor="white")
+    ax.set_xlabel("score (%)")
+    ax.set_ylabel("students")
+    ax.set_title("Score distribution")
+    hist = _svg(fig)
+    fig, ax = plt.subplots(figsize=(6, 3.2))
+    for n, item in enumerate(stats.items, 1):
+        if item.point_biserial is None or math.isnan(item.difficulty):
+            continue
+        colour = "#b42318" if item.flags and "discrimination" in " ".join(item.flags) else "#4878a8"
+        ax.scatter(item.difficulty, item.point_biserial, color=colour)
+        ax.annotate(str(n), (item.difficulty, item.point_biserial), textcoords="offset points", xytext=(4, 3), fontsize=8)
+    ax.axhline(0.1, color="#999", linestyle="--", linewidth=0.8)
+    ax.set_xlim(-0.02, 1.02)
+    ax.set_xlabel("difficulty (share correct)")
+    ax.set_ylabel("point-biserial")
+    ax.set_title("Items: difficulty vs discrimination")
+    return hist, _svg(fig)
+
+
+def _fmt(x: float | None, digits: int = 2) -> str:
+    return "—" if x is None or (isinstance(x, float) and math.isnan(x)) else f"{x:.{digits}f}"
+
+
+def _item_row(n: int, q: Question, item: ItemStats) -> str:
+    e = html.escape
+    opts = ", ".join(
+        f"{'<strong>' if o.is_key else ''}{e(o.label)}{' ✓</strong>' if o.is_key else ''}: {o.count}" for o in item.options
+    )
+    flags = "<br>".join(f'<span class="flag">{e(f)}</span>' for f in item.flags)
+    prompt = q.prompt if len(q.prompt) <= 140 else q.prompt[:137] + "…"
+    return (
+        f"<tr><td>{n}</td><td>{e(q.id)}</td><td>{e(q.type)}</td><td>{e(prompt)}</td><td>{_fmt(item.difficulty)}</td>"
+        f"<td>{_fmt(item.discrimination)}</td><td>{_fmt(item.point_biserial)}</td><td>{item.blanks}</td>"
+        f"<td>{opts}</td><td>{flags}</td></tr>"
+    )
+
+
+def report_html(
+    quiz: Quiz,
+    results: Sequence[Result],
+    stats: TestStats,
+    rejected: Sequence[Rejected],
+    rows_in: int,
+    warnings: Sequence[str] = (),
+) -> str:
+    """The class report: summary, plots, item analysis, flags, accounting (self-contained HTML)."""
+    e = html.escape
+    hist, scatter = plots(stats, quiz) if results else ("", "")
+    dupes = sorted({r.sheet.student_id for r in results if r.duplicates})
+    review = sum(r.needs_review for r in results)
+    summary = (
+        f"<p>Rows in: {rows_in} = graded {len(results)} + rejected {len(rejected)}. "
+        f"Students graded: {stats.n_students}. Mean {_fmt(stats.mean)} / {_fmt(stats.max_score)} "
+        f"(SD {_fmt(stats.sd)}, median {_fmt(stats.median)}). KR-20: {_fmt(stats.kr20)}; Cronbach's alpha: "
+        f"{_fmt(stats.alpha)}. Answers waiting for review: {review}.</p>"
+    )
+    notes = []
+    if stats.n_students < 20:
+        notes.append("Fewer than 20 students: treat discrimination and reliability as rough.")
+    if stats.excluded:
+        notes.append("Left out of the analysis until scored by the teacher: " + ", ".join(stats.excluded) + ".")
+    if dupes:
+        notes.append("Student IDs appearing more than once (all kept and graded): " + ", ".join(dupes) + ".")
+    notes.extend(warnings)
+    rows = "".join(_item_row(n, q, it) for n, (q, it) in enumerate(zip(quiz.questions, stats.items, strict=True), 1))
+    rej = "".join(f"<tr><td>{e(Path(r.source).name)}</td><td>{r.row}</td><td>{e(r.reason)}</td></tr>" for r in rejected)
+    return (
+        f'<!DOCTYPE html><html lang="en"><head><meta charset="utf-8"><title>{e(quiz.title)} — class report</title>'
+        f"<style>{_CSS}</style></head><body><h1>{e(quiz.title)} — class report</h1>{summary}"
+        + "".join(f"<p class='flag'>{e(n)}</p>" for n in notes)
+        + f"<figure>{hist}</figure><figure>{scatter}</figure>"
+        "<h2>Item analysis</h2><p>Difficulty = share of the item's points earned (share correct); D = upper 27% "
+        "minus lower 27%; r<sub>pb</sub> = point-biserial with the rest of the test. Flags: negative or "
+        f"near-zero (&lt; 0.1) discrimination, distractors nobody chose.</p>"
+        "<table><tr><th>#</th><th>id</th><th>type</th><th>question</th><th>difficulty</th><th>D</th>"
+        f"<th>r<sub>pb</sub></th><th>blank</th><th>answers chosen</th><th>flags</th></tr>{rows}</table>"
+        + (f"<h2>Rejected rows</h2><table><tr><th>file</th><th>row</th><th>reason</th></tr>{rej}</table>" if rej else "")
+        + "</body></html>\n"
+    )
+
+
+def marks_of(results: Sequence[Result], qid: str) -> list[Mark]:
+    return [m for r in results for m in r.marks if m.question_id == qid]
+
+
+__all__ = ["answers_csv", "display", "feedback_html", "feedback_pdf", "grades_csv", "rejected_csv", "report_html"]

@@ -1,0 +1,431 @@
+"""Context questions: what the article alone does not say, from the sourced knowledge base, plus media literacy.
+
+``context_questions`` ranks facts by relevance to the article (``linking``), builds closed questions of mixed
+types from the most relevant ones (distractors of the same kind from the knowledge base), one matching and one
+ordering question when the article touches a set of related facts or dated events, and media-literacy questions
+from the article's own metadata. Every question cites its source; the same article and seed give the same list.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import random
+import re
+from collections.abc import Callable, Sequence
+
+from quizkit.knowledge import aliases, load_facts, sources
+from quizkit.knowledge.distractors import accepted, distractors
+from quizkit.knowledge.linking import Ranked, rank_events, rank_facts
+from quizkit.knowledge.media import media_questions
+from quizkit.model import Article, Citation, Fact, Question, QuestionType, TimelineEvent
+
+BLANK = "_____"
+MATCHING = {
+    "capital_of": ("Match each country to its capital.", False),
+    "leader_2025": (
+        "Match each leader at the 2025 C5+1 summit in Washington to the country they represented.",
+        True,
+    ),
+    "israel_deal_year": (
+        "Match each country to the year of its peace treaty or Abraham Accords deal with Israel "
+        "(for Kazakhstan: the year its joining was announced).",
+        False,
+    ),
+    "population": ("Match each Central Asian country to its approximate population.", False),
+    "accords_signing_city": ("", False),
+}
+"""relation -> (prompt, whether the answer is the left-hand item). Unlisted or empty prompts make no matching."""
+_MIN_PAIRS, _MAX_PAIRS = 3, 5
+_ORDER_ITEMS = 4
+_ORDER_MIN_SHARE = 0.35
+"""An event joins an ordering question only when it is at least this relevant relative to the best one."""
+_IN_ARTICLE = 0.8
+"""Relevance factor for a fact whose answer the article itself names: still context, but easier to guess."""
+_NAME_KINDS = frozenset({"country", "city", "person", "organisation", "sea", "venue", "figure", "resource"})
+_SHORT_KINDS = _NAME_KINDS | {"year"}
+_ONE_ANSWER = frozenset({"multiple_choice", "fill_blank", "short_answer"})
+_TYPE_CYCLE: tuple[QuestionType, ...] = (
+    "multiple_choice",
+    "true_false",
+    "multiple_choice",
+    "fill_blank",
+    "short_answer",
+    "multiple_choice",
+    "true_false",
+)
+_TYPE_CODE = {
+    "multiple_choice": "mc",
+    "true_false": "tf",
+    "fill_blank": "fb",
+    "short_answer": "sa",
+    "matching": "ma",
+    "ordering": "or",
+}
+
+
+def citation(fact: Fact) -> Citation:
+    """The fact's source as a quiz citation (title from the knowledge base's source table)."""
+    title = next((s.title for s in sources().values() if s.url == fact.source_url), "")
+    return Citation(fact.source_url, fact.as_of, title)
+
+
+def _event_citation(ev: TimelineEvent) -> Citation:
+    title = next((s.title for s in sources().values() if s.url == ev.source_url), "")
+    return Citation(ev.source_url, ev.as_of, title)
+
+
+def _explain(fact: Fact) -> str:
+    cite = citation(fact)
+    return f"{fact.statement} (Source: {cite.title or cite.url}, {cite.url}, checked {cite.as_of}.)"
+
+
+def _contains(text: str, part: str) -> bool:
+    return bool(part) and re.search(rf"(?<!\w){re.escape(part)}(?!\w)", text) is not None
+
+
+def _replace_once(text: str, part: str, new: str) -> str:
+    return re.sub(rf"(?<!\w){re.escape(part)}(?!\w)", lambda _: new, text, count=1)
+
+
+def _difficulty(fact: Fact, base: float) -> float:
+    harder = (
+        0.15 if fact.answer_kind in ("date", "number", "population", "percent", "length", "tonnage") else 0.0
+    )
+    return round(min(0.9, base + harder), 2)
+
+
+def _base(fact: Fact, qtype: QuestionType, **kw: object) -> Question:
+    return Question(
+        id=f"ctx-{fact.id}-{_TYPE_CODE[qtype]}",
+        type=qtype,
+        origin="context",
+        evidence=None,
+        sources=(citation(fact),),
+        explanation=_explain(fact),
+        tags=("context", *fact.topics[:2]),
+        **kw,  # type: ignore[arg-type]
+    )
+
+
+def _mc(fact: Fact, rng: random.Random) -> Question | None:
+    if not fact.question or not fact.answer:
+        return None
+    wrong = distractors(fact, 3, rng, fact.question)
+    if len(wrong) < 3:
+        return None
+    choices = [fact.answer, *wrong]
+    rng.shuffle(choices)
+    return _base(
+        fact,
+        "multiple_choice",
+        prompt=fact.question,
+        answer=fact.answer,
+        choices=tuple(choices),
+        accepted_answers=accepted(fact.answer),
+        bloom="remember",
+        difficulty=_difficulty(fact, 0.35),
+    )
+
+
+def _tf(fact: Fact, rng: random.Random, want: bool | None = None) -> Question | None:
+    """A true statement of the fact, or a false one made by swapping the answer for a same-kind distractor."""
+    truth = (rng.random() < 0.5 if want is None else want) or not _contains(fact.statement, fact.answer)
+    statement = fact.statement
+    if not truth:
+        wrong = distractors(fact, 1, rng, fact.statement)
+        if not wrong:
+            truth = True
+        else:
+            statement = _replace_once(fact.statement, fact.answer, wrong[0])
+    explanation = _explain(fact) if truth else f"False. {_explain(fact)}"
+    q = _base(
+        fact,
+        "true_false",
+        prompt=f"True or false? {statement}",
+        answer=truth,
+        bloom="understand" if not truth else "remember",
+        difficulty=_difficulty(fact, 0.3),
+    )
+    return _with_explanation(q, explanation)
+
+
+def _with_explanation(q: Question, explanation: str) -> Question:
+    from dataclasses import replace
+
+    return replace(q, explanation=explanation)
+
+
+def _fill(fact: Fact, rng: random.Random) -> Question | None:
+    if not _contains(fact.statement, fact.answer) or fact.answer_kind not in _SHORT_KINDS | {"date"}:
+        return None
+    return _base(
+        fact,
+        "fill_blank",
+        prompt=_replace_once(fact.statement, fact.answer, BLANK),
+        answer=fact.answer,
+        accepted_answers=accepted(fact.answer),
+        bloom="remember",
+        difficulty=_difficulty(fact, 0.5),
+    )
+
+
+def _short(fact: Fact, rng: random.Random) -> Question | None:
+    if not fact.question or fact.answer_kind not in _SHORT_KINDS:
+        return None
+    return _base(
+        fact,
+        "short_answer",
+        prompt=fact.question,
+        answer=fact.answer,
+        accepted_answers=accepted(fact.answer),
+        bloom="remember",
+        difficulty=_difficulty(fact, 0.55),
+    )
+
+
+_BUILDERS: dict[str, Callable[[Fact, random.Random], Question | None]] = {
+    "multiple_choice": _mc,
+    "true_false": _tf,
+    "fill_blank": _fill,
+    "short_answer": _short,
+}
+
+
+def fact_question(fact: Fact, qtype: str, rng: random.Random, *, true: bool | None = None) -> Question | None:
+    """One question of ``qtype`` on ``fact``, falling back to another closed type when it cannot be made.
+    ``true`` asks a true/false question for a true (or false) statement when possible."""
+    order = [
+        qtype,
+        *(t for t in ("multiple_choice", "true_false", "fill_blank", "short_answer") if t != qtype),
+    ]
+    for t in order:
+        q = _tf(fact, rng, true) if t == "true_false" else _BUILDERS[t](fact, rng)
+        if q is not None:
+            return q
+    return None
+
+
+def _matching(ranked: Sequence[Ranked], rng: random.Random) -> tuple[Question, str] | None:
+    """A matching question on the relation whose facts are most relevant together (country <-> capital...)."""
+    rank = {r.fact.id: i for i, r in enumerate(ranked)}
+    score = {r.fact.id: r.score if r.tier == 0 else 0.0 for r in ranked}
+    groups: dict[str, list[Fact]] = {}
+    for f in load_facts():
+        if MATCHING.get(f.relation, ("", False))[0]:
+            groups.setdefault(f.relation, []).append(f)
+    best: list[Fact] = []
+    best_score = 0.0
+    for group in groups.values():
+        group = sorted(group, key=lambda f: rank[f.id])[:_MAX_PAIRS]
+        total = sum(score[f.id] for f in group)
+        lefts, rights = {f.subject for f in group}, {f.answer for f in group}
+        linked = sum(score[f.id] > 0 for f in group)
+        if len(group) < _MIN_PAIRS or not len(lefts) == len(rights) == len(group) or 2 * linked < len(group):
+            continue  # too few pairs, ambiguous pairs, or a set the article mostly does not touch
+        if total > best_score:
+            best, best_score = group, total
+    if not best:
+        return None
+    relation = best[0].relation
+    prompt, answer_left = MATCHING[relation]
+    pairs = [(f.answer, f.subject) if answer_left else (f.subject, f.answer) for f in best]
+    rng.shuffle(pairs)
+    cites = tuple(dict.fromkeys(citation(f) for f in best))
+    question = Question(
+        id=f"ctx-match-{relation.replace('_', '-')}",
+        type="matching",
+        prompt=prompt,
+        answer=tuple(pairs),
+        origin="context",
+        evidence=None,
+        sources=cites,
+        bloom="remember",
+        difficulty=0.4,
+        points=float(len(pairs)) / 2,
+        explanation=" ".join(f.statement for f in best)
+        + " (Sources: "
+        + "; ".join(c.url for c in cites)
+        + f", checked {best[0].as_of}.)",
+        tags=("context", "matching", *best[0].topics[:1]),
+    )
+    return question, relation
+
+
+def _ordering(article: Article, rng: random.Random) -> Question | None:
+    """Put four dated events linked to the article in order; events fall in different years so the order is sure."""
+    scored = rank_events(article)
+    if not scored:
+        return None
+    ranked = [ev for ev, score in scored[:10] if score >= _ORDER_MIN_SHARE * scored[0][1]]
+    by_year: dict[str, TimelineEvent] = {}
+    for ev in ranked:
+        by_year.setdefault(ev.date[:4], ev)
+    events = list(by_year.values())
+    if len(events) < _ORDER_ITEMS:
+        return None
+    picked = sorted(events[:_ORDER_ITEMS], key=lambda e: e.date)
+    digest = hashlib.sha1("|".join(e.id for e in picked).encode()).hexdigest()[:8]
+    cites = tuple(dict.fromkeys(_event_citation(e) for e in picked))
+    lines = "; ".join(f"{e.date}: {e.label}" for e in picked)
+    return Question(
+        id=f"ctx-order-{digest}",
+        type="ordering",
+        prompt="Put these events in the order they happened, earliest first.",
+        answer=tuple(e.label for e in picked),
+        origin="context",
+        evidence=None,
+        sources=cites,
+        bloom="understand",
+        difficulty=0.5,
+        points=2.0,
+        explanation=f"{lines}. (Sources: {'; '.join(c.url for c in cites)}, checked {picked[0].as_of}.)",
+        tags=("context", "ordering", "timeline"),
+    )
+
+
+def _written(answer: str) -> tuple[str, ...]:
+    """Every way the answer may be written (its aliases when it is a known name)."""
+    ent = aliases.lookup(answer)
+    return ent.names if ent else (answer,)
+
+
+def _text_of(q: Question) -> str:
+    return " ".join([q.prompt, *map(str, _flat(q.answer))])
+
+
+def _gives_away(q: Question, fact: Fact, seen: str, answers: list[str]) -> bool:
+    """True when an earlier question's text names this one's answer, or this one names an earlier answer."""
+    if any(_contains(seen, w) for w in _written(fact.answer) if len(w) > 1):
+        return True
+    return any(_contains(q.prompt, w) for a in answers for w in _written(a) if len(w) > 1)
+
+
+def _prefer_unstated(ranked: Sequence[Ranked], article: Article) -> list[Ranked]:
+    """Within a tier, facts whose answer the article itself names drop a little (see ``_IN_ARTICLE``)."""
+    text = f"{article.title}\n{article.body}"
+
+    def key(r: Ranked) -> tuple[int, float]:
+        names = aliases.lookup(r.fact.answer)
+        written = names.names if names else (r.fact.answer,)
+        stated = any(_contains(text, n) for n in written if n)
+        return (r.tier, -(r.score * (_IN_ARTICLE if stated else 1.0)))
+
+    return sorted(ranked, key=key)
+
+
+def _pick_facts(ranked: Sequence[Ranked], n: int) -> list[Fact]:
+    """The most relevant facts, skipping repeats: one question per answer, at most two per relation."""
+    chosen: list[Fact] = []
+    answers: set[str] = set()
+    relations: dict[str, int] = {}
+    for r in ranked:
+        if len(chosen) == n:
+            break
+        f = r.fact
+        key = f.answer.lower() or f.id
+        if key in answers or relations.get(f.relation, 0) >= 2:
+            continue
+        chosen.append(f)
+        answers.add(key)
+        if f.relation:
+            relations[f.relation] = relations.get(f.relation, 0) + 1
+    return chosen
+
+
+def knowledge_questions(
+    article: Article, *, count: int, seed: int, prior: Sequence[Question] = ()
+) -> list[Question]:
+    """``count`` closed questions from the facts most relevant to the article (matching/ordering included).
+
+    Types rotate (multiple choice, true/false, fill-in, short answer) from a seeded start; true/false
+    statements alternate true and false; a question is skipped when another one would give its answer away.
+    ``prior`` are questions already in the quiz (media literacy), taken into account for both.
+    """
+    if count <= 0:
+        return []
+    rng = random.Random(seed)
+    ranked = rank_facts(article)
+    out: list[Question] = []
+    matched: set[str] = set()
+    if count >= 5:
+        match = _matching(ranked, rng)
+        if match is not None:
+            out.append(match[0])
+            matched = {match[1]}
+        order = _ordering(article, rng)
+        if order is not None:
+            out.append(order)
+    pool = _prefer_unstated([r for r in ranked if r.fact.relation not in matched], article)
+    before = [*prior, *out]
+    seen = " \n ".join(_text_of(q) for q in before)
+    answers = [str(q.answer) for q in before if q.type in _ONE_ANSWER]
+    start = rng.randrange(len(_TYPE_CYCLE))
+    tf = [bool(q.answer) for q in prior if q.type == "true_false"]
+    next_true = tf.count(True) < tf.count(False) if tf.count(True) != tf.count(False) else rng.random() < 0.5
+    skipped: list[Fact] = []
+    unbalanced: list[Fact] = []
+    for i, fact in enumerate(_pick_facts(pool, 3 * count)):
+        if len(out) == count:
+            break
+        q = fact_question(fact, _TYPE_CYCLE[(start + i) % len(_TYPE_CYCLE)], rng, true=next_true)
+        if q is None:
+            continue
+        if _gives_away(q, fact, seen, answers):
+            skipped.append(fact)
+            continue
+        if q.type == "true_false" and q.answer is not next_true:
+            unbalanced.append(fact)  # a true statement when the balance needs a false one
+            continue
+        if q.type == "true_false":
+            next_true = not q.answer
+        out.append(q)
+        seen += " \n " + _text_of(q)
+        if q.type in _ONE_ANSWER:
+            answers.append(fact.answer)
+    for fact in [*unbalanced, *skipped]:  # better an unbalanced or giveaway warning than too few questions
+        if len(out) == count:
+            break
+        q = fact_question(fact, "multiple_choice", rng, true=next_true)
+        if q is not None:
+            out.append(q)
+    return out
+
+
+def _flat(answer: object) -> list[object]:
+    if isinstance(answer, tuple):
+        return [x for a in answer for x in _flat(a)]
+    return [answer]
+
+
+def balance_keys(questions: Sequence[Question], seed: int) -> list[Question]:
+    """Spread multiple-choice keys over the letters (A, B, C, D in turn from a seeded start): the master
+    order should not hint at the answer even before versions are shuffled."""
+    from dataclasses import replace
+
+    rng = random.Random(seed)
+    slot = rng.randrange(4)
+    out = []
+    for q in questions:
+        if q.type == "multiple_choice" and q.choices:
+            others = [c for c in q.choices if c != q.answer]
+            pos = slot % len(q.choices)
+            q = replace(q, choices=(*others[:pos], str(q.answer), *others[pos:]))
+            slot += 1
+        out.append(q)
+    return out
+
+
+def context_questions(article: Article, *, count: int, seed: int) -> list[Question]:
+    """``count`` context questions for an article: media-literacy ones first (publisher, date...), then facts.
+
+    About a third are media-literacy questions (at least the publisher and the date when the article has them),
+    the rest come from the knowledge base, most relevant first.
+    """
+    if count <= 0:
+        return []
+    media = media_questions(article, seed=seed)
+    n_media = min(len(media), count if count < 3 else max(2, round(count / 3)))
+    facts = knowledge_questions(article, count=count - n_media, seed=seed, prior=media[:n_media])
+    if len(facts) < count - n_media:
+        n_media = min(len(media), count - len(facts))
+    return balance_keys([*media[:n_media], *facts], seed)

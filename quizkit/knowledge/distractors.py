@@ -1,0 +1,182 @@
+"""Wrong answers of the same kind as the key: another Central Asian state, another accords member, a nearby year.
+
+Names come first from the answers of related facts (same relation, then shared topics), then from the alias
+table's entities of the same kind. Years, dates and quantities are shifted from the key. A distractor is never
+an alias of the key and never a name the question itself mentions.
+"""
+
+from __future__ import annotations
+
+import random
+import re
+from datetime import date
+
+from quizkit.knowledge import aliases, load_facts
+from quizkit.model import Fact
+
+MONTHS = (
+    "January",
+    "February",
+    "March",
+    "April",
+    "May",
+    "June",
+    "July",
+    "August",
+    "September",
+    "October",
+    "November",
+    "December",
+)
+NAME_KINDS = {
+    "country": "country",
+    "city": "city",
+    "person": "person",
+    "organisation": "organisation",
+    "sea": "sea",
+    "venue": "venue",
+    "figure": "figure",
+    "resource": "resource",
+    "corridor": "corridor",
+}
+"""answer_kind -> entity kind in the alias table."""
+_LAST_YEAR = 2026
+_NUMBER = re.compile(r"(?P<pre>\D*?)(?P<num>\d[\d,]*(?:\.\d+)?)(?P<post>.*)")
+
+
+def _fine(cand: str, key: str, prompt: str, taken: list[str]) -> bool:
+    if not cand or aliases.same_entity(cand, key) or any(aliases.same_entity(cand, t) for t in taken):
+        return False
+    ent = aliases.lookup(cand)
+    names = ent.names if ent else (cand,)
+    low = prompt.lower()
+    return not any(re.search(rf"(?<!\w){re.escape(n.lower())}(?!\w)", low) for n in names if len(n) > 2)
+
+
+def _name_candidates(fact: Fact, rng: random.Random) -> list[str]:
+    """Same-kind names, the most plausible first: answers of the same relation, names from the key's own
+    groups (another Central Asian state...), answers of facts on the same topics, then any name of the kind.
+    The key's first group in groups.yaml is its primary one. The fact's own other entities are left out (they are part of the true story, e.g. the other callers)."""
+    others = [f for f in load_facts() if f.answer_kind == fact.answer_kind and f.id != fact.id]
+    same_rel = {f.answer for f in others if fact.relation and f.relation == fact.relation}
+    topical = {f.answer for f in others if set(f.topics) & set(fact.topics)}
+    key_groups = aliases.groups_of(fact.answer)
+    primary = set(aliases.groups().get(key_groups[0], ())) if key_groups else set()
+    own = set(fact.entities) - same_rel
+    kind = NAME_KINDS.get(fact.answer_kind, fact.answer_kind)
+    pool = list(
+        dict.fromkeys([*sorted(same_rel), *sorted(topical), *(e.name for e in aliases.of_kind(kind))])
+    )
+    rng.shuffle(pool)
+
+    def score(name: str) -> float:
+        shared = len(set(key_groups) & set(aliases.groups_of(name)))
+        return (
+            5.0 * (name in same_rel)
+            + 3.0 * (name in primary)
+            + 1.0 * min(shared, 2)
+            + 1.0 * (name in topical)
+        )
+
+    return sorted((n for n in pool if n not in own), key=lambda n: -score(n))
+
+
+def _years(key: int, rng: random.Random, step: int = 1) -> list[str]:
+    offsets = [d * step for d in (-3, -2, -1, 1, 2, 3, 4, 5, -5, -4)]
+    rng.shuffle(offsets)
+    close = sorted(offsets, key=abs)[:6]
+    rng.shuffle(close)
+    return [str(key + d) for d in close + offsets if key + d <= _LAST_YEAR]
+
+
+def _dates(key: str, rng: random.Random) -> list[str]:
+    m = re.fullmatch(r"(\d{1,2}) (\w+)(?: (\d{4}))?", key)
+    if not m or m.group(2) not in MONTHS:
+        return []
+    day, month = int(m.group(1)), MONTHS.index(m.group(2)) + 1
+    year = int(m.group(3)) if m.group(3) else None
+    out = []
+    for dy, dm in [(0, 1), (0, -1), (1, 0), (-1, 0), (0, 2), (0, -2), (0, 3), (0, -3)]:
+        if year is None and dy:
+            dm = dm or 6
+        y, mo = (year or 2000) + dy, month + dm
+        y, mo = y + (mo - 1) // 12, (mo - 1) % 12 + 1
+        try:
+            d = date(y, mo, day)
+        except ValueError:
+            continue
+        if year is None:
+            out.append(f"{d.day} {MONTHS[d.month - 1]}")
+        elif d.year <= _LAST_YEAR:
+            out.append(f"{d.day} {MONTHS[d.month - 1]} {d.year}")
+    rng.shuffle(out)
+    return out
+
+
+def _format_like(value: float, template: str) -> str:
+    decimals = len(template.split(".")[1]) if "." in template else 0
+    text = f"{value:,.{decimals}f}" if "," in template else f"{value:.{decimals}f}"
+    return text
+
+
+def _quantities(key: str, rng: random.Random, kind: str) -> list[str]:
+    m = _NUMBER.fullmatch(key)
+    if not m:
+        return []
+    num = float(m.group("num").replace(",", ""))
+    if kind == "rank":
+        post = lambda n: "th" if 10 <= n % 100 <= 20 else {1: "st", 2: "nd", 3: "rd"}.get(n % 10, "th")  # noqa: E731
+        cands = [int(num) + d for d in (-3, -2, -1, 1, 2, 3) if int(num) + d > 0]
+        rng.shuffle(cands)
+        return [f"{n}{post(n)}" for n in cands]
+    if kind == "count":
+        cands = [int(num) + d for d in (-2, -1, 1, 2, 3) if int(num) + d > 1]
+        rng.shuffle(cands)
+        return [str(n) for n in cands]
+    factors = [0.5, 0.6, 0.75, 1.3, 1.5, 2.0]
+    rng.shuffle(factors)
+    out = []
+    for f in factors:
+        value = num * f
+        if m.group("post").startswith("%") and value >= 100:
+            continue
+        if "." not in m.group("num") and value >= 10:
+            value = round(value, -1 if value < 1000 else -2)
+        out.append(f"{m.group('pre')}{_format_like(value, m.group('num'))}{m.group('post')}")
+    return out
+
+
+def candidates(fact: Fact, rng: random.Random) -> list[str]:
+    """All plausible wrong answers for a fact's question, best first (may include unusable ones)."""
+    kind = fact.answer_kind
+    if kind in ("year", "decade"):
+        m = re.fullmatch(r"(\d{4})(s?)", fact.answer)
+        if not m:
+            return []
+        return [y + m.group(2) for y in _years(int(m.group(1)), rng, 10 if kind == "decade" else 1)]
+    if kind in ("date", "day"):
+        return _dates(fact.answer, rng)
+    if kind in ("number", "population", "percent", "length", "tonnage", "count", "rank"):
+        return _quantities(fact.answer, rng, kind)
+    if kind:
+        return _name_candidates(fact, rng)
+    return []
+
+
+def distractors(fact: Fact, n: int, rng: random.Random, prompt: str = "") -> tuple[str, ...]:
+    """Up to ``n`` wrong answers of the key's kind, none an alias of the key or named in ``prompt``."""
+    chosen: list[str] = []
+    for cand in candidates(fact, rng):
+        if len(chosen) == n:
+            break
+        if _fine(cand, fact.answer, prompt, chosen) and cand not in chosen:
+            chosen.append(cand)
+    return tuple(chosen)
+
+
+def accepted(answer: str) -> tuple[str, ...]:
+    """Other ways to write an answer, from the alias table (the key itself excluded)."""
+    ent = aliases.lookup(answer)
+    if ent is None:
+        return ()
+    return tuple(n for n in ent.names if aliases.norm(n) != aliases.norm(answer))

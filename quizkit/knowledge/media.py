@@ -1,0 +1,249 @@
+"""Media-literacy questions from the article's own metadata and structure, not from outside facts.
+
+Who published it and when, whether a quotation says who said it, which statement is quoted, how the author's
+summary differs from the body, and what to check before sharing. They cite the article itself.
+"""
+
+from __future__ import annotations
+
+import random
+import re
+from datetime import date, timedelta
+
+from quizkit.knowledge import aliases
+from quizkit.knowledge.distractors import MONTHS
+from quizkit.model import Article, Citation, Question
+
+TAGS = ("context", "media-literacy")
+_MAX_QUOTE = 320
+_STOP = frozenset(
+    "a an the and or but of in on at to for from by with as is are was were be been its it this that these those "
+    "into than then also not no more most very such their his her our your about over under between amid".split()
+)
+
+
+def article_citation(article: Article) -> Citation:
+    """The article as a source: its URL (or file path), as of its publication date."""
+    return Citation(article.url or article.path, article.date, article.title)
+
+
+def _q(article: Article, qid: str, **kw: object) -> Question:
+    return Question(
+        id=f"media-{qid}",
+        origin="context",
+        evidence=None,
+        sources=(article_citation(article),),
+        tags=TAGS,
+        **kw,  # type: ignore[arg-type]
+    )
+
+
+def human_date(iso: str) -> str:
+    """2025-11-07 -> 7 November 2025."""
+    d = date.fromisoformat(iso)
+    return f"{d.day} {MONTHS[d.month - 1]} {d.year}"
+
+
+def _publisher(article: Article, rng: random.Random) -> Question | None:
+    if not article.publisher:
+        return None
+    others = [
+        e.name for e in aliases.of_kind("publisher") if not aliases.same_entity(e.name, article.publisher)
+    ]
+    rng.shuffle(others)
+    choices = [article.publisher, *others[:3]]
+    rng.shuffle(choices)
+    return _q(
+        article,
+        "publisher",
+        type="multiple_choice",
+        prompt="Which news outlet published this article?",
+        answer=article.publisher,
+        choices=tuple(choices),
+        bloom="remember",
+        difficulty=0.15,
+        explanation=f"The article's credit line names {article.publisher} as the publisher. Knowing who "
+        "published a story helps you judge its viewpoint and how far to trust it.",
+    )
+
+
+def _date(article: Article, rng: random.Random) -> Question | None:
+    try:
+        day = date.fromisoformat(article.date)
+    except ValueError:
+        return None
+    shifts = [timedelta(days=d) for d in (-1, 1, -7, 7, -30, 30, -365, 365)]
+    rng.shuffle(shifts)
+    wrong = [human_date((day + s).isoformat()) for s in shifts[:3]]
+    choices = [human_date(article.date), *wrong]
+    rng.shuffle(choices)
+    return _q(
+        article,
+        "date",
+        type="multiple_choice",
+        prompt="When was this article published?",
+        answer=human_date(article.date),
+        choices=tuple(choices),
+        accepted_answers=(article.date,),
+        bloom="remember",
+        difficulty=0.2,
+        explanation=f"The credit line dates the article {human_date(article.date)} ({article.date}). "
+        "News ages: check whether what it reports has changed since then.",
+    )
+
+
+def _short_quote(text: str) -> str:
+    """The quote as printed: whole when short, else its first sentences (never cut mid-sentence)."""
+    text = " ".join(text.split())
+    if len(text) <= _MAX_QUOTE:
+        return text
+    out = ""
+    for sent in re.split(r"(?<=[.!?])\s+", text):
+        if out and len(out) + len(sent) > _MAX_QUOTE:
+            break
+        out = f"{out} {sent}".strip()
+    return out
+
+
+def _attribution(article: Article) -> Question | None:
+    if not article.quotes:
+        return None
+    quote = next((q for q in article.quotes if not q.attributed), article.quotes[0])
+    words = _short_quote(quote.text).rstrip(",;: ")
+    said = f"“{words if words.endswith(('.', '!', '?')) else words + '.'}”"
+    if quote.attributed:
+        who = (
+            f"Yes: the article says {quote.speaker} said it."
+            if quote.speaker
+            else "Yes: the article says who said it."
+        )
+    else:
+        who = "No: the article quotes these words but never says who said them, so a reader cannot check the source."
+    return _q(
+        article,
+        "quote-attribution",
+        type="true_false",
+        prompt=f"True or false? The article says who spoke these quoted words: {said}",
+        answer=quote.attributed,
+        bloom="analyze",
+        difficulty=0.45,
+        explanation=who,
+    )
+
+
+def _sentences(article: Article) -> list[str]:
+    out = []
+    for block in article.blocks:
+        if block.kind != "paragraph":
+            continue
+        for s in re.split(r"(?<=[.!?])\s+(?=[A-Z“\"])", block.text):
+            s = s.strip()
+            if 40 <= len(s) <= 260 and '"' not in s and "“" not in s:
+                out.append(s)
+    return out
+
+
+def _which_quoted(article: Article, rng: random.Random) -> Question | None:
+    if not article.quotes:
+        return None
+    key = _short_quote(article.quotes[0].text)
+    others = [_short_quote(s) for s in _sentences(article)]
+    others = [s for s in dict.fromkeys(others) if s != key]
+    if len(others) < 3:
+        return None
+    rng.shuffle(others)
+    choices = [key, *others[:3]]
+    rng.shuffle(choices)
+    return _q(
+        article,
+        "quoted-statement",
+        type="multiple_choice",
+        prompt="Which of these statements does the article give as a direct quotation?",
+        answer=key,
+        choices=tuple(choices),
+        bloom="understand",
+        difficulty=0.35,
+        explanation="The quotation marks show that these are someone's words, not the reporter's; "
+        "the other statements are the article's own reporting.",
+    )
+
+
+def _words(text: str) -> list[str]:
+    return [w for w in re.findall(r"[A-Za-z][A-Za-z'’-]+", text) if w.lower() not in _STOP and len(w) > 3]
+
+
+def summary_additions(article: Article) -> list[str]:
+    """Content words of the author's summary that the body never uses: what the summary adds."""
+    if not article.summary:
+        return []
+    body = article.body.replace(article.summary, "")
+    stems = {w.lower()[:5] for w in _words(body)}
+    return list(dict.fromkeys(w for w in _words(article.summary) if w.lower()[:5] not in stems))
+
+
+def _summary(article: Article) -> Question | None:
+    if not article.summary:
+        return None
+    added = summary_additions(article)
+    points = [
+        "says the summary is the author's own interpretation, not a quoted source or a new fact",
+        "checks each claim of the summary against what the body actually reports",
+    ]
+    if added:
+        points.append(f"notices wording found only in the summary, e.g. {', '.join(added[:4])}")
+    points.append("notes what the body says that the summary leaves out, or states more strongly")
+    return _q(
+        article,
+        "summary-vs-body",
+        type="open",
+        prompt="Compare the author's summary with the body of the article. What does the summary add, "
+        "leave out or state more strongly than the body? Give one example.",
+        answer=tuple(points),
+        bloom="analyze",
+        difficulty=0.6,
+        points=3.0,
+        explanation="A summary is a claim about the article: a careful reader checks it against the body.",
+    )
+
+
+def _check_before_sharing(article: Article) -> Question:
+    points = [
+        "who published it"
+        + (f" ({article.publisher})" if article.publisher else "")
+        + " and whether that outlet is reliable",
+        "when it was published"
+        + (f" ({article.date})" if article.date else "")
+        + " and whether it is still current",
+    ]
+    if any(not q.attributed for q in article.quotes):
+        points.append("who said the unattributed quotation, and whether another source confirms it")
+    points += [
+        "whether other reliable outlets or the original sources report the same facts",
+        "which parts are reported facts and which are opinion or interpretation",
+    ]
+    return _q(
+        article,
+        "check-before-sharing",
+        type="open",
+        prompt="What would you check before sharing this article? Name at least three things.",
+        answer=tuple(points),
+        bloom="evaluate",
+        difficulty=0.5,
+        points=4.0,
+        explanation="Before sharing, check the source, the date, who is quoted, and whether others confirm it.",
+    )
+
+
+def media_questions(article: Article, *, seed: int) -> list[Question]:
+    """Media-literacy questions in priority order: publisher, date, quote attribution, check before sharing,
+    summary against body, which statement is quoted."""
+    rng = random.Random(seed)
+    made = [
+        _publisher(article, rng),
+        _date(article, rng),
+        _attribution(article),
+        _check_before_sharing(article),
+        _summary(article),
+        _which_quoted(article, rng),
+    ]
+    return [q for q in made if q is not None]

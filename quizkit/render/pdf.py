@@ -1,0 +1,173 @@
+"""PDF via Typst: per version a student copy, an answer sheet and an answer key; one teacher edition.
+
+Text is handed to one static template (``templates/quiz.typ``) as JSON in ``sys.inputs`` and placed there
+as strings, which Typst prints literally: robust against any character, no escaping rules to get wrong.
+"""
+
+from __future__ import annotations
+
+import json
+from concurrent.futures import ThreadPoolExecutor
+from functools import cache
+from importlib import resources
+from typing import Any
+
+from quizkit.model import Question, Quiz
+from quizkit.render import typst
+from quizkit.render.common import (
+    INSTRUCTIONS,
+    TYPE_LABELS,
+    Job,
+    Printed,
+    Rendered,
+    points_label,
+    printed,
+    source_line,
+    total_points,
+)
+from quizkit.versions import answer_items, identity_version, key_string, matching_rows, option_letter
+
+SUFFIX = "pdf"
+SIZES = {False: 11, True: 16}
+"""Body text in points; large print is 16 pt."""
+
+
+@cache
+def template() -> str:
+    return resources.files("quizkit.render").joinpath("templates/quiz.typ").read_text(encoding="utf-8")
+
+
+def _base(job: Job, kind: str, heading: str, version: str) -> dict[str, Any]:
+    quiz = job.master
+    return {
+        "kind": kind,
+        "paper": job.paper,
+        "size": SIZES[job.large_print],
+        "title": quiz.title or "Quiz",
+        "heading": heading,
+        "subtitle": heading if kind != "student" else "",
+        "source": source_line(quiz.source),
+        "version": version,
+        "fields": kind in ("student", "sheet"),
+        "instructions": list(INSTRUCTIONS) if kind == "student" else [],
+        "total": f"Total: {points_label(total_points(quiz))}" if kind == "student" else "",
+    }
+
+
+def _options(p: Printed) -> list[dict[str, Any]]:
+    return [{"letter": option_letter(i), "text": o} for i, o in enumerate(p.options)]
+
+
+def _question(p: Printed) -> dict[str, Any]:
+    return {
+        "number": p.number,
+        "type": p.question.type,
+        "label": TYPE_LABELS[p.question.type],
+        "prompt": p.question.prompt,
+        "hint": p.hint,
+        "points": p.points_label,
+        "options": _options(p),
+        "rows": list(p.rows),
+        "lines": p.answer_lines,
+        "sheet-lines": min(p.answer_lines, max(3, round(2 * p.question.points))),
+        "box": round(2.0 + 1.6 * p.question.points, 1),
+        "key": key_string(p.key) if p.question.type != "open" else "—",
+        "answer": p.key_text,
+    }
+
+
+def version_data(job: Job, kind: str, index: int) -> dict[str, Any]:
+    """The template's data for one version's student copy ("student"), answer sheet ("sheet") or key ("key")."""
+    letter = job.vmap.versions[index].letter
+    heading = {"student": "Student copy", "sheet": "Answer sheet", "key": "Answer key"}[kind]
+    data = _base(job, kind, heading, letter)
+    data["questions"] = [_question(p) for p in printed(job.versions[index])]
+    return data
+
+
+def _teacher_question(q: Question, p: Printed, positions: str) -> dict[str, Any]:
+    options = [
+        {
+            "letter": o["letter"],
+            "text": o["text"],
+            "correct": q.type == "multiple_choice" and o["text"] == q.answer,
+        }
+        for o in _options(p)
+    ]
+    if q.type == "ordering":
+        options = []  # the master order *is* the answer; it is shown as the answer below
+        answer = "  →  ".join(answer_items(q))
+    elif q.type == "matching":
+        answer = "; ".join(f"{left} — {right}" for left, right in matching_rows(q))
+    elif q.type == "open":
+        answer = "Key points: " + "; ".join(answer_items(q))
+    else:
+        answer = p.key_text
+    return {
+        "number": p.number,
+        "id": q.id,
+        "prompt": q.prompt,
+        "label": TYPE_LABELS[q.type] + (" · context" if q.origin == "context" else ""),
+        "points": p.points_label,
+        "options": options,
+        "answer": answer,
+        "explanation": q.explanation,
+        "evidence": q.evidence.text if q.evidence else "",
+        "sources": [
+            " · ".join(x for x in (s.title, s.url, f"as of {s.as_of}" if s.as_of else "") if x)
+            for s in q.sources
+        ],
+        "bloom": q.bloom,
+        "difficulty": f"{q.difficulty:.2f} (share expected to miss it)",
+        "positions": positions,
+    }
+
+
+def _positions(job: Job) -> dict[str, str]:
+    """Master question id -> 'A: 3 · B: 7 …' (its printed number in each version)."""
+    where: dict[str, list[str]] = {}
+    for v in job.vmap.versions:
+        for item in v.items:
+            where.setdefault(item.question_id, []).append(f"{v.letter}: {item.number}")
+    return {qid: " · ".join(parts) for qid, parts in where.items()}
+
+
+def teacher_data(job: Job) -> dict[str, Any]:
+    """The template's data for the teacher edition (master order)."""
+    data = _base(job, "teacher", "Teacher edition", "")
+    _, master_view = identity_version(job.master)
+    positions = _positions(job)
+    data["questions"] = [
+        _teacher_question(q, p, positions.get(q.id, ""))
+        for q, p in zip(job.master.questions, printed(master_view), strict=True)
+    ]
+    return data
+
+
+def compile_data(data: dict[str, Any]) -> bytes:
+    return typst.compile_pdf(template(), {"data": json.dumps(data, ensure_ascii=False)})
+
+
+def documents(job: Job) -> list[tuple[str, dict[str, Any]]]:
+    """(relative path, template data) for every PDF of the job."""
+    docs: list[tuple[str, dict[str, Any]]] = []
+    for i, v in enumerate(job.vmap.versions):
+        docs.append((f"pdf/student-{v.letter}.pdf", version_data(job, "student", i)))
+        docs.append((f"pdf/answer-sheet-{v.letter}.pdf", version_data(job, "sheet", i)))
+        docs.append((f"pdf/key-{v.letter}.pdf", version_data(job, "key", i)))
+    docs.append(("pdf/teacher-edition.pdf", teacher_data(job)))
+    return docs
+
+
+def render(job: Job) -> Rendered:
+    docs = documents(job)
+    # Typst releases the GIL while compiling, so threads use both cores.
+    with ThreadPoolExecutor(max_workers=2) as pool:
+        pdfs = list(pool.map(compile_data, [data for _, data in docs]))
+    return Rendered(tuple((path, pdf) for (path, _), pdf in zip(docs, pdfs, strict=True)))
+
+
+def preview_png(quiz: Quiz, job: Job, *, ppi: float = 80.0) -> bytes:
+    """Page 1 of version A's student copy as PNG (for the README picture and the blank-page test)."""
+    del quiz
+    return typst.compile_png(template(), {"data": json.dumps(version_data(job, "student", 0))}, ppi=ppi)[0]

@@ -1,0 +1,148 @@
+"""Shuffled versions A, B, C… of a quiz, and the version map that undoes the shuffle.
+
+A version shuffles the question order and, inside a question, the lettered options: multiple-choice
+choices, the right-hand column of a matching question, the items of an ordering question. True/false keeps
+True, False. In a *version* quiz ``choices`` holds exactly what is printed as letters A, B, … in that order
+(for matching and ordering too); ``VersionItem.order[i]`` is the master index of printed letter i.
+"""
+
+from __future__ import annotations
+
+import random
+import string
+from dataclasses import replace
+
+from quizkit.errors import QuizkitError
+from quizkit.model import Question, Quiz, Version, VersionItem, VersionMap
+
+MAX_VERSIONS = 26 * 27
+"""Letters A…Z, then AA…ZZ: more than any class needs."""
+
+Key = str | tuple[str, ...]
+"""A printed key: one letter (multiple choice), "True"/"False", or one letter per row (matching, ordering)."""
+
+
+def version_letter(i: int) -> str:
+    """0 -> A, 25 -> Z, 26 -> AA …"""
+    letters = string.ascii_uppercase
+    return letters[i] if i < 26 else letters[i // 26 - 1] + letters[i % 26]
+
+
+def option_letter(i: int) -> str:
+    """Letter of the i-th printed option (A, B, … Z, then AA…)."""
+    return version_letter(i)
+
+
+def master_options(q: Question) -> tuple[str, ...]:
+    """The lettered things of a master question, in master order (what ``order`` indexes)."""
+    if q.type == "multiple_choice":
+        return q.choices
+    if q.type == "matching":
+        # Right-hand items once each (two people may share a country), then the extra distractors.
+        rights = tuple(dict.fromkeys(r for _, r in matching_rows(q)))
+        return rights + tuple(c for c in dict.fromkeys(q.choices) if c not in rights)
+    if q.type == "ordering":
+        return answer_items(q)
+    return ()
+
+
+def matching_rows(q: Question) -> tuple[tuple[str, str], ...]:
+    """The (left, right) pairs of a matching question."""
+    answer = q.answer if isinstance(q.answer, tuple) else ()
+    return tuple((str(pair[0]), str(pair[1])) for pair in answer if isinstance(pair, tuple))
+
+
+def answer_items(q: Question) -> tuple[str, ...]:
+    """The answer as a tuple of texts: ordering items, open key points (a single answer -> one item)."""
+    if isinstance(q.answer, tuple):
+        return tuple(str(x) for x in q.answer)
+    return (str(q.answer),)
+
+
+def _shuffled_question(q: Question, rng: random.Random) -> tuple[Question, tuple[int, ...]]:
+    options = master_options(q)
+    if not options:
+        return q, ()
+    order = list(range(len(options)))
+    rng.shuffle(order)
+    if q.type in ("matching", "ordering") and len(order) > 1 and order == sorted(order):
+        # Printed in master order, an ordering question would show its own answer (A, B, C…): rotate.
+        order = order[1:] + order[:1]
+    return replace(q, choices=tuple(options[j] for j in order)), tuple(order)
+
+
+def make_versions(quiz: Quiz, n: int, seed: int) -> tuple[VersionMap, tuple[Quiz, ...]]:
+    """Versions A, B, … of ``quiz`` (new objects) and the map from printed numbers/letters to the master."""
+    if n < 1 or n > MAX_VERSIONS:
+        raise QuizkitError(
+            f"cannot make {n} versions", where="--versions", fix=f"choose a number from 1 to {MAX_VERSIONS}"
+        )
+    rng = random.Random(f"quizkit-versions:{seed}")  # a str seed is stable across Python runs
+    versions: list[Version] = []
+    quizzes: list[Quiz] = []
+    for v in range(n):
+        positions = list(range(len(quiz.questions)))
+        rng.shuffle(positions)
+        items: list[VersionItem] = []
+        questions: list[Question] = []
+        for number, pos in enumerate(positions, start=1):
+            vq, order = _shuffled_question(quiz.questions[pos], rng)
+            items.append(VersionItem(number, vq.id, order))
+            questions.append(vq)
+        versions.append(Version(version_letter(v), tuple(items)))
+        quizzes.append(replace(quiz, questions=tuple(questions)))
+    vmap = VersionMap(quiz_title=quiz.title, seed=seed, versions=tuple(versions))
+    return vmap, tuple(quizzes)
+
+
+def identity_version(quiz: Quiz) -> tuple[Version, Quiz]:
+    """The master as a "version": master order, options unshuffled (for the teacher edition)."""
+    items = tuple(
+        VersionItem(i, q.id, tuple(range(len(master_options(q))))) for i, q in enumerate(quiz.questions, 1)
+    )
+    questions = tuple(
+        replace(q, choices=master_options(q)) if master_options(q) else q for q in quiz.questions
+    )
+    return Version("M", items), replace(quiz, questions=questions)
+
+
+# --- keys ----------------------------------------------------------------------------------------------
+
+
+def printed_key(vq: Question) -> Key:
+    """The key as printed on a version: letters for lettered questions, True/False, or the answer text."""
+    if vq.type == "multiple_choice":
+        return option_letter(vq.choices.index(str(vq.answer)))
+    if vq.type == "true_false":
+        return "True" if vq.answer else "False"
+    if vq.type == "matching":
+        return tuple(option_letter(vq.choices.index(right)) for _, right in matching_rows(vq))
+    if vq.type == "ordering":
+        return tuple(option_letter(vq.choices.index(item)) for item in answer_items(vq))
+    if vq.type == "open":
+        return answer_items(vq)
+    return str(vq.answer)
+
+
+def key_string(key: Key) -> str:
+    """A key as one short string: "B", "True", "CAB" for rows (letters joined; '-'-joined if any is long)."""
+    if isinstance(key, str):
+        return key
+    return "".join(key) if all(len(k) == 1 for k in key) else "-".join(key)
+
+
+def letter_index(letter: str) -> int:
+    """Inverse of ``option_letter``."""
+    letters = string.ascii_uppercase
+    if len(letter) == 1:
+        return letters.index(letter)
+    return (letters.index(letter[0]) + 1) * 26 + letters.index(letter[1])
+
+
+def to_master(item: VersionItem, letters: Key) -> Key:
+    """Translate a printed answer (letters of one version) into master option indices, as letters of the master."""
+    if not item.order:
+        return letters
+    if isinstance(letters, str):
+        return option_letter(item.order[letter_index(letters)])
+    return tuple(option_letter(item.order[letter_index(x)]) for x in letters)

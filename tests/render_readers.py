@@ -1,0 +1,153 @@
+"""Independent readers for the render tests: gift-pegjs (node), QTI and Moodle XML parsed back with lxml."""
+
+from __future__ import annotations
+
+import html
+import io
+import json
+import re
+import shutil
+import subprocess
+import zipfile
+from pathlib import Path
+from typing import Any
+
+import pytest
+from lxml import etree
+
+JS_DIR = Path(__file__).parent / "js"
+GIFT_SCRIPT = JS_DIR / "gift_parse.js"
+QTI = "{http://www.imsglobal.org/xsd/ims_qtiasiv1p2}"
+CP = "{http://www.imsglobal.org/xsd/imsccv1p1/imscp_v1p1}"
+
+
+def need_gift_parser() -> None:
+    """Skip (with the reason) when node or the npm packages are missing."""
+    if shutil.which("node") is None:
+        pytest.skip("node is not installed: the GIFT files cannot be checked with gift-pegjs")
+    if not (JS_DIR / "node_modules" / "gift-pegjs").is_dir():
+        pytest.skip("gift-pegjs is not installed: run `make setup` (npm --prefix tests/js ci)")
+
+
+def parse_gift(text: str) -> list[dict[str, Any]]:
+    """Parse GIFT text with gift-pegjs; fail the test with the parser's message on a syntax error."""
+    need_gift_parser()
+    proc = subprocess.run(
+        ["node", str(GIFT_SCRIPT)], input=text, capture_output=True, text=True, timeout=60, check=False
+    )
+    assert proc.returncode == 0, proc.stderr
+    data: list[dict[str, Any]] = json.loads(proc.stdout)
+    return data
+
+
+def html_text(fragment: str) -> str:
+    """Visible text of an HTML fragment (tags dropped, entities decoded)."""
+    return html.unescape(re.sub(r"<[^>]+>", "", fragment))
+
+
+def squash(text: str) -> str:
+    return re.sub(r"\s+", " ", text).strip()
+
+
+# --- QTI ----------------------------------------------------------------------------------------------
+
+
+def qti_members(data: bytes) -> dict[str, bytes]:
+    with zipfile.ZipFile(io.BytesIO(data)) as zf:
+        return {name: zf.read(name) for name in zf.namelist()}
+
+
+def _mattext(el: etree._Element) -> str:
+    node = el.find(f"{QTI}material/{QTI}mattext")
+    assert node is not None
+    text = node.text or ""
+    return html_text(text) if node.get("texttype") == "text/html" else text
+
+
+def read_qti_items(xml: bytes) -> list[dict[str, Any]]:
+    """Questions back from a Canvas QTI assessment: type, points, prompt, choices and the key."""
+    root = etree.fromstring(xml)
+    items = []
+    for item in root.iter(f"{QTI}item"):
+        meta = {
+            f.findtext(f"{QTI}fieldlabel"): f.findtext(f"{QTI}fieldentry")
+            for f in item.iter(f"{QTI}qtimetadatafield")
+        }
+        pres = item.find(f"{QTI}presentation")
+        assert pres is not None
+        out: dict[str, Any] = {
+            "type": meta["question_type"],
+            "points": float(meta["points_possible"] or 0),
+            "prompt": _mattext(pres),
+        }
+        conditions = list(item.iter(f"{QTI}respcondition"))
+        scored = [c for c in conditions if c.find(f"{QTI}setvar") is not None]
+        lids = pres.findall(f"{QTI}response_lid")
+        if out["type"] == "matching_question":
+            pairs = []
+            for lid in lids:
+                labels = {lab.get("ident"): _mattext(lab) for lab in lid.iter(f"{QTI}response_label")}
+                right = next(
+                    c.findtext(f"{QTI}conditionvar/{QTI}varequal")
+                    for c in scored
+                    if c.find(f"{QTI}conditionvar/{QTI}varequal").get("respident") == lid.get("ident")
+                )
+                pairs.append((_mattext(lid), labels[right]))
+                out["rights"] = list(labels.values())
+            out["pairs"] = pairs
+        elif lids:
+            labels = {lab.get("ident"): _mattext(lab) for lab in lids[0].iter(f"{QTI}response_label")}
+            out["choices"] = list(labels.values())
+            out["correct"] = [labels[c.findtext(f"{QTI}conditionvar/{QTI}varequal")] for c in scored]
+        else:
+            out["accepted"] = [v.text for c in scored for v in c.iter(f"{QTI}varequal")]
+        items.append(out)
+    return items
+
+
+def read_manifest(xml: bytes) -> list[dict[str, Any]]:
+    root = etree.fromstring(xml)
+    assert root.tag == f"{CP}manifest"
+    return [
+        {
+            "identifier": r.get("identifier"),
+            "type": r.get("type"),
+            "files": [f.get("href") for f in r.findall(f"{CP}file")],
+            "deps": [d.get("identifierref") for d in r.findall(f"{CP}dependency")],
+        }
+        for r in root.iter(f"{CP}resource")
+    ]
+
+
+# --- Moodle XML ---------------------------------------------------------------------------------------
+
+
+def read_moodle(xml: bytes) -> list[dict[str, Any]]:
+    """Questions back from Moodle XML, with the fields Moodle's importer reads."""
+    root = etree.fromstring(xml)
+    assert root.tag == "quiz"
+    out = []
+    for q in root.findall("question"):
+        qtype = q.get("type")
+        if qtype == "category":
+            continue
+        d: dict[str, Any] = {
+            "type": qtype,
+            "name": q.findtext("name/text"),
+            "prompt": html_text(q.findtext("questiontext/text") or ""),
+            "format": q.find("questiontext").get("format"),
+            "grade": float(q.findtext("defaultgrade") or "nan"),
+            "answers": [
+                (
+                    html_text(a.findtext("text") or "") if a.get("format") == "html" else a.findtext("text"),
+                    float(a.get("fraction") or "nan"),
+                )
+                for a in q.findall("answer")
+            ],
+            "pairs": [
+                (html_text(s.findtext("text") or ""), s.findtext("answer/text")) for s in q.findall("subquestion")
+            ],
+            "feedback": html_text(q.findtext("generalfeedback/text") or ""),
+        }
+        out.append(d)
+    return out

@@ -1,0 +1,216 @@
+"""The reader on awkward and bad inputs: encodings, sniffing, pages without hints, and one-line refusals."""
+
+from __future__ import annotations
+
+import random
+from pathlib import Path
+
+import pytest
+
+from quizkit.article import from_text, looks_english, parse_html, read_article, sniff
+from quizkit.errors import InputError
+
+DATA = Path(__file__).resolve().parent / "data" / "articles"
+CASPIAN = (DATA / "caspian_convention.txt").read_text(encoding="utf-8")
+
+FRENCH = (
+    "Le Kazakhstan rejoint les accords d'Abraham\n\n"
+    "Le Kazakhstan a rejoint les accords d'Abraham, une décision annoncée par le président américain après "
+    "un appel avec les dirigeants israélien et kazakh. Cette adhésion est surtout symbolique, car le pays "
+    "entretient déjà des relations diplomatiques avec Israël depuis longtemps."
+)
+NOISE = bytes(random.Random(1).choices(range(128, 256), k=300))
+RUSSIAN = "Казахстан присоединился к Соглашениям Авраама, объявил президент США после телефонного разговора."
+
+
+def _one_line_error(exc: pytest.ExceptionInfo[InputError], where: str) -> str:
+    message = str(exc.value)
+    assert "\n" not in message and where in message and " — " in message  # what, where — how to fix
+    return message
+
+
+# --- encodings ------------------------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize("encoding", ["cp1252", "utf-8-sig", "utf-16"])
+def test_other_encodings_read_like_utf8(tmp_path: Path, encoding: str) -> None:
+    text = CASPIAN.replace("five countries", "five crème-coloured countries")
+    path = tmp_path / "caspian.txt"
+    path.write_bytes(text.encode(encoding))
+    article = read_article(path)
+    assert article == read_article_from_utf8(text, path)
+    assert "crème-coloured" in article.body and "—" not in article.title
+
+
+def read_article_from_utf8(text: str, path: Path) -> object:
+    utf8 = path.with_name("utf8.txt")
+    utf8.write_text(text, encoding="utf-8")
+    article = read_article(utf8)
+    from dataclasses import replace
+
+    return replace(article, path=str(path))
+
+
+def test_latin1_file_with_accents(tmp_path: Path) -> None:
+    text = "Café society in Almaty\n\nThe café on the corner serves crème brûlée to diplomats from the embassy district.\n"
+    path = tmp_path / "cafe.txt"
+    path.write_bytes(text.encode("latin-1"))
+    article = read_article(path)
+    assert article.title == "Café society in Almaty"
+    assert "crème brûlée" in article.body
+
+
+def test_html_meta_charset_is_honoured(tmp_path: Path) -> None:
+    page = (
+        '<html><head><meta charset="windows-1252"><title>Café talks in Astana</title></head><body><article>'
+        "<p>Diplomats met at a café in Astana on Thursday, where the talks ran late into the evening. "
+        "“We made progress on every point that was on the table today,” said Jane Doe, a spokeswoman.</p>"
+        "<p>The two sides agreed to meet again next month, after both governments have studied the draft.</p>"
+        "</article></body></html>"
+    )
+    path = tmp_path / "page.html"
+    path.write_bytes(page.encode("cp1252"))
+    article = read_article(path)
+    assert article.title == "Café talks in Astana"
+    assert "at a café in Astana" in article.body
+    (quote,) = article.quotes
+    assert quote.text == "We made progress on every point that was on the table today"
+    assert quote.attributed and quote.speaker == "Jane Doe"
+
+
+# --- sniffing -------------------------------------------------------------------------------------------
+
+
+def test_sniff_by_extension_then_content() -> None:
+    assert sniff("plain words", ".html") == "html"
+    assert sniff("# Title\n\nText", ".md") == "markdown"
+    assert sniff("<!DOCTYPE html><html><body><p>x</p></body></html>", ".txt") == "html"
+    assert sniff("# Heading\n\nSome **bold** text.") == "markdown"
+    assert (
+        sniff(
+            (
+                Path(__file__).parents[1] / "seeds" / "kazakhstan-abraham-accords-india-today-2025-11-07.txt"
+            ).read_text()
+        )
+        == "text"
+    )
+    assert sniff("#Kazakhstan #Israel\n\nJust text.") == "text"
+
+
+def test_from_text_reads_pasted_markdown_and_html() -> None:
+    md = from_text((DATA / "aral_sea.md").read_text(encoding="utf-8"))
+    assert md.title == "The Aral Sea: how a great lake turned into a desert" and md.byline == "Dana Omarova"
+    page = from_text((DATA / "uranium_kazakhstan.html").read_text(encoding="utf-8"))
+    assert page.publisher == "Steppe Herald" and page.date == "2025-11-10"
+
+
+# --- pages without hints --------------------------------------------------------------------------------
+
+
+def test_html_without_article_markup_uses_densest_block_and_text_rules() -> None:
+    paragraphs = "".join(
+        f"<p>{text}</p>"
+        for text in (
+            "The Caspian Sea covers about 371,000 square kilometres and is the largest inland body of water.",
+            "Five countries share its shores: Kazakhstan, Russia, Azerbaijan, Iran and Turkmenistan.",
+            "Advertisement",
+            "Their leaders signed a convention on the legal status of the sea in Aktau on 12 August 2018.",
+            "(Image: AP)",
+            "#Caspian #Aktau",
+            "Download the app for the latest news",
+        )
+    )
+    page = (
+        "<html><head><title>Caspian convention explained - World Desk</title></head><body>"
+        "<div><a href='/'>Home</a> <a href='/world'>World</a></div>"
+        f"<div><div>{paragraphs}</div></div>"
+        "<div><p>Editor's Choice</p><p>Ten maps of Central Asia</p></div>"
+        "<div>© 2026 World Desk</div></body></html>"
+    )
+    article = parse_html(page, "page.html")
+    assert article.title == "Caspian convention explained"
+    assert article.publisher == "World Desk"
+    assert [b.text[:20] for b in article.blocks] == [
+        "The Caspian Sea cove",
+        "Five countries share",
+        "Their leaders signed",
+    ]
+
+
+def test_plain_text_hard_wrapped_paragraphs_are_joined() -> None:
+    text = (
+        "Wrapped article title\n\n"
+        "The Caspian Sea covers about 371,000 square kilometres, which makes it\n"
+        "the largest inland body of water in the world, shared by five countries\n"
+        "around its shores.\n\n"
+        "Leaders signed a convention on its legal status in Aktau in August 2018,\n"
+        "after years of talks.\n"
+    )
+    article = from_text(text)
+    assert [b.kind for b in article.blocks] == ["paragraph", "paragraph"]
+    assert article.blocks[0].text.endswith("shared by five countries around its shores.")
+
+
+# --- short and bad inputs -------------------------------------------------------------------------------
+
+
+def test_one_word_text_reads(tmp_path: Path) -> None:
+    path = tmp_path / "one.txt"
+    path.write_text("Kazakhstan\n", encoding="utf-8")
+    article = read_article(path)
+    assert article.title == "Kazakhstan" and article.body == "Kazakhstan"
+    assert article.blocks[0].start == 0 and article.blocks[0].end == len("Kazakhstan")
+
+
+@pytest.mark.parametrize(
+    ("name", "content", "expect"),
+    [
+        ("empty.txt", b"", "empty"),
+        ("blank.txt", b"  \n\t\n   \n", "empty"),
+        ("nbsp.txt", "\u00a0 \u2003\n".encode(), "empty"),
+        ("binary.txt", bytes(range(256)) * 8, "binary"),
+        ("doc.txt", b"%PDF-1.7\n%\xe2\xe3\xcf\xd3\n1 0 obj", "PDF"),
+        ("noise.txt", NOISE, "encoding"),
+        ("french.txt", FRENCH.encode(), "English"),
+        ("russian.txt", RUSSIAN.encode(), "English"),
+        ("junk.txt", b"more\n\nMore News\n\nRead more\n", "no text"),
+        (
+            "nav.html",
+            b"<html><body><nav><a href='/'>Home</a></nav><footer>(c) 2025</footer></body></html>",
+            "no article text",
+        ),
+    ],
+)
+def test_bad_input_is_one_clear_line(tmp_path: Path, name: str, content: bytes, expect: str) -> None:
+    path = tmp_path / name
+    path.write_bytes(content)
+    with pytest.raises(InputError) as exc:
+        read_article(path)
+    assert expect.lower() in _one_line_error(exc, str(path)).lower()
+
+
+def test_missing_file_and_folder(tmp_path: Path) -> None:
+    with pytest.raises(InputError) as exc:
+        read_article(tmp_path / "nope.txt")
+    assert "not found" in _one_line_error(exc, "nope.txt")
+    with pytest.raises(InputError) as exc:
+        read_article(tmp_path)
+    assert "folder" in _one_line_error(exc, str(tmp_path))
+
+
+def test_from_text_refuses_empty_and_non_english() -> None:
+    with pytest.raises(InputError, match="empty"):
+        from_text("   \n ")
+    with pytest.raises(InputError, match="English"):
+        from_text(FRENCH)
+
+
+def test_looks_english() -> None:
+    assert looks_english(CASPIAN)
+    assert looks_english("Kazakhstan")  # too short to judge: fine, generation warns
+    assert not looks_english(FRENCH)
+    assert not looks_english(RUSSIAN)
+    assert not looks_english(
+        "Kasachstan ist den Abraham-Abkommen beigetreten. Die Entscheidung wurde vom amerikanischen "
+        "Präsidenten nach einem Telefonat mit den Staatschefs verkündet."
+    )

@@ -1,0 +1,123 @@
+"""The offline map, the timeline slider and the map exercises, against the real knowledge base."""
+
+from __future__ import annotations
+
+import io
+
+import pytest
+from matplotlib.image import imread
+
+from quizkit.lesson.common import OKABE_ITO
+from quizkit.lesson.geography import CENTRAL_ASIA, CountryFacts, FindTheCountry, MapLesson, accords_members
+from quizkit.lesson.map import EXTENT, Place, countries, country, draw_map, in_view, places
+from quizkit.lesson.timeline import TimelineView, accords_steps, caption_html, joined, members_by
+from quizkit.model import TimelineEvent
+
+
+def test_shipped_shapes_cover_central_asia_and_the_accords_members() -> None:
+    names = {c.name for c in countries()}
+    assert set(CENTRAL_ASIA) <= names
+    assert {"Israel", "United Arab Emirates", "Morocco", "Sudan", "Russia", "China", "Iran"} <= names
+    kz = country("Kazakhstan")
+    assert not isinstance(kz, Place) and in_view(*kz.anchor())
+
+
+def test_bahrain_is_a_sourced_point_in_the_gulf() -> None:
+    bahrain = country("Kingdom of Bahrain")
+    assert isinstance(bahrain, Place)
+    assert 25.5 < bahrain.lat < 26.5 and 50.3 < bahrain.lon < 50.8
+    assert bahrain.source.url.startswith("https://")
+    assert bahrain in places()
+
+
+def test_map_png_is_deterministic_and_colours_what_it_is_told() -> None:
+    a = draw_map({"Kazakhstan": OKABE_ITO["orange"]})
+    assert a == draw_map({"Kazakhstan": OKABE_ITO["orange"]})
+    assert a != draw_map({})
+    pixels = imread(io.BytesIO(a))
+    # Kazakhstan's anchor, in pixel coordinates, is painted orange (#E69F00).
+    lon, lat = country("Kazakhstan").anchor()  # type: ignore[union-attr]
+    h, w = pixels.shape[:2]
+    x0, x1, y0, y1 = EXTENT
+    col = int((lon + 2 - x0) / (x1 - x0) * w)
+    row = int((y1 - lat) / (y1 - y0) * h)
+    r, g, b = (pixels[row, col, :3] * 255).round()
+    assert (r, g, b) == (0xE6, 0x9F, 0x00)
+
+
+def test_accords_timeline_from_the_knowledge_base() -> None:
+    steps = accords_steps(TimelineView().timeline)
+    first = joined(steps)
+    assert first["Kazakhstan"] == 2025
+    assert first["Bahrain"] == first["United Arab Emirates"] == first["Israel"] == 2020
+    assert "United States" not in first
+    assert set(members_by(2024, steps)) == set(first) - {"Kazakhstan"}
+    assert all(s.event.source_url.startswith("https://") for s in steps)
+
+
+def test_moving_the_slider_changes_image_and_caption() -> None:
+    view = TimelineView()
+    before_img, before_cap = view.image.value, view.caption.value
+    view.slider.value = 2025
+    assert view.image.value != before_img
+    assert "Kazakhstan" in view.caption.value and "Kazakhstan" not in before_cap
+    assert "Source:" in view.caption.value
+    view.slider.value = 2023
+    assert "No country joined" in view.caption.value
+
+
+def test_caption_for_a_quiet_year_lists_other_dated_events() -> None:
+    ev = TimelineEvent("x", "2022-05-01", "Something else happens", "https://example.org/x", "2026-11-27")
+    acc = TimelineEvent(
+        "y",
+        "2020-01-02",
+        "A joins",
+        "https://example.org/y",
+        "2026-11-27",
+        entities=("Abraham Accords", "Israel"),
+    )
+    steps = accords_steps([ev, acc])
+    text = caption_html(2022, steps, [ev, acc])
+    assert "Something else happens" in text and "https://example.org/x" in text
+    assert "1 member so far (Israel)" in text
+
+
+def test_picking_a_country_shows_its_facts_with_sources() -> None:
+    view = CountryFacts(accords_members())
+    assert "Bahrain" in view.names and "Kazakhstan" in view.names
+    view.picker.value = "Sudan"
+    assert "Khartoum" in view.facts.value and "Source:" in view.facts.value
+    before = view.image.value
+    view.picker.value = "Morocco"
+    assert view.image.value != before
+
+
+def test_find_the_country_marks_right_and_wrong() -> None:
+    game = FindTheCountry(["Kazakhstan", "Uzbekistan", "Israel", "Bahrain"], seed=3)
+    target = game.target
+    game.answer.value = game.numbers[target]
+    game.check_button.click()
+    assert "Correct" in game.feedback.value and game.right == 1
+    game.next_button.click()
+    assert game.target != target and game.answer.value == "(choose)"
+    wrong = next(n for n in game.numbers.values() if n != game.numbers[game.target])
+    game.answer.value = wrong
+    assert game.check() is False
+    assert "Not quite" in game.feedback.value and "Score: 1 of 2" in game.feedback.value
+
+
+def test_map_lesson_references_cover_every_fact_shown() -> None:
+    lesson = MapLesson()
+    html = lesson.references().value
+    assert "naturalearthdata.com" in html and "wikipedia.org/wiki/Manama" in html
+    for name in lesson.facts.names:
+        for fact in lesson.facts.facts_for(name):
+            assert fact.source_url in html
+    for step in lesson.timeline.steps:
+        assert step.event.source_url in html
+
+
+@pytest.mark.parametrize("name", ["Atlantis", ""])
+def test_unknown_country_is_a_key_error(name: str) -> None:
+    with pytest.raises(KeyError):
+        country(name)

@@ -1,0 +1,75 @@
+"""`quizkit notebook`: a deterministic student quiz notebook for any quiz file; 04_quiz stays in sync."""
+
+from __future__ import annotations
+
+import json
+import shutil
+from pathlib import Path
+
+import nbformat
+import pytest
+
+from quizkit.cli import main
+from quizkit.errors import OutputError
+from quizkit.lesson.notebook import build_quiz_notebook, notebook_text, write_quiz_notebook
+from quizkit.quizfile import save_quiz
+from tests.factories import make_quiz
+
+ROOT = Path(__file__).resolve().parents[1]
+NOTEBOOKS = ROOT / "notebooks"
+
+
+def test_04_quiz_is_what_quizkit_notebook_writes_for_the_seed_quiz(tmp_path: Path) -> None:
+    # The same command as in the README, run on a copy laid out like notebooks/ (quiz beside notebook).
+    shutil.copy(NOTEBOOKS / "seed_quiz.json", tmp_path / "seed_quiz.json")
+    out = tmp_path / "04_quiz.ipynb"
+    assert main(["notebook", str(tmp_path / "seed_quiz.json"), "-o", str(out)]) == 0
+    committed = (NOTEBOOKS / "04_quiz.ipynb").read_text(encoding="utf-8")
+    assert out.read_text(encoding="utf-8") == committed, (
+        "notebooks/04_quiz.ipynb is stale: quizkit notebook notebooks/seed_quiz.json -o notebooks/04_quiz.ipynb"
+    )
+
+
+def test_builder_is_deterministic_and_valid(tmp_path: Path) -> None:
+    save_quiz(make_quiz(), tmp_path / "q.json")
+    a = notebook_text(build_quiz_notebook(tmp_path / "q.json", notebook_dir=tmp_path))
+    b = notebook_text(build_quiz_notebook(tmp_path / "q.json", notebook_dir=tmp_path))
+    assert a == b
+    nb = nbformat.reads(a, as_version=4)
+    nbformat.validate(nb)
+    assert [c.id for c in nb.cells] == ["quiz-intro", "quiz-widget", "quiz-refs-title", "quiz-references"]
+    assert "Learning goals" in nb.cells[0].source and "7 questions" in nb.cells[0].source
+    assert nb.metadata.kernelspec.name == "python3"
+
+
+def test_quiz_path_is_relative_to_the_notebook(tmp_path: Path) -> None:
+    (tmp_path / "quizzes").mkdir()
+    (tmp_path / "class").mkdir()
+    save_quiz(make_quiz(), tmp_path / "quizzes" / "q.json")
+    out = write_quiz_notebook(tmp_path / "quizzes" / "q.json", tmp_path / "class" / "quiz.ipynb")
+    nb = nbformat.read(out, as_version=4)
+    assert "quiz_widget('../quizzes/q.json')" in nb.cells[1].source
+
+
+def test_cli_refuses_a_non_notebook_name_without_writing(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    save_quiz(make_quiz(), tmp_path / "q.json")
+    assert main(["notebook", str(tmp_path / "q.json"), "-o", str(tmp_path / "quiz.txt")]) != 0
+    err = capsys.readouterr().err
+    assert err.count("\n") == 1 and ".ipynb" in err and "Traceback" not in err
+    assert not (tmp_path / "quiz.txt").exists()
+
+
+def test_cli_reports_a_bad_quiz_in_one_line(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    bad = tmp_path / "bad.json"
+    bad.write_text(json.dumps({"title": "x", "questions": [{"id": "a"}]}), encoding="utf-8")
+    assert main(["notebook", str(bad), "-o", str(tmp_path / "q.ipynb")]) != 0
+    assert "invalid quiz" in capsys.readouterr().err
+    assert not (tmp_path / "q.ipynb").exists()
+
+
+def test_missing_output_folder_is_an_output_error(tmp_path: Path) -> None:
+    save_quiz(make_quiz(), tmp_path / "q.json")
+    with pytest.raises(OutputError):
+        write_quiz_notebook(tmp_path / "q.json", tmp_path / "nope" / "q.ipynb")

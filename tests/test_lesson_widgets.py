@@ -1,0 +1,198 @@
+"""Lesson widgets in plain pytest: setting .value runs observers, button.click() runs handlers."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import pytest
+
+from quizkit.lesson.marking import check, is_blank
+from quizkit.lesson.questions import PICK, QuestionView, shuffled
+from quizkit.lesson.quiz import MODES, QuizView, answers_document, quiz_references, quiz_widget
+from quizkit.quizfile import save_quiz
+from tests.factories import make_question, make_quiz
+
+
+def answer_correctly(view: QuestionView) -> None:
+    """Fill a question's controls with its key, the way a student would."""
+    q = view.question
+    if q.type in ("multiple_choice", "fill_blank", "short_answer"):
+        view.inputs[0].value = q.answer
+    elif q.type == "true_false":
+        view.inputs[0].value = "True" if q.answer else "False"
+    elif q.type == "matching":
+        for dd, (_left, right) in zip(view.inputs, q.answer, strict=True):
+            dd.value = right
+    elif q.type == "ordering":
+        for dd, item in zip(view.inputs, q.answer, strict=True):
+            dd.value = item
+    else:
+        view.inputs[
+            0
+        ].value = "Kazakhstan wants balancing between powers and closer ties with the United States."
+
+
+@pytest.mark.parametrize(
+    "qtype", ["multiple_choice", "true_false", "fill_blank", "short_answer", "matching", "ordering"]
+)
+def test_right_answer_by_clicking_check_says_correct(qtype: str) -> None:
+    view = QuestionView(make_question(qtype), 1)
+    assert view.response() is None
+    answer_correctly(view)
+    view.check_button.click()
+    assert "Correct!" in view.feedback.value
+    assert view.verdict is not None and view.verdict.correct is True
+
+
+def test_wrong_answer_says_not_quite_and_shows_the_evidence_hint() -> None:
+    view = QuestionView(make_question("multiple_choice"), 3)
+    view.inputs[0].value = "Uzbekistan"
+    view.check_button.click()
+    assert "Not quite" in view.feedback.value
+    assert "Kazakhstan joined the Abraham Accords in November 2025." in view.hint.value
+
+
+def test_context_question_hint_names_its_source() -> None:
+    view = QuestionView(make_question("matching"), 1)
+    view.hint_button.click()
+    assert "https://example.org/leaders" in view.hint.value
+
+
+def test_open_question_goes_to_the_teacher() -> None:
+    view = QuestionView(make_question("open"), 1)
+    answer_correctly(view)
+    view.check_button.click()
+    assert "teacher" in view.feedback.value
+    assert view.verdict is not None and view.verdict.correct is None
+
+
+def test_responses_use_the_answers_file_format() -> None:
+    quiz = make_quiz()
+    views = {q.type: QuestionView(q, i) for i, q in enumerate(quiz.questions, 1)}
+    for v in views.values():
+        answer_correctly(v)
+    assert views["true_false"].response() is False
+    assert views["matching"].response() == [
+        ["Tokayev", "Kazakhstan"],
+        ["Trump", "United States"],
+        ["Netanyahu", "Israel"],
+    ]
+    assert views["ordering"].response() == list(make_question("ordering").answer)
+    assert isinstance(views["open"].response(), str)
+
+
+def test_partly_right_matching_gets_partial_credit() -> None:
+    view = QuestionView(make_question("matching"), 1)
+    view.inputs[0].value = "Kazakhstan"
+    view.inputs[1].value = "Israel"
+    view.inputs[2].value = "United States"
+    verdict = view.check()
+    assert verdict.correct is False and 0 < verdict.points < verdict.max_points
+    assert "Partly right" in view.feedback.value
+
+
+def test_ordering_dropdowns_do_not_list_items_in_key_order() -> None:
+    q = make_question("ordering")
+    view = QuestionView(q, 1)
+    shown = [o for o in view.inputs[0].options if o != PICK]
+    assert sorted(shown) == sorted(q.answer) and tuple(shown) != q.answer
+    assert shuffled(list(q.answer), q.id) == shown  # stable for the same id
+
+
+def test_every_input_has_a_visible_label() -> None:
+    for q in make_quiz().questions:
+        view = QuestionView(q, 1)
+        assert all(getattr(x, "description", "") for x in view.inputs), q.type
+        assert view.check_button.description and view.check_button.tooltip
+
+
+def test_blank_and_half_done_responses_are_not_marked_wrong() -> None:
+    assert is_blank(None) and is_blank("  ") and is_blank([["a", None]])
+    verdict = check(make_question("short_answer"), "   ")
+    assert verdict.message == "Not answered yet."
+
+
+def test_typed_alias_is_accepted_like_quizkit_grade_does() -> None:
+    q = make_question("short_answer")
+    assert check(q, "donald trump").correct is True
+    assert check(q, "Joe Biden").correct is False
+
+
+# --- the quiz --------------------------------------------------------------------------------------------
+
+
+def test_one_at_a_time_mode_navigates_with_buttons() -> None:
+    view = QuizView(make_quiz())
+    assert len(view.questions_box.children) == 7
+    view.mode.value = MODES[1]
+    assert len(view.questions_box.children) == 1
+    assert view.where.value == "Question 1 of 7" and view.prev_button.disabled
+    view.next_button.click()
+    view.next_button.click()
+    assert view.where.value == "Question 3 of 7"
+    assert view.questions_box.children[0] is view.views[2].box
+    view.mode.value = MODES[0]
+    assert len(view.questions_box.children) == 7
+
+
+def test_score_counts_auto_marked_points_and_leaves_open_ones(tmp_path: Path) -> None:
+    view = QuizView(make_quiz(), save_to=tmp_path / "a.json")
+    for v in view.views[:3]:
+        answer_correctly(v)
+    view.score_button.click()
+    assert "Score: 3 / 6" in view.score_label.value
+    assert "1 written answer" in view.score_label.value
+
+
+def test_save_writes_the_answers_file_grade_reads(tmp_path: Path) -> None:
+    target = tmp_path / "anna.json"
+    view = QuizView(make_quiz(), save_to=target)
+    for v in view.views:
+        answer_correctly(v)
+    view.name.value = "Anna Smith"
+    view.save_button.click()
+    doc = json.loads(target.read_text(encoding="utf-8"))
+    assert doc["format"] == "quizkit-answers" and doc["version"] == 1
+    assert doc["name"] == "Anna Smith" and doc["student_id"] == "anna-smith"
+    assert doc["quiz_title"] == "Kazakhstan and the Abraham Accords"
+    assert doc["answers"]["mu1"] == "Kazakhstan" and doc["answers"]["tr1"] is False
+    assert doc["saved_at"].endswith("+00:00")
+    assert "Saved 7 of 7 answers" in view.status.value
+
+
+def test_save_needs_a_name_and_says_so(tmp_path: Path) -> None:
+    view = QuizView(make_quiz(), save_to=tmp_path / "x.json")
+    assert view.save() is None
+    assert "Type your name" in view.status.value
+    assert not (tmp_path / "x.json").exists()
+
+
+def test_save_into_missing_folder_reports_one_line(tmp_path: Path) -> None:
+    view = QuizView(make_quiz(), save_to=tmp_path / "no" / "such" / "x.json")
+    view.name.value = "Ben"
+    assert view.save() is None
+    assert "Not saved" in view.status.value and "does not exist" in view.status.value
+
+
+def test_default_save_folder_follows_the_environment(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setenv("QUIZKIT_ANSWERS_DIR", str(tmp_path))
+    view = QuizView(make_quiz())
+    assert view.path.value == str(tmp_path / "my-answers.json")
+
+
+def test_unanswered_questions_are_saved_as_null() -> None:
+    quiz = make_quiz()
+    doc = answers_document(quiz, {}, student_id="s1", name="", saved_at="2026-11-27T00:00:00+00:00")
+    assert set(doc["answers"]) == {q.id for q in quiz.questions}
+    assert all(v is None for v in doc["answers"].values())
+
+
+def test_quiz_widget_and_references_load_a_quiz_file(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    save_quiz(make_quiz(), tmp_path / "quiz.json")
+    monkeypatch.chdir(tmp_path)
+    box = quiz_widget("quiz.json")
+    assert "qk-quiz" in box._dom_classes
+    refs = quiz_references("quiz.json").value
+    assert "https://example.org/leaders" in refs and "https://example.org/timeline" in refs
+    assert "Test article" in refs

@@ -1,0 +1,158 @@
+"""The lesson notebooks: committed clean and thin, each runs headless (nbclient) offline, all within 60 s."""
+
+from __future__ import annotations
+
+import ipaddress
+import os
+import socket
+import time
+from pathlib import Path
+from typing import Any
+
+import nbformat
+import pytest
+
+from quizkit.lesson.notebook import execute_notebook
+
+ROOT = Path(__file__).resolve().parents[1]
+NOTEBOOKS = ROOT / "notebooks"
+NAMES = ["00_teacher_guide", "01_reading", "02_map_and_timeline", "03_balancing_act", "04_quiz"]
+BUDGET_SECONDS = 60.0
+WIDGET = "application/vnd.jupyter.widget-view+json"
+
+# Installed as sitecustomize in the kernel: any non-loopback connection raises, so a notebook that needs the
+# network fails its run. (The kernel talks to nbclient over ZeroMQ on 127.0.0.1, which stays allowed.)
+GUARD = """
+import ipaddress, socket
+
+def _loopback(address):
+    host = address[0] if isinstance(address, tuple) else address
+    if not isinstance(host, str) or host in ("localhost", ""):
+        return True
+    try:
+        return ipaddress.ip_address(host.split("%")[0]).is_loopback
+    except ValueError:
+        return False
+
+_connect = socket.socket.connect
+_create = socket.create_connection
+
+def connect(self, address):
+    if self.family in (socket.AF_INET, socket.AF_INET6) and not _loopback(address):
+        raise OSError("network blocked by the quizkit test: " + repr(address))
+    return _connect(self, address)
+
+def create_connection(address, *args, **kwargs):
+    if not _loopback(address):
+        raise OSError("network blocked by the quizkit test: " + repr(address))
+    return _create(address, *args, **kwargs)
+
+socket.socket.connect = connect
+socket.create_connection = create_connection
+"""
+
+
+def load(name: str) -> Any:
+    return nbformat.read(NOTEBOOKS / f"{name}.ipynb", as_version=4)
+
+
+@pytest.mark.parametrize("name", NAMES)
+def test_committed_without_outputs(name: str) -> None:
+    nb = load(name)
+    nbformat.validate(nb)
+    for cell in nb.cells:
+        if cell.cell_type == "code":
+            assert cell.outputs == [] and cell.execution_count is None, (
+                f"{name}: clear outputs before committing"
+            )
+    assert "widgets" not in nb.metadata
+
+
+@pytest.mark.parametrize("name", NAMES)
+def test_thin_with_goals_and_references(name: str) -> None:
+    nb = load(name)
+    code = [c.source for c in nb.cells if c.cell_type == "code"]
+    assert all(len(src.splitlines()) <= 4 for src in code), "logic belongs in quizkit.lesson"
+    assert all("import" not in src or "from quizkit." in src for src in code)
+    text = "\n".join(c.source for c in nb.cells if c.cell_type == "markdown")
+    if name != "00_teacher_guide":
+        assert "## Learning goals" in text
+    else:
+        assert "## Learning goals of the lesson" in text
+    assert nb.cells[-2].cell_type == "markdown" and "References" in nb.cells[-2].source
+    assert "reference" in nb.cells[-1].source
+
+
+def _is_loopback(address: Any) -> bool:
+    host = address[0] if isinstance(address, tuple) else address
+    if not isinstance(host, str) or host in ("localhost", ""):
+        return True
+    try:
+        return ipaddress.ip_address(host.split("%")[0]).is_loopback
+    except ValueError:
+        return False
+
+
+@pytest.fixture
+def no_network(monkeypatch: pytest.MonkeyPatch) -> list[Any]:
+    """Block every non-loopback connection in this process; record attempts."""
+    attempts: list[Any] = []
+    real_connect = socket.socket.connect
+    real_create = socket.create_connection
+
+    def connect(self: socket.socket, address: Any) -> Any:
+        if self.family in (socket.AF_INET, socket.AF_INET6) and not _is_loopback(address):
+            attempts.append(address)
+            raise OSError(f"network blocked in test: {address!r}")
+        return real_connect(self, address)
+
+    def create_connection(address: Any, *args: Any, **kwargs: Any) -> Any:
+        if not _is_loopback(address):
+            attempts.append(address)
+            raise OSError(f"network blocked in test: {address!r}")
+        return real_create(address, *args, **kwargs)
+
+    monkeypatch.setattr(socket.socket, "connect", connect)
+    monkeypatch.setattr(socket, "create_connection", create_connection)
+    return attempts
+
+
+def test_the_guard_really_blocks(no_network: list[Any]) -> None:
+    with pytest.raises(OSError, match="network blocked"):
+        socket.create_connection(("93.184.216.34", 80), timeout=1)
+    assert no_network == [("93.184.216.34", 80)]
+
+
+def test_lesson_code_runs_with_the_network_blocked(
+    no_network: list[Any], monkeypatch: pytest.MonkeyPatch, tmp_path: Path
+) -> None:
+    """Run every notebook's code cells in this process with sockets blocked."""
+    monkeypatch.chdir(NOTEBOOKS)
+    monkeypatch.setenv("QUIZKIT_ANSWERS_DIR", str(tmp_path))
+    for name in NAMES:
+        namespace: dict[str, Any] = {}
+        for cell in load(name).cells:
+            if cell.cell_type == "code":
+                exec(compile(cell.source, f"{name}.ipynb", "exec"), namespace)
+    assert no_network == []
+
+
+def test_every_notebook_executes_headless_offline_within_budget(tmp_path: Path) -> None:
+    (tmp_path / "guard").mkdir()
+    (tmp_path / "guard" / "sitecustomize.py").write_text(GUARD, encoding="utf-8")
+    env = {
+        "QUIZKIT_ANSWERS_DIR": str(tmp_path),
+        "PYTHONPATH": os.pathsep.join(
+            p for p in (str(tmp_path / "guard"), os.environ.get("PYTHONPATH", "")) if p
+        ),
+        "MPLBACKEND": "Agg",
+    }
+    start = time.perf_counter()
+    for name in NAMES:
+        nb = execute_notebook(NOTEBOOKS / f"{name}.ipynb", timeout=120, env=env)
+        outputs = [o for c in nb.cells if c.cell_type == "code" for o in c.outputs]
+        assert not [o for o in outputs if o.output_type == "error"], name
+        widgets = [o for o in outputs if WIDGET in o.get("data", {})]
+        assert widgets, f"{name} shows no widget"
+    elapsed = time.perf_counter() - start
+    assert elapsed <= BUDGET_SECONDS, f"notebooks took {elapsed:.1f} s (budget {BUDGET_SECONDS:.0f} s)"

@@ -1,0 +1,258 @@
+"""HTML, Markdown, Moodle XML, GIFT and QTI: golden files, and each read back by an independent reader.
+
+Regenerate the golden files after an intended change with ``QUIZKIT_REGEN_GOLDEN=1 pytest tests/test_render_formats.py``.
+"""
+
+from __future__ import annotations
+
+import os
+from pathlib import Path
+
+import pytest
+from lxml import etree
+from lxml import html as lxml_html
+from markdown_it import MarkdownIt
+
+from quizkit.model import Quiz
+from quizkit.render import FORMATS, format_module
+from quizkit.render.build import make_job
+from quizkit.render.common import Job
+from quizkit.versions import master_options, matching_rows
+from tests.factories import make_quiz
+from tests.render_readers import (
+    html_text,
+    parse_gift,
+    qti_members,
+    read_manifest,
+    read_moodle,
+    read_qti_items,
+    squash,
+)
+
+GOLDEN = Path(__file__).parent / "golden" / "render"
+
+
+@pytest.fixture(scope="module")
+def job() -> Job:
+    return make_job(make_quiz(), 2, seed=5)
+
+
+def files_of(job: Job, fmt: str) -> dict[str, bytes]:
+    return dict(format_module(fmt).render(job).files)
+
+
+@pytest.mark.parametrize(
+    "fmt, name",
+    [
+        ("md", "md/student-A.md"),
+        ("md", "md/key-A.md"),
+        ("md", "md/teacher-edition.md"),
+        ("gift", "gift/quiz.gift"),
+        ("moodle", "moodle/quiz.xml"),
+        ("html", "html/student-B.html"),
+    ],
+)
+def test_output_matches_its_golden_file(job: Job, fmt: str, name: str) -> None:
+    data = files_of(job, fmt)[name]
+    golden = GOLDEN / name.replace("/", "__")
+    if os.environ.get("QUIZKIT_REGEN_GOLDEN"):
+        golden.parent.mkdir(parents=True, exist_ok=True)
+        golden.write_bytes(data)
+    assert data == golden.read_bytes(), f"{name} changed; regenerate with QUIZKIT_REGEN_GOLDEN=1 if intended"
+
+
+def test_every_format_is_deterministic(job: Job) -> None:
+    for fmt in FORMATS:
+        if fmt != "pdf":
+            assert format_module(fmt).render(job) == format_module(fmt).render(job)
+
+
+# --- GIFT, read by gift-pegjs ---------------------------------------------------------------------------
+
+GIFT_TYPES = {
+    "multiple_choice": "MC",
+    "true_false": "TF",
+    "fill_blank": "Short",
+    "short_answer": "Short",
+    "matching": "Matching",
+    "ordering": "Matching",
+    "open": "Essay",
+}
+
+
+def check_gift_question(parsed: dict[str, object], q: object) -> None:
+    from quizkit.model import Question
+
+    assert isinstance(q, Question)
+    assert parsed["type"] == GIFT_TYPES[q.type]
+    stem = parsed["stem"]
+    assert isinstance(stem, dict)
+    assert stem["text"].startswith(squash(q.prompt)), (stem["text"], q.prompt)
+    if q.type == "multiple_choice":
+        choices = parsed["choices"]
+        assert isinstance(choices, list)
+        assert [c["text"]["text"] for c in choices] == [squash(c) for c in q.choices]
+        assert [c["text"]["text"] for c in choices if c["isCorrect"]] == [squash(str(q.answer))]
+    elif q.type == "true_false":
+        assert parsed["isTrue"] is q.answer
+    elif q.type in ("fill_blank", "short_answer"):
+        choices = parsed["choices"]
+        assert isinstance(choices, list)
+        texts = [c["text"]["text"].replace("\\*", "*") for c in choices]
+        assert texts[0] == squash(str(q.answer)) and set(texts) == {squash(a) for a in (str(q.answer), *q.accepted_answers)}
+    elif q.type == "matching":
+        pairs = parsed["matchPairs"]
+        assert isinstance(pairs, list)
+        got = [(p["subquestion"]["text"], p["subanswer"]) for p in pairs if p["subquestion"]["text"]]
+        assert got == [(squash(a.replace("->", "→")), squash(b)) for a, b in matching_rows(q)]
+    elif q.type == "ordering":
+        pairs = parsed["matchPairs"]
+        assert isinstance(pairs, list)
+        assert [p["subanswer"] for p in pairs] == [squash(x) for x in master_options(q)]
+
+
+def test_gift_parses_with_gift_pegjs_with_the_right_types_and_answers(job: Job) -> None:
+    text = files_of(job, "gift")["gift/quiz.gift"].decode("utf-8")
+    parsed = parse_gift(text)
+    assert parsed[0]["type"] == "Category"
+    questions = parsed[1:]
+    assert len(questions) == len(job.master.questions)
+    for p, q in zip(questions, job.master.questions, strict=True):
+        check_gift_question(p, q)
+        assert p["id"] == q.id
+
+
+def test_gift_warns_that_ordering_became_matching(job: Job) -> None:
+    warnings = format_module("gift").render(job).warnings
+    assert any("ordering" in w and "matching" in w for w in warnings)
+
+
+# --- Moodle XML --------------------------------------------------------------------------------------------
+
+MOODLE_TYPES = {
+    "multiple_choice": "multichoice",
+    "true_false": "truefalse",
+    "fill_blank": "shortanswer",
+    "short_answer": "shortanswer",
+    "matching": "matching",
+    "ordering": "matching",
+    "open": "essay",
+}
+
+
+def check_moodle(xml: bytes, quiz: Quiz) -> None:
+    questions = read_moodle(xml)
+    assert len(questions) == len(quiz.questions)
+    for d, q in zip(questions, quiz.questions, strict=True):
+        assert d["type"] == MOODLE_TYPES[q.type] and d["name"] and d["format"] == "html"
+        assert d["prompt"].startswith(q.prompt.replace("\r", ""))
+        assert d["grade"] == q.points
+        right = [a for a, f in d["answers"] if f == 100]
+        if q.type == "multiple_choice":
+            assert [a for a, _ in d["answers"]] == [f"{c}" for c in q.choices]
+            assert right == [q.answer]
+        elif q.type == "true_false":
+            assert right == [str(q.answer).lower()]
+        elif q.type in ("fill_blank", "short_answer"):
+            assert right[0] == str(q.answer).replace("*", "\\*")
+        elif q.type == "matching":
+            assert [p for p in d["pairs"] if p[0]] == list(matching_rows(q))
+        elif q.type == "ordering":
+            assert [b for _, b in d["pairs"]] == list(master_options(q))
+
+
+def test_moodle_xml_is_well_formed_and_has_what_moodles_importer_reads(job: Job) -> None:
+    xml = files_of(job, "moodle")["moodle/quiz.xml"]
+    check_moodle(xml, job.master)
+    root = etree.fromstring(xml)
+    assert root.find("question[@type='category']/category/text") is not None
+    mc = root.find("question[@type='multichoice']")
+    assert mc is not None and mc.findtext("single") == "true" and mc.findtext("shuffleanswers") == "true"
+    essay = root.find("question[@type='essay']")
+    assert essay is not None and essay.findtext("responseformat") == "editor"
+    assert "balancing between powers" in (essay.findtext("graderinfo/text") or "")
+    assert "Evidence" in (mc.findtext("generalfeedback/text") or "")
+    # CDATA is used for HTML fields
+    assert b"<![CDATA[<p>Which country joined" in xml
+
+
+# --- Canvas QTI 1.2 ------------------------------------------------------------------------------------------
+
+QTI_TYPES = {
+    "multiple_choice": "multiple_choice_question",
+    "true_false": "true_false_question",
+    "fill_blank": "short_answer_question",
+    "short_answer": "short_answer_question",
+    "matching": "matching_question",
+    "ordering": "matching_question",
+    "open": "essay_question",
+}
+
+
+def check_qti(data: bytes, quiz: Quiz) -> None:
+    members = qti_members(data)
+    resources = read_manifest(members["imsmanifest.xml"])
+    qti = next(r for r in resources if r["type"] == "imsqti_xmlv1p2")
+    meta = next(r for r in resources if r["identifier"] in qti["deps"])
+    assert meta["type"] == "associatedcontent/imscc_xmlv1p1/learning-application-resource"
+    for r in resources:
+        for href in r["files"]:
+            assert href in members, f"manifest names {href}, which is not in the zip"
+    items = read_qti_items(members[qti["files"][0]])
+    assert len(items) == len(quiz.questions)
+    for item, q in zip(items, quiz.questions, strict=True):
+        assert item["type"] == QTI_TYPES[q.type] and item["points"] == q.points
+        assert item["prompt"].startswith(q.prompt)
+        if q.type == "multiple_choice":
+            assert item["choices"] == list(q.choices) and item["correct"] == [q.answer]
+        elif q.type == "true_false":
+            assert item["correct"] == [str(q.answer)]
+        elif q.type in ("fill_blank", "short_answer"):
+            assert item["accepted"] == list(dict.fromkeys([str(q.answer), *q.accepted_answers]))
+        elif q.type == "matching":
+            assert item["pairs"] == list(matching_rows(q)) and item["rights"] == list(master_options(q))
+        elif q.type == "ordering":
+            assert [r for _, r in item["pairs"]] == list(master_options(q))
+
+
+def test_qti_zip_follows_canvas_conventions_and_parses_back_to_the_same_questions(job: Job) -> None:
+    data = files_of(job, "qti")["qti/quiz-qti.zip"]
+    check_qti(data, job.master)
+    members = qti_members(data)
+    meta = next(v for k, v in members.items() if k.endswith("assessment_meta.xml"))
+    root = etree.fromstring(meta)
+    ns = "{http://canvas.instructure.com/xsd/cccv1p0}"
+    assert root.findtext(f"{ns}title") == job.master.title
+    assert root.findtext(f"{ns}points_possible") == "10.0"
+
+
+# --- HTML and Markdown ---------------------------------------------------------------------------------------
+
+
+def test_html_pages_are_self_contained_and_show_every_question(job: Job) -> None:
+    files = files_of(job, "html")
+    assert set(files) == {f"html/{kind}-{v}.html" for kind in ("student", "key") for v in "AB"}
+    for name, data in files.items():
+        text = data.decode("utf-8")
+        doc = lxml_html.fromstring(text)
+        assert not doc.xpath("//script | //link | //img | //iframe"), "no external assets"
+        assert "@media print" in text and "http" not in text.split("<body>")[0]
+        body = squash(doc.text_content())
+        assert "Version " + name[-6] in body
+        for q in job.master.questions:
+            assert squash(q.prompt) in body or name.startswith("html/key")
+
+
+def test_markdown_renders_every_question_and_option_in_commonmark(job: Job) -> None:
+    md = files_of(job, "md")["md/student-A.md"].decode("utf-8")
+    text = squash(html_text(MarkdownIt("commonmark").render(md)))
+    for q in job.master.questions:
+        assert squash(q.prompt) in text
+        for option in master_options(q):
+            assert squash(option) in text
+
+
+def test_the_format_registry_lists_every_module_and_each_has_a_render() -> None:
+    assert list(FORMATS) == ["pdf", "html", "md", "moodle", "gift", "qti"]
+    for name in FORMATS:
+        assert callable(format_module(name).render)

@@ -1,0 +1,170 @@
+"""Hostile text (markup of every target format) in titles, prompts and options: every output stays
+well-formed, reads back to the same text, and Typst compiles it and prints it literally."""
+
+from __future__ import annotations
+
+import io
+import re
+import string
+
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+from lxml import etree
+from lxml import html as lxml_html
+from markdown_it import MarkdownIt
+from pypdf import PdfReader
+
+from quizkit.model import Quiz
+from quizkit.render import format_module, pdf
+from quizkit.render.build import make_job
+from quizkit.render.common import Job
+from quizkit.versions import master_options
+from tests.factories import make_question, make_quiz
+from tests.render_readers import (
+    html_text,
+    need_gift_parser,
+    parse_gift,
+    qti_members,
+    read_manifest,
+    read_moodle,
+    read_qti_items,
+    squash,
+)
+
+ALPHABET = string.ascii_letters + string.digits + string.punctuation + " \n\t" + "éЖ—“”→…ß中"
+FRAGMENTS = [
+    "#set page(width: 1cm)", "$x$", "*b*", "_i_", "@ref", "<lab>", "`c`", "\\", "[a]", "~", "//", "/*",
+    "= h", "- l", "+ e", "]]>", "<script>alert(1)</script>", "&amp;", "{=x ~y}", "::t::", "#", "->",
+    "%50%", "[html]", "1. ", "> q", "|a|", "${x}", "\\n", "'", '"', "---",
+]
+hostile = st.lists(st.sampled_from(FRAGMENTS) | st.text(ALPHABET, min_size=1, max_size=6), min_size=1, max_size=5).map(
+    "".join
+).filter(lambda s: bool(s.strip()))
+
+
+def flat(text: str) -> str:
+    return re.sub(r"\s+", "", text)
+
+
+@st.composite
+def hostile_quizzes(draw: st.DrawFn) -> Quiz:
+    def distinct(n: int) -> list[str]:
+        return draw(st.lists(hostile, min_size=n, max_size=n, unique_by=squash))
+
+    opts = distinct(4)
+    lefts, rights, items = distinct(3), distinct(3), distinct(3)
+    questions = (
+        make_question("multiple_choice", qid="mc", prompt=draw(hostile), choices=tuple(opts), answer=opts[2]),
+        make_question("true_false", qid="tf", prompt=draw(hostile)),
+        make_question("short_answer", qid="sa", prompt=draw(hostile), answer=draw(hostile), accepted_answers=()),
+        make_question("matching", qid="ma", prompt=draw(hostile), answer=tuple(zip(lefts, rights, strict=True))),
+        make_question("ordering", qid="or", prompt=draw(hostile), answer=tuple(items)),
+        make_question("open", qid="op", prompt=draw(hostile), explanation=draw(hostile)),
+    )
+    return make_quiz(questions=questions, title=draw(hostile))
+
+
+def texts(quiz: Quiz) -> list[str]:
+    """Everything a student must see printed."""
+    out = [quiz.title]
+    for q in quiz.questions:
+        out.append(q.prompt)
+        out += list(master_options(q))
+        if q.type == "matching":
+            out += [left for left, _ in q.answer]  # type: ignore[misc]
+    return out
+
+
+SETTINGS = settings(max_examples=20, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+
+
+@SETTINGS
+@given(quiz=hostile_quizzes())
+def test_typst_compiles_hostile_text_and_prints_it_literally(quiz: Quiz) -> None:
+    job = make_job(quiz, 1, seed=0)
+    data = pdf.compile_data(pdf.version_data(job, "student", 0))
+    text = flat(" ".join(p.extract_text() or "" for p in PdfReader(io.BytesIO(data)).pages))
+    for t in texts(quiz):
+        assert flat(t) in text, t
+
+
+@SETTINGS
+@given(quiz=hostile_quizzes())
+def test_teacher_edition_and_answer_sheet_compile_with_hostile_text(quiz: Quiz) -> None:
+    job = make_job(quiz, 1, seed=0)
+    for data in (pdf.teacher_data(job), pdf.version_data(job, "sheet", 0), pdf.version_data(job, "key", 0)):
+        assert pdf.compile_data(data).startswith(b"%PDF")
+
+
+def render(job: Job, fmt: str) -> dict[str, bytes]:
+    return dict(format_module(fmt).render(job).files)
+
+
+@SETTINGS
+@given(quiz=hostile_quizzes())
+def test_html_and_markdown_show_hostile_text_literally(quiz: Quiz) -> None:
+    job = make_job(quiz, 1, seed=0)
+    page = render(job, "html")["html/student-A.html"].decode("utf-8")
+    doc = lxml_html.fromstring(page)
+    assert not doc.xpath("//body//script"), "a <script> in the quiz must print, not run"
+    shown = flat(doc.body.text_content())
+    md = render(job, "md")["md/student-A.md"].decode("utf-8")
+    md_shown = flat(html_text(MarkdownIt("commonmark").render(md)))
+    for t in texts(quiz):
+        assert flat(t) in shown, t
+        assert flat(t) in md_shown, t
+
+
+@SETTINGS
+@given(quiz=hostile_quizzes())
+def test_moodle_xml_and_qti_stay_well_formed_and_read_back(quiz: Quiz) -> None:
+    job = make_job(quiz, 1, seed=0)
+    moodle = read_moodle(render(job, "moodle")["moodle/quiz.xml"])
+    assert [flat(d["prompt"]) for d in moodle][:4] == [flat(q.prompt) for q in quiz.questions][:4]
+    mc = moodle[0]
+    assert [flat(a) for a, f in mc["answers"] if f == 100] == [flat(str(quiz.questions[0].answer))]
+    sa = moodle[2]
+    assert flat(sa["answers"][0][0]) == flat(str(quiz.questions[2].answer).replace("*", "\\*"))
+
+    members = qti_members(render(job, "qti")["qti/quiz-qti.zip"])
+    resources = read_manifest(members["imsmanifest.xml"])
+    items = read_qti_items(members[resources[0]["files"][0]])
+    assert [flat(i["prompt"]) for i in items][:4] == [flat(q.prompt) for q in quiz.questions][:4]
+    assert [flat(c) for c in items[0]["correct"]] == [flat(str(quiz.questions[0].answer))]
+    assert [(flat(a), flat(b)) for a, b in items[3]["pairs"]] == [
+        (flat(a), flat(b))
+        for a, b in quiz.questions[3].answer  # type: ignore[misc]
+    ]
+    assert etree.fromstring(next(v for k, v in members.items() if k.endswith("meta.xml"))) is not None
+
+
+@settings(max_examples=15, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(quiz=hostile_quizzes())
+def test_gift_with_hostile_text_parses_back_to_the_same_text(quiz: Quiz) -> None:
+    need_gift_parser()
+    job = make_job(quiz, 1, seed=0)
+    parsed = parse_gift(render(job, "gift")["gift/quiz.gift"].decode("utf-8"))[1:]
+    assert [p["type"] for p in parsed] == ["MC", "TF", "Short", "Matching", "Matching", "Essay"]
+    for p, q in zip(parsed, quiz.questions, strict=True):
+        assert p["stem"]["text"].startswith(squash(q.prompt))
+    mc = parsed[0]
+    assert [c["text"]["text"] for c in mc["choices"]] == [squash(c) for c in quiz.questions[0].choices]
+    assert [c["text"]["text"] for c in mc["choices"] if c["isCorrect"]] == [squash(str(quiz.questions[0].answer))]
+    short = parsed[2]["choices"][0]["text"]["text"].replace("\\*", "*")
+    assert short == squash(str(quiz.questions[2].answer))
+    pairs = [(m["subquestion"]["text"], m["subanswer"]) for m in parsed[3]["matchPairs"]]
+    expected = [(squash(a.replace("->", "→")), squash(b)) for a, b in quiz.questions[3].answer]  # type: ignore[misc]
+    assert pairs == expected
+
+
+def test_control_characters_cannot_break_the_xml_formats() -> None:
+    quiz = make_quiz(title="bell\x07 and null\x00 and \x1b[31m")
+    quiz = make_quiz(
+        title=quiz.title,
+        questions=(make_question("multiple_choice", prompt="Which\x0b one?\x0c", choices=("a\x01", "b"), answer="a\x01"),),
+    )
+    job = make_job(quiz, 1, seed=0)
+    assert read_moodle(render(job, "moodle")["moodle/quiz.xml"])[0]["prompt"] == "Which one?"
+    members = qti_members(render(job, "qti")["qti/quiz-qti.zip"])
+    assert read_qti_items(members[read_manifest(members["imsmanifest.xml"])[0]["files"][0]])[0]["correct"] == ["a"]
+    assert pdf.compile_data(pdf.version_data(job, "student", 0)).startswith(b"%PDF")
