@@ -36,7 +36,9 @@ def main(students: int = 10_000) -> None:
         import matplotlib.pyplot  # noqa: F401  (imported by the CLI at start-up too; not what we measure)
 
         t0 = time.perf_counter()
-        graded = grade_files(root / "quiz.json", [str(root / "sheet.csv")], version_map=root / "versions.json")
+        graded = grade_files(
+            root / "quiz.json", [str(root / "sheet.csv")], version_map=root / "versions.json"
+        )
         with staged_dir(root / "out") as out:
             write_outputs(graded, out, reports=False)
         t_grade = time.perf_counter() - t0

@@ -214,3 +214,12 @@ def test_text_structure(caspian: Article) -> None:
     assert quote.attributed and quote.speaker == "Nurlan Abenov"
     assert quote.text == "A landlocked exporter is only as free as the routes it can choose between"
     _offsets_hold(caspian)
+
+
+def test_seed_read_as_markdown_gives_the_same_article(seed: Article) -> None:
+    """Sniffing a text as Markdown by mistake must not lose its structure."""
+    from quizkit.article import parse_markdown
+
+    as_md = parse_markdown(SEED.read_text(encoding="utf-8"), str(SEED))
+    assert (as_md.title, as_md.publisher, as_md.date) == (seed.title, seed.publisher, seed.date)
+    assert as_md.blocks == seed.blocks and as_md.quotes == seed.quotes

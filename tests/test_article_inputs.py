@@ -214,3 +214,63 @@ def test_looks_english() -> None:
         "Kasachstan ist den Abraham-Abkommen beigetreten. Die Entscheidung wurde vom amerikanischen "
         "Präsidenten nach einem Telefonat mit den Staatschefs verkündet."
     )
+
+
+def test_absurdly_nested_html_is_refused_not_crashed() -> None:
+    page = (
+        "<html><body>"
+        + "<div>" * 3000
+        + "<p>Kazakhstan joined the accords on Thursday.</p>"
+        + "</div>" * 3000
+    )
+    with pytest.raises(InputError, match="nested too deeply"):
+        parse_html(page, "deep.html")
+
+
+def test_wrapper_with_a_junk_looking_class_is_not_thrown_away() -> None:
+    sentence = "Kazakhstan joined the Abraham Accords on Thursday, the White House said in a statement."
+    page = (
+        "<html><body><div class='page-with-sidebar'><div class='story'>"
+        + "".join(f"<p>{sentence} Point {i}.</p>" for i in range(8))
+        + "</div><div class='comments'><p>Great article, I enjoyed the analysis of the region a lot.</p></div>"
+        + "</div></body></html>"
+    )
+    article = parse_html(page)
+    assert len(article.blocks) == 8
+    assert article.removed == ("Great article, I enjoyed the analysis of the region a lot.",)
+
+
+def test_scraped_text_with_news_site_furniture() -> None:
+    text = "\n".join(
+        [
+            "Home / World / Asia",
+            "Trump announces Kazakhstan will join Abraham Accords",
+            "TRUMP ANNOUNCES KAZAKHSTAN WILL JOIN ABRAHAM ACCORDS",
+            "New Delhi, UPDATED: Nov 7, 2025 08:15 IST",
+            "Written By: Jane Doe",
+            "Listen to Story",
+            "Kazakhstan will join the Abraham Accords, US President Donald Trump announced on Thursday after a "
+            "call with the leaders of Israel and Kazakhstan.",
+            "Advertisement",
+            '"Kazakhstan is the first Country of my Second Term to join the Abraham Accords," Trump wrote.',
+            "ALSO READ | What are the Abraham Accords?",
+            "The foreign ministry in Astana said the country had agreed in principle to join.",
+            "(With inputs from agencies)",
+            "Trending",
+            "Five things to know about the C5+1 summit",
+            "Why Central Asia matters to Washington",
+            "Tags :",
+            "Kazakhstan",
+            "Abraham Accords",
+        ]
+    )
+    article = from_text(text)
+    assert article.title == "Trump announces Kazakhstan will join Abraham Accords"
+    assert (article.date, article.byline) == ("2025-11-07", "Jane Doe")
+    assert [b.text[:20] for b in article.blocks] == [
+        "Kazakhstan will join",
+        '"Kazakhstan is the f',
+        "The foreign ministry",
+    ]
+    (quote,) = article.quotes
+    assert quote.attributed and quote.speaker == "Trump"

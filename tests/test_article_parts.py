@@ -106,6 +106,8 @@ def test_real_sentences_are_kept(line: str) -> None:
          "Maria Lopez"),
         ("\"Every extra ferry on the Caspian takes days off the journey,\" a freight forwarder in Baku said.",
          "a freight forwarder in Baku"),
+        ('In Astana, officials said: "The country agreed in principle to join the accords."', "officials"),
+        ('"The country agreed in principle to join the accords," Western diplomats noted.', "Western diplomats"),
         ("“We will be back next year with more deals and more partners,” said President Donald Trump.",
          "President Donald Trump"),
     ],
@@ -163,3 +165,26 @@ def test_summary_labels() -> None:
     )
     assert [b.kind for b in article.blocks] == ["paragraph", "heading", "summary", "summary"]
     assert article.summary == "The country joined the accords. The move is mostly symbolic."
+
+
+def test_markdown_setext_byline_with_date_and_block_quote() -> None:
+    md = (
+        "Tokayev in Washington\n=====================\n\n"
+        "_By Jane Doe and John Roe_ | November 07, 2025 14:30 IST\n\n"
+        "The president arrived in Washington on Thursday for the summit.\n\n"
+        "Talks\n-----\n\n"
+        '> "We came to listen and to build partnerships that last," the president told reporters.\n>\n'
+        "> He added that the region was open for business.\n\n"
+        "![Photo: Reuters](img.jpg)\n\n*Photo: Reuters*\n"
+    )
+    article = from_text(md)
+    assert (article.title, article.byline, article.date) == (
+        "Tokayev in Washington",
+        "Jane Doe and John Roe",
+        "2025-11-07",
+    )
+    assert [b.kind for b in article.blocks] == ["paragraph", "heading", "quote", "quote"]
+    (quote,) = article.quotes
+    assert quote.text == "We came to listen and to build partnerships that last"
+    assert quote.attributed and quote.speaker == "the president"
+    assert "Photo: Reuters" in article.removed

@@ -78,3 +78,21 @@ def test_long_article_reads_fast() -> None:
     article = from_text(one_line)
     assert time.perf_counter() - start < 1.5
     assert len(article.quotes) == n
+
+
+def test_long_html_page_reads_fast() -> None:
+    paragraph = (
+        "Kazakhstan joined the accords, and the United States welcomed the news from Astana on Thursday."
+    )
+    n = 100_000 // len(paragraph.split()) + 1
+    page = (
+        "<html><head><title>Long page</title></head><body><nav><a href='/'>Home</a></nav><div class='story'>"
+        + "".join(f"<p>{paragraph} Part {i}.</p>" for i in range(n))
+        + "</div><footer>© 2025</footer></body></html>"
+    )
+    looks_english("warm the stop-word list up before timing")
+    start = time.perf_counter()
+    article = parse_html(page)
+    elapsed = time.perf_counter() - start
+    assert len(article.blocks) == n
+    assert elapsed < 5, f"reading a 100k-word page took {elapsed:.2f} s"  # HTML parsing itself is ~1 s of it

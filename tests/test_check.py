@@ -19,6 +19,7 @@ from tests.factories import BODY, SENT1, SENT2, evidence, make_question
 
 ARTICLE = Article(
     title="Kazakhstan joins the accords",
+    path="story.txt",
     body=BODY,
     blocks=(
         Block("paragraph", SENT1, 0, len(SENT1)),
@@ -56,7 +57,21 @@ BAD: list[tuple[str, Question, str | None]] = [
     ("ill_formed", mq("short_answer", prompt="whom did Tokayev meet in Washington?"), "warning"),
     ("ill_formed", mq("short_answer", prompt="According to the article, The president met whom?"), "warning"),
     ("unresolved_pronoun", mq("true_false", prompt="He visited Moscow, where he met Donald Trump."), "error"),
-    ("unresolved_pronoun", mq("short_answer", prompt="Whom did they meet in Washington?"), None),
+    (
+        "unresolved_pronoun",
+        mq("true_false", prompt="It is the largest country that joined the accords."),
+        "error",
+    ),
+    *(
+        ("unresolved_pronoun", mq("true_false", prompt=p), "warning")
+        for p in (
+            "Most of its oil leaves through a pipeline to Novorossiysk.",
+            "The first tanker was loaded there in 1996.",
+            "Every tonne of it has to cross the sea by ferry.",
+            "According to the article, five countries share its shores.",
+        )
+    ),
+    ("unresolved_pronoun", mq("short_answer", prompt="Whom did they meet in Washington?"), "warning"),
     ("unresolved_pronoun", mq("short_answer", prompt="This visit took Tokayev to meet whom?"), "error"),
     (
         "unresolved_pronoun",
@@ -257,6 +272,7 @@ BAD: list[tuple[str, Question, str | None]] = [
         mq("matching", sources=(Citation("https://example.org/x", "27 Nov 2026"),)),
         "warning",
     ),
+    ("context_sources", mq("matching", sources=(Citation("notes/leaders.txt", "2026-11-27"),)), "warning"),
 ]
 
 # (check, good question): close to a bad case above but fine, so the check must stay quiet.
@@ -280,6 +296,19 @@ GOOD: list[tuple[str, Question]] = [
     ("ill_formed", mq("short_answer", prompt="Did Tokayev say that that visit mattered?")),
     ("ill_formed", mq("multiple_choice", prompt="According to the article, Kazakhstan joined:")),
     ("unresolved_pronoun", mq("short_answer", prompt="Whom did Tokayev meet in Washington?")),
+    *(
+        ("unresolved_pronoun", mq("true_false", prompt=p))
+        for p in (
+            "Which country declared its independence in 1991?",
+            "_____ declared its independence in 1991.",
+            "Tokayev flew to Washington, where he met Donald Trump.",
+            "The president said his visit mattered.",
+            "By 2014 the basin was dry where there had been water.",
+            "It is clear that Kazakhstan joined the accords.",
+            "It was in 2025 that Kazakhstan joined the accords.",
+            "What does “its” mean in “Kazakhstan set out its rules”?",
+        )
+    ),
     (
         "answer_in_prompt",
         mq("short_answer", prompt="Tell us: whom did Tokayev meet in Washington?", answer="United States"),
@@ -335,6 +364,7 @@ GOOD: list[tuple[str, Question]] = [
         mq("short_answer", evidence=_ev("By Tuesday, Donald Trump had met every Central Asian leader.")),
     ),
     ("context_sources", mq("ordering")),
+    ("context_sources", mq("ordering", sources=(Citation("story.txt", "2026-11-27"),))),
     *(
         ("boilerplate_evidence", mq("short_answer", evidence=_ev(text)))
         for text in (
@@ -614,3 +644,9 @@ def test_story_sentences_are_not_boilerplate(path: Path) -> None:
     for line in article.removed:
         q = mq("short_answer", evidence=_ev(line))
         assert _named(check_question(q, article), "boilerplate_evidence"), line
+
+
+def test_every_check_is_documented() -> None:
+    doc = (Path(__file__).parent.parent / "docs" / "checks.md").read_text(encoding="utf-8")
+    for name in CHECK_NAMES:
+        assert f"### {name}\n" in doc and f"[`{name}`](#{name})" in doc, name

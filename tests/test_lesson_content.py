@@ -212,3 +212,16 @@ def test_preview_reports_a_missing_article(tmp_path: Path) -> None:
     view = PreviewView(article=tmp_path / "nope.txt", quiz_path=tmp_path / "q.json")
     view.generate_button.click()
     assert "Could not generate" in view.status.value and "not found" in view.status.value
+
+
+def test_preview_with_the_real_generator_on_the_seed(tmp_path: Path) -> None:
+    quiz_file = tmp_path / "seed.json"
+    view = PreviewView(article=SEED, quiz_path=quiz_file)
+    view.count.value = 8
+    view.generate_button.click()
+    assert "Generated" in view.status.value, view.status.value
+    generated = load_quiz(quiz_file)
+    assert 0 < len(generated.questions) <= 8 and len(view.decisions) == len(generated.questions)
+    view.decisions[0].value = "Reject"
+    view.save_button.click()
+    assert [q.id for q in load_quiz(quiz_file).questions] == [q.id for q in generated.questions[1:]]

@@ -12,7 +12,7 @@ from typing import Any
 import nbformat
 import pytest
 
-from quizkit.lesson.notebook import execute_notebook
+from quizkit.lesson.notebook import execute_notebook, execute_notebooks
 
 ROOT = Path(__file__).resolve().parents[1]
 NOTEBOOKS = ROOT / "notebooks"
@@ -137,22 +137,41 @@ def test_lesson_code_runs_with_the_network_blocked(
     assert no_network == []
 
 
-def test_every_notebook_executes_headless_offline_within_budget(tmp_path: Path) -> None:
-    (tmp_path / "guard").mkdir()
+def guarded_env(tmp_path: Path) -> dict[str, str]:
+    """Kernel environment: the network guard as sitecustomize, answers saved under tmp_path."""
+    (tmp_path / "guard").mkdir(exist_ok=True)
     (tmp_path / "guard" / "sitecustomize.py").write_text(GUARD, encoding="utf-8")
-    env = {
+    return {
         "QUIZKIT_ANSWERS_DIR": str(tmp_path),
         "PYTHONPATH": os.pathsep.join(
             p for p in (str(tmp_path / "guard"), os.environ.get("PYTHONPATH", "")) if p
         ),
         "MPLBACKEND": "Agg",
     }
+
+
+def test_the_guard_is_active_inside_the_kernel(tmp_path: Path) -> None:
+    probe = nbformat.v4.new_notebook(
+        cells=[
+            nbformat.v4.new_code_cell(
+                "import socket\nsocket.create_connection(('93.184.216.34', 80), timeout=2)"
+            )
+        ]
+    )
+    path = tmp_path / "probe.ipynb"
+    nbformat.write(probe, path)
+    with pytest.raises(Exception, match="network blocked"):
+        execute_notebook(path, timeout=60, env=guarded_env(tmp_path))
+
+
+def test_every_notebook_executes_headless_offline_within_budget(tmp_path: Path) -> None:
+    env = guarded_env(tmp_path)
     start = time.perf_counter()
-    for name in NAMES:
-        nb = execute_notebook(NOTEBOOKS / f"{name}.ipynb", timeout=120, env=env)
+    done = execute_notebooks([NOTEBOOKS / f"{name}.ipynb" for name in NAMES], timeout=120, env=env)
+    elapsed = time.perf_counter() - start
+    for name, nb in zip(NAMES, done, strict=True):
         outputs = [o for c in nb.cells if c.cell_type == "code" for o in c.outputs]
         assert not [o for o in outputs if o.output_type == "error"], name
         widgets = [o for o in outputs if WIDGET in o.get("data", {})]
         assert widgets, f"{name} shows no widget"
-    elapsed = time.perf_counter() - start
     assert elapsed <= BUDGET_SECONDS, f"notebooks took {elapsed:.1f} s (budget {BUDGET_SECONDS:.0f} s)"

@@ -52,6 +52,7 @@ _SINGLE_BYTE_LATIN = re.compile(
     r"^(?:cp125[0-8]|windows-125[0-8]|iso8859_(?:[1-49]|1[0-6])|latin_1|cp8\d\d|mac_)"
 )
 _HTML_TAGS = re.compile(r"<(?:p|div|article|h[1-6]|br)\b[^>]*>", re.I)
+_ATX_HEADING = re.compile(r"^#{1,6}[ \t]+\S", re.M)
 _MARKDOWN_CUES = re.compile(
     r"^(?:#{1,6}[ \t]+\S|>[ \t]?\S|```|~~~|(?:=+|-+)[ \t]*$)|\*\*[^*\n]+\*\*|\[[^\]\n]+\]\([^)\s]+\)|^<!--",
     re.M,
@@ -68,7 +69,7 @@ def sniff(text: str, suffix: str = "") -> Kind:
     if len(_HTML_TAGS.findall(text[:20_000])) >= 3:
         return "html"
     if suffix in {".txt", ".text"}:
-        return "text"
+        return "markdown" if _ATX_HEADING.search(text[:20_000]) else "text"
     return "markdown" if _MARKDOWN_CUES.search(text[:20_000]) else "text"
 
 

@@ -60,6 +60,7 @@ class _Found:
     date: str = ""
     updated: str = ""
     byline: str = ""
+    weak_byline: bool = False
     removed: list[str] = field(default_factory=list)
 
 
@@ -74,7 +75,10 @@ def _is_metadata(text: str, found: _Found) -> bool:
     """Record byline / date / publisher from a metadata line; True when the line was one."""
     by = parse_byline(text)
     if by:
-        found.byline = found.byline or by[0]
+        # "Published by" / "Posted by" names the web producer; a plain "By" or "Written by" wins over it.
+        weak = text.lower().startswith(("published", "posted"))
+        if not found.byline or (found.weak_byline and not weak):
+            found.byline, found.weak_byline = by[0], weak
         found.date = found.date or by[1]
         return True
     pub = parse_published(text)

@@ -74,6 +74,12 @@ _SHORT_CUES = tuple(
         r"\bunlimited (?:digital )?access\b|\balready a subscriber\b",
     )
 )
+_CUE_WORDS = re.compile(
+    r"\b(?:apps?\b|google|play store|share|follow|click|tap\b|join (?:us|our)|newsletters?|subscri|sign|cookie"
+    r"|unlimited)",
+    re.I,
+)
+"""Every pattern in _SHORT_CUES needs one of these; checking them first keeps long inputs fast."""
 _SHORT_WORDS = 30
 _TRAILING_CREDIT = re.compile(
     r"\s*[(\[](?:file )?(?:photo|image|picture|pic|video|credit)s?\s*(?:credit)?\s*:\s*[^)\]]{1,60}[)\]]\s*$",
@@ -96,9 +102,11 @@ def is_boilerplate(line: str) -> bool:
         return True
     if _WHOLE_LINE.fullmatch(text) or _HASHTAGS.fullmatch(text):
         return True
-    return _short(text) and bool(
-        _COPYRIGHT.search(text) or _BREADCRUMB.fullmatch(text) or any(c.search(text) for c in _SHORT_CUES)
-    )
+    if not _short(text):
+        return False
+    if _COPYRIGHT.search(text) or _BREADCRUMB.fullmatch(text):
+        return True
+    return bool(_CUE_WORDS.search(text)) and any(c.search(text) for c in _SHORT_CUES)
 
 
 def _short(text: str) -> bool:

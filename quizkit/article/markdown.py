@@ -113,4 +113,7 @@ def parse_markdown(text: str, path: str = "") -> Article:
                 break
     removed: list[str] = []
     raws = list(_blocks(tokens, removed))
+    if not any(t.type == "heading_open" and t.tag != "h1" for t in tokens):
+        # No sub-headings marked up: text that merely looks like Markdown. Work out headings per line.
+        raws = [Raw(r.text) if r.kind == "paragraph" else r for r in raws]
     return assemble(raws, meta, path=path, removed=removed, title_from_first=not meta.title)

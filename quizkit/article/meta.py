@@ -130,7 +130,7 @@ def parse_byline(line: str) -> tuple[str, str] | None:
 # --- "Published: ..." and "Publisher — date" lines ----------------------------------------------------
 
 _PUBLISHED = re.compile(
-    r"^(?P<label>(?:first\s+)?published|posted|(?:last\s+)?updated|date|dated|released)(?:\s+on)?\s*[:\-–—]?\s*"
+    r"^(?:[\w .'’-]{1,40}[,|•·—–]\s*)?(?P<label>(?:first\s+)?published|posted|(?:last\s+)?updated|date|dated|released)(?:\s+on)?\s*[:\-–—]?\s*"
     r"(?P<rest>.+)$",
     re.I,
 )
@@ -175,7 +175,7 @@ def parse_publisher_date(line: str) -> tuple[str, str] | None:
     words = publisher.split()
     if not (1 <= len(words) <= 8) or not publisher[0].isupper() or re.search(r"[.!?]\s|[.!?]$", publisher):
         return None
-    if re.match(r"^(?:published|posted|updated|by)\b", publisher, re.I):
+    if re.search(r"\b(?:published|posted|updated|by|on|at)\b", publisher, re.I):
         return None
     return dedupe_words(publisher), iso
 

@@ -38,10 +38,15 @@ _NOUN_PHRASE = (
     r"(?:[Tt]he|[Aa]n?|[Oo]ne|[Aa]nother|[Ii]ts|[Hh]is|[Hh]er|[Tt]heir)\s+(?:[\w'’-]+\s+){0,5}?[\w'’-]+"
 )
 _PRONOUN = r"(?:he|she|they|we|I|He|She|They|We)"
+_GROUP = (
+    r"(?:[A-Za-z][\w'’-]*\s+){0,2}(?:officials|analysts|diplomats|experts|sources|observers|critics|residents"
+    r"|leaders|authorities|ministers|researchers|economists|spokespeople|witnesses|organi[sz]ers|lawmakers)"
+)
+"""A speaker without a determiner: "officials said", "Western diplomats noted"."""
 
 
 def _speaker(n: int) -> str:
-    return rf"(?P<s{n}>{_NAME}|{_NOUN_PHRASE}|{_PRONOUN})"
+    return rf"(?P<s{n}>{_GROUP}|{_NAME}|{_NOUN_PHRASE}|{_PRONOUN})"
 
 
 _APPOSITIVE = r"(?:,[^,.!?\"“”]{1,80},)?"
@@ -179,7 +184,10 @@ def _block_quotes(blocks: Sequence[Block], i: int) -> Iterator[Quote]:
         if not attributed and whole:
             attributed, speaker = _adjacent(blocks, i)
         yield Quote(inner, block.start + qs, block.start + qe, attributed, speaker)
-    if block.kind == "quote" and not spans:
-        # A blockquote without quotation marks is still a quotation.
+    prev = blocks[i - 1] if i > 0 else None
+    beside_marked = prev is not None and prev.kind == "quote" and bool(quote_spans(prev.text))
+    if block.kind == "quote" and not spans and not _DASH_LINE.match(text) and not beside_marked:
+        # A block quote without quotation marks is still a quotation, unless it is the attribution line
+        # ("— Jane Doe") or the reporter's words after a quoted paragraph in the same block quote.
         attributed, speaker = _adjacent(blocks, i)
         yield Quote(text, block.start, block.end, attributed, speaker)

@@ -6,7 +6,7 @@ import re
 from collections.abc import Iterator
 
 from quizkit.check.findings import Problem, error, short, warning
-from quizkit.check.text import key_names, mentions
+from quizkit.check.text import STOPWORDS, key_names, mentions
 from quizkit.model import Article, Question
 
 BLANK = "_____"
@@ -41,14 +41,68 @@ def answer_in_prompt(q: Question, article: Article | None) -> Iterator[Problem]:
 
 
 def unresolved_pronoun(q: Question, article: Article | None) -> Iterator[Problem]:
-    """The question starts with a pronoun ("It", "This", "They"…) whose referent is not in the question."""
+    """The question starts with a pronoun ("It", "This", "They"…) whose referent is not in the question
+    (error), or uses one before anything it could refer to: "most of its oil", "loaded there" (warning)."""
     words = re.findall(r"[A-Za-z’']+", q.prompt)
     first = words[0].lower() if words else ""
-    if first in _PRONOUNS:
+    if first in _PRONOUNS and not _DUMMY_IT.match(q.prompt.lstrip("\"“'‘ ")):
         yield error(
             f"the question starts with {short(words[0])}, which points back to a sentence the student "
             "has not seen; replace it with the name it stands for"
         )
+        return
+    dangling = _dangling_reference(q.prompt)
+    if dangling:
+        yield warning(
+            f"{short(dangling)} comes before anything it could refer to (a sentence the student has not "
+            "seen); replace it with the name it stands for"
+        )
+
+
+_DUMMY_IT = re.compile(
+    r"It\s+(?:is|was|seems|seemed|appears|appeared|remains|remained|became|has been|had been)\s+"
+    r"(?:[\w-]+\s+){0,2}(?:that|to|for|whether|how|why|when)\b"
+)
+"""“It is clear that…”, “It was in 2025 that…”: an empty subject, not a pointer to an earlier sentence."""
+_QUOTED = re.compile(r"“[^”]*”|\"[^\"]*\"")
+_ATTRIBUTION = re.compile(
+    r"^(?:according to (?:the|this) article|in (?:the|this) article|the article says(?: that)?)[,:]?\s*", re.I
+)
+_REFERRING_WORDS = "he she him his her they them their its"
+_IT_AFTER_WORDS = "of in to for with on at from by about into through across use used uses using"
+_DETERMINER_WORDS = "the a an this that these those which what whose"
+_BE_WORDS = "is are was were be been had has have will would could might may must seem seems seemed"
+_REFERRING = frozenset(_REFERRING_WORDS.split())
+_IT_AFTER = frozenset(_IT_AFTER_WORDS.split())
+"""After these, "it" is an object pointing back ("of it", "used it"), not the dummy "it is"."""
+_DETERMINERS = frozenset(_DETERMINER_WORDS.split())
+_BE = frozenset(_BE_WORDS.split())
+"""After these, "there" is existential ("there had been"), not a place."""
+
+
+def _dangling_reference(prompt: str) -> str:
+    """The first pronoun with no possible antecedent before it: no proper name, and (except for "there")
+    no noun phrase opened by a determiner. Quoted text is skipped: a quotation keeps its own pronouns."""
+    text = _ATTRIBUTION.sub("", _QUOTED.sub(" ", prompt).strip())
+    tokens = re.findall(r"[A-Za-z’']+|\d+|_{3,}", text)
+    for i, tok in enumerate(tokens):
+        low = tok.lower()
+        before = tokens[:i]
+        referring = (
+            low in _REFERRING
+            or (low == "there" and i > 0 and (tokens[i + 1 : i + 2] or [""])[0].lower() not in _BE)
+            or (low == "it" and i > 0 and before[-1].lower() in _IT_AFTER)
+        )
+        if not referring:
+            continue
+        named = any(
+            (t.startswith("_") and low not in ("it", "there"))
+            or (t[:1].isupper() and t != "I" and (j > 0 or t.lower() not in STOPWORDS))
+            for j, t in enumerate(before)
+        )  # a name, or the blank, which stands for one
+        noun_phrase = low != "there" and any(t.lower() in _DETERMINERS for t in before)
+        return "" if named or noun_phrase else tok
+    return ""
 
 
 def ill_formed(q: Question, article: Article | None) -> Iterator[Problem]:
@@ -98,6 +152,8 @@ def _balance(text: str) -> Iterator[Problem]:
     if text.count('"') % 2:
         yield error('a straight quote mark (") is opened but not closed; add or remove one')
     for left, right in _PAIRS:
+        if left not in text and right not in text:
+            continue
         depth = 0
         for ch in text:
             depth += (ch == left) - (ch == right)

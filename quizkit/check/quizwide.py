@@ -82,18 +82,20 @@ def gives_away_answer(quiz: Quiz) -> Iterator[Finding]:
     for a in quiz.questions:
         seen = _visible(a)
         own = a.answer if isinstance(a.answer, str) else ""  # matching/ordering items are all on show
+        named: dict[str, list[str]] = {}
         for b, names in keyed:
-            if b.id == a.id:
-                continue
             hit = next((n for n in names if mentions(seen, n) and not mentions(own, n)), None)
-            if hit is not None:
-                yield Finding(
-                    a.id,
-                    "gives_away_answer",
-                    "warning",
-                    f"it names {short(hit)}, the answer to question {b.id}; reword one of them or do not "
-                    "print both in the same quiz",
-                )
+            if b.id != a.id and hit is not None:
+                named.setdefault(hit, []).append(b.id)
+        for hit, ids in named.items():
+            which = f"question {ids[0]}" if len(ids) == 1 else "questions " + ", ".join(ids)
+            yield Finding(
+                a.id,
+                "gives_away_answer",
+                "warning",
+                f"it names {short(hit)}, the answer to {which}; reword one of them or do not print both "
+                "in the same quiz",
+            )
 
 
 def _tail(n: int, k: int, p: float) -> float:

@@ -57,7 +57,7 @@ def format_report(quiz: Quiz, findings: tuple[Finding, ...], *, quiz_path: str, 
         by_question.setdefault(f.question_id, []).append(f)
     width = max((len(q.id) for q in quiz.questions), default=2)
     lines = [
-        f"Quiz: {quiz.title or '(untitled)'} — {_plural(len(quiz.questions), 'question')} ({quiz_path})",
+        f"Checked {quiz_path}: “{quiz.title or 'untitled'}”, {_plural(len(quiz.questions), 'question')}",
         article_line,
         "",
     ]

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterator
+from pathlib import Path
 
 from quizkit.check.findings import Problem, error, short, warning
 from quizkit.check.text import norm
@@ -21,6 +22,15 @@ def _dupes(items: list[str]) -> list[str]:
             out.append(item)
         seen.add(k)
     return out
+
+
+def _is_the_article(url: str, article: Article | None) -> bool:
+    """A media-literacy question may cite the article itself, by its url or its file."""
+    if article is None:
+        return False
+    return url in (article.url, article.path) or (
+        bool(article.path) and Path(url).name == Path(article.path).name
+    )
 
 
 def true_false_key(q: Question, article: Article | None) -> Iterator[Problem]:
@@ -85,7 +95,7 @@ def context_sources(q: Question, article: Article | None) -> Iterator[Problem]:
     for s in q.sources:
         if not s.url.strip():
             yield error("a source has no url; add the address the fact comes from")
-        elif not s.url.startswith(("https://", "http://")):
+        elif not s.url.startswith(("https://", "http://")) and not _is_the_article(s.url, article):
             yield warning(f"the source url {short(s.url)} is not a web address; start it with https://")
         if not s.as_of.strip():
             yield error("a source has no as_of date; add the date it was checked (YYYY-MM-DD)")

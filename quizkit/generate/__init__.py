@@ -84,8 +84,14 @@ class Generated:
 
 
 def default_article_count(analysis: Analysis) -> int:
-    """Scales with length: about one question per 20 words on top of 8, between 6 and 40."""
-    return max(MIN_ARTICLE, min(MAX_ARTICLE, 8 + analysis.words // 20))
+    """How many article questions to aim for by default: scales with length (10 plus one per 12 words,
+    at most 40); fewer are made when the article does not support more good ones."""
+    return max(MIN_ARTICLE, min(MAX_ARTICLE, 10 + analysis.words // 12))
+
+
+def minimum_article_count(analysis: Analysis) -> int:
+    """Below this many article questions the default run warns that the article gave few."""
+    return max(MIN_ARTICLE, min(MAX_ARTICLE, 6 + analysis.words // 40))
 
 
 def check_english(article: Article) -> None:
@@ -180,43 +186,86 @@ def generate_quiz(
             fix="give a news article with at least a few full sentences",
         )
     share = 0.0 if no_context else (DEFAULT_CONTEXT_SHARE if context_share is None else context_share)
-    if count is None:
-        n_article = default_article_count(analysis)
-        n_context = round(n_article * share / (1 - share)) if share < 1 else n_article
-    else:
-        n_context = round(count * share)
-        n_article = count - n_context
     warnings: list[str] = []
     dropped: list[tuple[str, str]] = []
-    context = _context(article, n_context, seed, warnings)
-    n_article += n_context - len(context)
     pool = candidates(analysis, types, seed)
     one, whole = _gate(article)
-    rng = random.Random(seed)
-    chosen = select.choose(pool, n_article, rng, one, dropped, public=article.title)
+    if count is None:
+        n_article = 0 if share >= 1 else default_article_count(analysis)
+    else:
+        n_article = count - round(count * share)
+    chosen = _select_article(article, pool, n_article, seed, one, whole, dropped)
+    if count is None:
+        n_context = round(len(chosen) * share / (1 - share)) if share < 1 else default_article_count(analysis)
+    else:
+        n_context = count - len(chosen) if share > 0 else 0
+    context = [q for q in _context(article, n_context, seed, warnings) if types is None or q.type in types]
+    chosen = _without_repeats(article, pool, chosen, context, seed, one, whole, dropped)
     quiz = _quiz(article, _finish(chosen, context, seed), seed)
+    for _round in range(3):  # an article question clashing with a context one: the article one goes
+        failing = whole(quiz)
+        if not failing:
+            break
+        clash = {_key(q) for q in quiz.questions if q.id in failing}
+        dropped.extend((select.summary(q), failing[q.id]) for q in quiz.questions if q.id in failing)
+        context = [q for q in context if _key(q) not in clash]
+        chosen = [c for c in chosen if _key(c.question) not in clash]
+        quiz = _quiz(article, _finish(chosen, context, seed), seed)
+    got = len(quiz.questions)
+    if count is not None and got < count:
+        warnings.append(_shortfall(analysis, count, got))
+    elif count is None and len(chosen) < minimum_article_count(analysis):
+        warnings.append(_shortfall(analysis, minimum_article_count(analysis), len(chosen)))
+    return Generated(quiz, tuple(dropped), tuple(warnings))
+
+
+def _without_repeats(
+    article: Article,
+    pool: list[Candidate],
+    chosen: list[Candidate],
+    context: list[Question],
+    seed: int,
+    one: Callable[[Question], str | None],
+    whole: Callable[[Quiz], dict[str, str]],
+    dropped: list[tuple[str, str]],
+) -> list[Candidate]:
+    """The knowledge base's media-literacy items already ask who published the article and when: our
+    simple metadata questions then give way (and other article questions take their place)."""
+    asked = {a for q in context for a in (str(q.answer), *q.accepted_answers)}
+    keep = [c for c in chosen if not (c.group == "metadata" and str(c.question.answer) in asked)]
+    if len(keep) == len(chosen):
+        return chosen
+    rest = [c for c in pool if c not in chosen and c.group != "metadata"]
+    more = select.choose(
+        rest, len(chosen) - len(keep), random.Random(seed), one, dropped, keep, article.title
+    )
+    return keep + more
+
+
+def _select_article(
+    article: Article,
+    pool: list[Candidate],
+    n: int,
+    seed: int,
+    one: Callable[[Question], str | None],
+    whole: Callable[[Quiz], dict[str, str]],
+    dropped: list[tuple[str, str]],
+) -> list[Candidate]:
+    """Choose ``n`` article questions that pass the gate alone and together (up to three repair rounds)."""
+    rng = random.Random(seed)
+    chosen = select.choose(pool, n, rng, one, dropped, public=article.title)
     for _round in range(3):
+        quiz = _quiz(article, _finish(chosen, [], seed), seed)
         failing = whole(quiz)
         if not failing:
             break
         bad_keys = {_key(q) for q in quiz.questions if q.id in failing}
         dropped.extend((select.summary(q), failing[q.id]) for q in quiz.questions if q.id in failing)
         keep = [c for c in chosen if _key(c.question) not in bad_keys]
-        context = [q for q in context if _key(q) not in bad_keys]
         used = {id(c) for c in chosen}
-        rest = [c for c in pool if id(c) not in used and _key(c.question) not in bad_keys]
-        more = (
-            select.choose(rest, n_article - len(keep), rng, one, dropped, keep, public=article.title)
-            if len(keep) < n_article
-            else []
-        )
-        chosen = keep + more
-        quiz = _quiz(article, _finish(chosen, context, seed), seed)
-    asked = count if count is not None else n_article + n_context
-    got = len(quiz.questions)
-    if got < asked:
-        warnings.append(_shortfall(analysis, asked, got))
-    return Generated(quiz, tuple(dropped), tuple(warnings))
+        rest = [c for c in pool if id(c) not in used]
+        chosen = keep + select.choose(rest, n - len(keep), rng, one, dropped, keep, public=article.title)
+    return chosen
 
 
 def _key(q: Question) -> tuple[str, str, str]:

@@ -67,6 +67,9 @@ DISCOURSE = frozenset(
     ]
 )
 _YEAR = re.compile(r"^(?:in\s+)?((?:19|20)\d\d)$")
+_MONTH = r"(?:January|February|March|April|May|June|July|August|September|October|November|December)"
+_DATE = re.compile(rf"^(?:\d{{1,2}} {_MONTH}|{_MONTH}(?: \d{{1,2}},?)?) (?:19|20)\d\d$")
+"""A calendar date or month: "16 December 1991", "August 12, 2018", "March 2019"."""
 _SUMMARY_LABEL = re.compile(r"^\s*(author'?s summary|author’s summary|summary|in short)\s*:\s*", re.I)
 GENERIC_PLACES = frozenset({"earth", "the earth", "world", "the world", "planet", "globe"})
 EVENT_NOUNS = frozenset(
@@ -167,7 +170,7 @@ def starts_unresolved(toks: tuple[Tok, ...] | list[Tok]) -> bool:
 def _kind_of(text: str, label: str) -> str | None:
     """Our kind for an entity, or None when it cannot serve as an answer."""
     if label == "DATE":
-        return "year" if _YEAR.match(text) else ("date" if re.search(r"\b(19|20)\d\d\b", text) else None)
+        return "year" if _YEAR.match(text) else ("date" if _DATE.match(text) else None)
     if label in NUMBER_LABELS:
         return "number" if re.search(r"\d", text) else None
     if label not in SPACY_KIND:

@@ -126,23 +126,62 @@ def _format_like(key: str, value: float) -> str:
     return key[: m.start()] + text + key[m.end() :]
 
 
+DATE_FORMATS = ("%d %B %Y", "%B %d, %Y", "%B %Y")
+
+
+def dates(key: str, rng: random.Random, n: int = 3) -> tuple[str, ...] | None:
+    """Other plausible dates written the same way ("16 December 1991" -> "3 March 1992"), each clearly
+    different from the key (two or more edits)."""
+    import datetime as dt
+
+    for fmt in DATE_FORMATS:
+        try:
+            day = dt.datetime.strptime(key, fmt).date()
+        except ValueError:
+            continue
+        shifts = [-400, -190, -75, -41, 23, 58, 130, 260, -260, 97, 330, -530]
+        rng.shuffle(shifts)
+        out: list[str] = []
+        for d in shifts:
+            other = day + dt.timedelta(days=d)
+            text = other.strftime(fmt).replace(" 0", " ")
+            text = text.lstrip("0")
+            if text not in out and text != key and Levenshtein.distance(text, key) >= 2:
+                out.append(text)
+            if len(out) == n:
+                return tuple(out)
+    return None
+
+
 def numbers(key: str, kind: str, rng: random.Random, n: int = 3) -> tuple[str, ...] | None:
-    """Nearby plausible years, dates or amounts, each at least two edits from the key."""
+    """Nearby plausible years, dates or amounts of the same form as the key."""
+    if kind == "date":
+        return dates(key, rng, n)
     m = _NUM.search(key)
     if m is None:
         return None
     value = float(m.group(0).replace(",", ""))
-    if kind in ("year", "date") and 1000 <= value <= 2100 and "." not in m.group(0):
-        steps = [d for d in range(-15, 16) if d]
-        cands = [_format_like(key, value + d) for d in sorted(steps, key=abs)]
+    if kind == "year" and 1000 <= value <= 2100 and "." not in m.group(0):
+        steps = sorted((d for d in range(-8, 9) if d), key=abs)[:10]
+        cands = [_format_like(key, value + d) for d in steps]
     else:
         factors = (0.5, 2, 1.5, 0.25, 3, 0.75, 4, 0.1, 10)
-        cands = [_format_like(key, value * f) for f in factors if round(value * f) > 0]
-    good = [c for c in dict.fromkeys(cands) if c != key and Levenshtein.distance(c, key) >= 2]
+        share = re.search(r"%|per ?cent", key) is not None
+        cands = [
+            _format_like(key, value * f)
+            for f in factors
+            if round(value * f) > 0 and not (share and value * f > 100)
+        ]
+    # digits one edit apart are fair here (2024 vs 2025): the numbers differ, which is the point
+    good = [c for c in dict.fromkeys(cands) if c != key and numbers_of(c) != numbers_of(key)]
     near = good[: max(6, 2 * n)]
     rng.shuffle(near)
     out = near[:n]
     return tuple(out) if len(out) == n else None
+
+
+def numbers_of(text: str) -> tuple[str, ...]:
+    return tuple(x.replace(",", "") for x in _NUM.findall(text))
 
 
 def definitions(key: str, pool: list[str], rng: random.Random, n: int = 3) -> tuple[str, ...] | None:

@@ -54,14 +54,22 @@ def span_evidence(analysis: Analysis, sents: list[Sentence]) -> Evidence:
     return Evidence(analysis.article.body[start:end], start, end)
 
 
+def _part(sents: list[Sentence]) -> str:
+    """'In paragraph 3 (under "Heading")' or 'In paragraphs 2 and 3': where the pairs come from."""
+    paras = sorted({s.paragraph for s in sents})
+    where = f"paragraph {paras[0]}" if len(paras) == 1 else f"paragraphs {paras[0]} and {paras[-1]}"
+    return f'In {where} (under "{sents[0].heading}")' if sents[0].heading else f"In {where}"
+
+
 def sections(analysis: Analysis) -> list[list[Sentence]]:
-    """Runs of body sentences under the same heading (the summary left out)."""
+    """Runs of body sentences under one heading and within two paragraphs (the summary left out)."""
     out: list[list[Sentence]] = []
     for s in analysis.sentences:
         if s.block_kind == "summary":
             continue
-        if out and out[-1][0].heading == s.heading:
-            out[-1].append(s)
+        run = out[-1] if out else None
+        if run and run[0].heading == s.heading and s.paragraph - run[0].paragraph < 2:
+            run.append(s)
         else:
             out.append([s])
     return out
@@ -107,7 +115,7 @@ def described(analysis: Analysis, rng: random.Random) -> Iterator[Candidate]:
         where = sents[0].where()
         q = make(
             "matching",
-            "Which phrase from the article goes with each name (___ marks where the name stands)?",
+            f"{_part(sents)}, which phrase goes with each name (___ marks where the name stands)?",
             pairs,
             None,
             analysis,

@@ -157,7 +157,9 @@ def _claim(s: Sentence) -> str | None:
     for k, t in enumerate(s.toks):
         if t.lemma.lower() in CLAIM_VERBS and t.pos == "VERB":
             for c in realize.children(s, k):
-                if s.toks[c].dep == "ccomp":
+                marks = [s.toks[x].text.lower() for x in realize.children(s, c) if s.toks[x].dep == "mark"]
+                modal = any(s.toks[x].tag == "MD" for x in realize.children(s, k))
+                if s.toks[c].dep == "ccomp" and marks in ([], ["that"]) and not modal:
                     cl = realize.clause(s, c, set())
                     idxs = tuple(x for x in cl.idxs if s.toks[x].dep != "mark" or x != cl.idxs[0])
                     text = realize.strip_end(realize.render(s.toks, idxs))

@@ -8,7 +8,9 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from quizkit.generate.analysis import PRONOUN_STARTS, Mention, Sentence, Tok, starts_unresolved
+from quizkit.generate.analysis import PRONOUN_STARTS as PRONOUN_STARTS
+from quizkit.generate.analysis import Mention, Sentence, Tok
+from quizkit.generate.analysis import starts_unresolved as starts_unresolved
 
 BLANK = "_____"
 SUBJECTS = ("nsubj", "nsubjpass", "csubj")
@@ -117,8 +119,10 @@ def clause(s: Sentence, verb: int, keep: set[int]) -> Clause:
             idxs -= sub
             if conj_clause:  # "…, and X did Y": the 'and' and the comma go with the dropped clause
                 for k in children(s, verb):
-                    if toks[k].dep in ("cc", "punct") and k < c and not any(
-                        toks[j].dep in ("cc", "conj") for j in children(s, verb) if k < j < c
+                    if (
+                        toks[k].dep in ("cc", "punct")
+                        and k < c
+                        and not any(toks[j].dep in ("cc", "conj") for j in children(s, verb) if k < j < c)
                     ):
                         idxs.discard(k)
     for k in sorted(idxs):
@@ -177,6 +181,10 @@ def tidy(text: str) -> str:
     text = re.sub(r"[—–-]\s*$", "", text).strip()
     text = re.sub(r"^[\s,;:—–\"“”'‘’-]+", "", text)
     text = re.sub(r"[\s,;:—–\"“”'‘’-]+$", "", text)
+    if text.count('"') % 2 or text.count("“") != text.count("”"):
+        text = re.sub(r"\s*[\"“”]\s*", " ", text).strip()  # a quotation cut in half: drop its marks
+        text = re.sub(r"\s+([,;:.?!])", r"\1", text)
+    text = re.sub(r"(,|\band)\s*$", "", text).strip()
     return text
 
 
@@ -242,10 +250,18 @@ def subject_is_pronoun(s: Sentence, c: Clause) -> bool:
 
 def _lower_first(s: Sentence, idxs: tuple[int, ...], swap: dict[int, str]) -> dict[int, str]:
     first = idxs[0]
-    if first in swap or s.toks[first].pos == "PROPN" or s.toks[first].text.isupper():
+    if first in swap or _keeps_capital(s, first):
         return swap
     t = s.toks[first].text
     return {**swap, first: t[:1].lower() + t[1:]}
+
+
+DEMONSTRATIVES = frozenset({"this", "that", "these", "those"})
+
+
+def vague(s: Sentence, idxs: tuple[int, ...] | list[int]) -> bool:
+    """A demonstrative ("that story", "this move") points at text the student has not seen."""
+    return any(s.toks[k].dep == "det" and s.toks[k].text.lower() in DEMONSTRATIVES for k in idxs)
 
 
 def resolve_possessive(s: Sentence, k: int) -> Mention | None:
@@ -290,7 +306,9 @@ def statement(s: Sentence, m: Mention | None, replacement: str | None) -> tuple[
         c = clause(s, verb, set(range(m.i, m.j)))
         if c.subj is None or (subject_is_pronoun(s, c) and resolve_possessive(s, c.subj) is None):
             return None
-        if not asserted(s, verb):
+        if not asserted(s, verb) or vague(s, c.idxs):
+            return None
+        if subject_is_pronoun(s, c) and resolve_possessive(s, c.subj or 0) is None:
             return None
         idxs = c.idxs
     elif s.words > MAX_WORDS:
@@ -322,23 +340,112 @@ def asserted(s: Sentence, verb: int) -> bool:
     return False
 
 
-def clause_statements(s: Sentence) -> list[str]:
-    """True statements: each finite clause with a named subject, and 'X is Y' from appositives."""
-    out: list[str] = []
+def asserted_clauses(s: Sentence) -> list[tuple[tuple[int, ...], dict[int, str]]]:
+    """(token indices, opening swap) of each clause the article states as fact, with a named subject."""
+    out: list[tuple[tuple[int, ...], dict[int, str]]] = []
     for k, t in enumerate(s.toks):
         if t.pos in ("VERB", "AUX") and finite(s, k) and subject_of(s, k) is not None and asserted(s, k):
             c = clause(s, k, set())
             opened = _opening_swap(s, c.idxs, {})
-            if opened is None or s.toks[c.idxs[0]].tag in RELATIVE_TAGS:
+            if opened is None or s.toks[c.idxs[0]].tag in RELATIVE_TAGS or vague(s, c.idxs):
                 continue
-            text = strip_end(render(s.toks, c.idxs, opened))
-            if 5 <= len(text.split()) <= MAX_WORDS + 4:
-                out.append(capitalise(text) + ".")
+            if subject_is_pronoun(s, c) and c.subj not in opened:
+                continue
+            out.append((c.idxs, opened))
+    return out
+
+
+def _sentence_text(s: Sentence, idxs: tuple[int, ...], swap: dict[int, str]) -> str | None:
+    text = strip_end(render(s.toks, idxs, swap))
+    return capitalise(text) + "." if 5 <= len(text.split()) <= MAX_WORDS + 4 else None
+
+
+def clause_statements(s: Sentence) -> list[str]:
+    """True statements: each asserted clause with a named subject, and 'X is Y' from appositives."""
+    out = [t for idxs, swap in asserted_clauses(s) if (t := _sentence_text(s, idxs, swap))]
     for m in s.mentions:
         ap = appositive(s, m)
         if ap is not None:
             out.append(ap[0])
     return list(dict.fromkeys(out))
+
+
+ANTONYMS = {
+    "largest": "smallest",
+    "smallest": "largest",
+    "biggest": "smallest",
+    "larger": "smaller",
+    "smaller": "larger",
+    "higher": "lower",
+    "lower": "higher",
+    "eastern": "western",
+    "western": "eastern",
+    "northern": "southern",
+    "southern": "northern",
+    "first": "last",
+    "last": "first",
+    "increased": "decreased",
+    "decreased": "increased",
+    "rose": "fell",
+    "fell": "rose",
+    "grew": "shrank",
+    "shrank": "grew",
+    "expanded": "shrank",
+    "strengthened": "weakened",
+    "weakened": "strengthened",
+    "richest": "poorest",
+    "early": "late",
+    "late": "early",
+    "earlier": "later",
+    "later": "earlier",
+    "rising": "falling",
+    "falling": "rising",
+    "growing": "shrinking",
+    "shrinking": "growing",
+    "oldest": "newest",
+    "newest": "oldest",
+    "longest": "shortest",
+    "shortest": "longest",
+    "supported": "opposed",
+    "opposed": "supported",
+    "accepted": "rejected",
+    "rejected": "accepted",
+    "won": "lost",
+    "lost": "won",
+    "success": "failure",
+    "failure": "success",
+    "symbolic": "purely practical",
+    "strategic": "accidental",
+}
+"""Word swaps that turn a statement false without a name to swap (words outside the stop-word list,
+so the quality gate sees the change)."""
+NUMBER_WORDS = ("two", "three", "four", "five", "six", "seven", "eight", "nine", "ten")
+
+
+def falsified(s: Sentence) -> list[tuple[str, str]]:
+    """(false statement, what was changed) from asserted clauses: a negation removed, an antonym or a
+    different small number swapped in."""
+    out: list[tuple[str, str]] = []
+    for idxs, swap in asserted_clauses(s):
+        toks = s.toks
+        negs = [k for k in idxs if toks[k].dep == "neg" and toks[toks[k].head].lemma != "do"]
+        auxes_do = [k for k in idxs if toks[k].dep == "neg" and toks[toks[k].head].lemma == "do"]
+        if negs and not auxes_do:
+            text = _sentence_text(s, idxs, {**swap, negs[0]: ""})
+            if text:
+                out.append((text, f'the article says "{toks[negs[0]].text}" here'))
+        for k in idxs:
+            low = toks[k].text.lower()
+            new = ANTONYMS.get(low)
+            if new is None and low in NUMBER_WORDS and toks[k].dep == "nummod":
+                new = NUMBER_WORDS[(NUMBER_WORDS.index(low) + 2) % len(NUMBER_WORDS)]
+            if new is not None and k not in swap:
+                new = new.capitalize() if toks[k].text[:1].isupper() else new
+                text = _sentence_text(s, idxs, {**swap, k: new})
+                if text:
+                    out.append((text, f'the article says "{toks[k].text}", not "{new}"'))
+                break
+    return out
 
 
 def appositive(
@@ -394,7 +501,9 @@ def wh_question(s: Sentence, m: Mention, wh: str) -> str | None:
     if verb is None:
         return None
     c = clause(s, verb, set(range(m.i, m.j)))
-    if c.subj is not None:
+    if vague(s, c.idxs):
+        return None
+    if c.subj is not None and asserted(s, verb):
         subj_tree = subtree(s, c.subj)
         ment = set(mention_tokens(s, m))
         if h in subj_tree and c.idxs and c.idxs[0] in subj_tree:
@@ -405,7 +514,11 @@ def wh_question(s: Sentence, m: Mention, wh: str) -> str | None:
     if subject_is_pronoun(s, c) or toks[h].dep in MODIFIER_DEPS or not asserted(s, verb):
         return None
     if c.subj is not None and m.i < min(subtree(s, c.subj)):
-        return None  # the name comes before the subject ("By 2014 the basin …"): asked with do-support instead
+        return (
+            None  # the name comes before the subject ("By 2014 the basin …"): asked with do-support instead
+        )
+    if m.kind in ("year", "date") and not (m.i > 0 and toks[m.i - 1].dep == "prep"):
+        return None
     swap = wh_swap(s, m, wh)
     if starts_unresolved([toks[k] for k in c.idxs if k not in swap]):
         return None
@@ -445,7 +558,8 @@ def pronoun_subject_question(s: Sentence, verb: int) -> tuple[str, Mention] | No
         text = strip_end(text) + " in " + place.text
     if any(mm.i <= k < mm.j for mm in s.mentions if mm.canonical == ref.canonical for k in c.idxs):
         return None
-    return _finish(text), ref
+    done = _finish(text)
+    return (done, ref) if done else None
 
 
 def _finish(text: str) -> str | None:
@@ -508,10 +622,18 @@ def _subject_text(s: Sentence, subj: int) -> str | None:
         ref = resolve_pronoun(s, subj)
         return ref.text if ref is not None else None
     idxs = tuple(sorted(subtree(s, subj)))
-    if starts_unresolved([toks[k] for k in idxs]) or len(idxs) > 8:
+    if starts_unresolved([toks[k] for k in idxs]) or len(idxs) > 8 or vague(s, idxs):
         return None
     text = render(toks, idxs)
-    return text if toks[idxs[0]].pos == "PROPN" else text[:1].lower() + text[1:]
+    return text if _keeps_capital(s, idxs[0]) else text[:1].lower() + text[1:]
+
+
+def _keeps_capital(s: Sentence, k: int) -> bool:
+    """A capital that belongs to the word (a name, an acronym), not just to the start of the sentence."""
+    t = s.toks[k]
+    if k > 0:
+        return t.text[:1].isupper()
+    return any(m.i <= k < m.j for m in s.mentions) or t.text.isupper() or t.text == "I"
 
 
 def object_questions(s: Sentence, verb: int) -> list[tuple[Mention, str]]:
@@ -538,11 +660,15 @@ def object_questions(s: Sentence, verb: int) -> list[tuple[Mention, str]]:
     base = [k for k in c.idxs if k not in subtree(s, subj) and k not in auxes[:1] and k != verb]
     base = [k for k in base if toks[k].tag not in ("WRB", "WDT", "WP")]
     for k in children(s, verb):  # "…, and inherited …" cannot follow "did … declare"
-        if toks[k].dep == "conj" or (toks[k].dep == "cc" and any(toks[j].dep == "conj" for j in children(s, verb))):
+        if toks[k].dep == "conj" or (
+            toks[k].dep == "cc" and any(toks[j].dep == "conj" for j in children(s, verb))
+        ):
             gone = subtree(s, k)
             base = [j for j in base if j not in gone]
-        if toks[k].dep == "punct" and k != max(subtree(s, verb)) and any(
-            toks[j].dep == "conj" and j > k for j in children(s, verb)
+        if (
+            toks[k].dep == "punct"
+            and k != max(subtree(s, verb))
+            and any(toks[j].dep == "conj" and j > k for j in children(s, verb))
         ):
             base = [j for j in base if j != k]
     place = _where_place(s, verb)
@@ -625,8 +751,22 @@ def asks(s: Sentence) -> list[tuple[Mention, str]]:
             continue
         if m.kind not in ANSWER_KINDS and m.kind not in ("year", "date"):
             continue
-        q = wh_question(s, m, WH_BY_KIND[m.kind])
-        if q is not None:
+        asked = wh_question(s, m, WH_BY_KIND[m.kind])
+        if asked is not None:
             seen.add(m.canonical)
-            out.append((m, q))
+            out.append((m, asked))
     return out
+
+
+def blank_word(s: Sentence, k: int) -> str | None:
+    """The asserted clause around token ``k`` with that word replaced by the blank."""
+    verb = clause_verb(s, k)
+    if verb is None or not asserted(s, verb):
+        return None
+    c = clause(s, verb, {k})
+    if k not in c.idxs or vague(s, c.idxs):
+        return None
+    opened = _opening_swap(s, c.idxs, {k: BLANK})
+    if opened is None or c.idxs[0] == k:
+        return None
+    return _sentence_text(s, c.idxs, opened)

@@ -38,7 +38,20 @@ ABBR = {
 }
 NEAR_DUPLICATE = 88
 """A little stricter than the gate's 90, so what we pick passes it."""
+CAPS = {"matching": 2, "open": 2, "ordering": 1, "metadata": 2}
+"""At most this many of a group however many questions are asked (they are long or alike)."""
 MAX_PER_TARGET = 2
+
+
+def cap(group: str, n: int) -> int:
+    """Most questions of a group in a quiz of ``n``: vocabulary at most a fifth, the rest at most half."""
+    if group in CAPS:
+        return CAPS[group]
+    return max(2, n // 5) if group == "vocabulary" else max(2, n // 2)
+
+
+LOOKAHEAD = 6
+"""How far down a ranked queue selection looks for a question about something not yet asked."""
 
 Gate = Callable[[Question], str | None]
 """Returns why a question fails the quality gate, or None when it passes."""
@@ -96,7 +109,7 @@ def alike(qa: Question, qb: Question) -> bool:
     return score >= NEAR_DUPLICATE
 
 
-def conflicts(a: Candidate, b: Candidate, public: str = "") -> bool:
+def conflicts(a: Candidate, b: Candidate, public: str = "", strict: bool = True) -> bool:
     """Would asking both be repetitive, or would one give away the other's answer?"""
     qa, qb = a.question, b.question
     if a.target and a.target == b.target and (a.sentence == b.sentence or a.group == b.group):
@@ -105,6 +118,8 @@ def conflicts(a: Candidate, b: Candidate, public: str = "") -> bool:
         return True
     if alike(qa, qb):
         return True
+    if not strict and (a.sentence != b.sentence or a.sentence < 0):
+        return False
     return gives_away(qa, qb, public) or gives_away(qb, qa, public)
 
 
@@ -124,14 +139,13 @@ def gives_away(x: Question, y: Question, public: str = "") -> bool:
 GIVEAWAY_TYPES = ("short_answer", "fill_blank", "multiple_choice")
 
 
-def _fits(c: Candidate, picked: Picked, public: str) -> bool:
+def _allowed(c: Candidate, picked: Picked) -> bool:
+    """The rules that depend on the whole selection so far: true/false keys alternate, few per target."""
     q = c.question
     tf = q.type == "true_false" and isinstance(q.answer, bool)
     if tf and picked.tf_keys[bool(q.answer)] > picked.tf_keys[not q.answer]:
         return False  # keys alternate, so true and false never differ by more than one
-    if c.target and sum(1 for p in picked.items if p.target == c.target) >= MAX_PER_TARGET:
-        return False
-    return not any(conflicts(c, p, public) for p in picked.items)
+    return not (c.target and sum(1 for p in picked.items if p.target == c.target) >= MAX_PER_TARGET)
 
 
 def ranked(cands: list[Candidate], rng: random.Random) -> list[Candidate]:
@@ -162,13 +176,32 @@ def choose(
     picked = Picked(list(base), {True: keys.count(True), False: keys.count(False)})
     limit = n + len(base)
     checked: dict[int, bool] = {}
+    blocked: set[tuple[int, bool]] = set()
+    upto: dict[tuple[int, bool], int] = {}
 
-    def take(g: str) -> bool:
+    def fits(c: Candidate, strict: bool) -> bool:
+        """Conflicts only grow as questions are added, so each pair is compared once."""
+        key = (id(c), strict)
+        if key in blocked:
+            return False
+        for p in picked.items[upto.get(key, 0) :]:
+            if conflicts(c, p, public, strict):
+                blocked.add(key)
+                return False
+        upto[key] = len(picked.items)
+        return _allowed(c, picked)
+
+    def take(g: str, strict: bool = True) -> bool:
+        """Add the best candidate of group ``g`` that fits, preferring one about something not yet asked."""
         queue = queues[g]
-        while queue:
-            c = queue.pop(0)
-            if not _fits(c, picked, public):
-                continue
+        if sum(1 for p in picked.items if p.group == g) >= cap(g, limit):
+            return False
+        covered = {p.target for p in picked.items}
+        fitting = [c for c in queue[:LOOKAHEAD] if fits(c, strict)]
+        fitting += [c for c in queue[LOOKAHEAD:] if not fitting and fits(c, strict)][:1]
+        fitting.sort(key=lambda c: bool(c.target) and c.target in covered)
+        for c in fitting:
+            queue.remove(c)
             if id(c) not in checked:
                 reason = gate(c.question)
                 checked[id(c)] = reason is None
@@ -191,9 +224,10 @@ def choose(
         if not progress:
             break
     # quotas a group could not fill go to whichever group still has good candidates
-    while len(picked.items) < limit:
-        if not any(take(g) for g in order if len(picked.items) < limit):
-            break
+    for strict in (True, False):  # at last, allow a question that names another one's answer
+        while len(picked.items) < limit:
+            if not any(take(g, strict) for g in order if len(picked.items) < limit):
+                break
     return picked.items[len(base) :]
 
 

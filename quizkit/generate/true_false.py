@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import random
+import re
 from collections.abc import Iterator
 
 from quizkit.generate import distractors, realize
@@ -10,18 +11,22 @@ from quizkit.generate.analysis import Analysis, Mention, Sentence
 from quizkit.generate.common import Candidate, explanation, make, sentence_score
 from quizkit.knowledge import aliases
 
+THE_PLACES = r"^(Middle|Far|Near) East|\b(Sea|Gulf|Caucasus|Balkans)\b"
 SWAPPABLE = realize.ANSWER_KINDS | {"year", "date", "number"}
 
 
 def with_article(s: Sentence, m: Mention, name: str) -> str:
-    """Keep 'the' where the swapped-in name needs it: 'the UAE', 'the Camp David Accords'."""
-    if not (m.i > 0 and s.toks[m.i - 1].text.lower() == "the"):
-        return name
+    """Keep or add 'the' where the swapped-in name needs it: 'the UAE', 'the Camp David Accords'."""
     ent = aliases.lookup(name)
     names = {n.lower() for n in ent.names} if ent else set()
+    if f"the {name.lower()}" in names or distractors.style(name) == "abbr":
+        return f"the {name}"
+    if ent is not None and ent.kind in ("region", "sea") and re.search(THE_PLACES, name):
+        return f"the {name}"
+    if not (m.i > 0 and s.toks[m.i - 1].text.lower() == "the"):
+        return name
     multiword = ent is not None and ent.kind in ("agreement", "organisation", "event") and " " in name
-    lower_word = any(w[:1].islower() for w in name.split())
-    if f"the {name.lower()}" in names or distractors.style(name) == "abbr" or multiword or lower_word:
+    if multiword or any(w[:1].islower() for w in name.split()):
         return f"the {name}"
     return name
 
@@ -54,6 +59,9 @@ def candidates(analysis: Analysis, rng: random.Random) -> Iterator[Candidate]:
             why = explanation(s, f"False: the article names {m.text}, not {false[1]}.")
             q = make("true_false", false[0], False, s, analysis, target=m.canonical, explain=why)
             yield Candidate(q, base + 0.1, s.index, m.canonical, "true_false")
+        for text, why_false in realize.falsified(s):
+            q = make("true_false", text, False, s, analysis, explain=explanation(s, f"False: {why_false}."))
+            yield Candidate(q, base, s.index, "", "true_false")
         for text in realize.clause_statements(s):
             named = [m.canonical for m in s.mentions if m.text in text]
             target = named[0] if len(named) == 1 else ""

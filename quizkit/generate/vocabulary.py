@@ -53,31 +53,49 @@ def occurrences(analysis: Analysis) -> dict[str, tuple[Sentence, str]]:
         for term, pattern in _patterns():
             if term in found:
                 continue
-            m = pattern.search(s.text)
-            if m:
+            for m in pattern.finditer(s.text):
+                if m.group(1)[:1].isupper() and m.start() > 0:
+                    continue  # part of a name ("the Abraham Accords"), not the common word
                 found[term] = (s, m.group(1))
+                break
     return found
 
 
 def context_of(s: Sentence, form: str) -> str:
-    """The clause around the term (the whole sentence when it is short or no clause fits)."""
+    """A short phrase around the term ("Kazakhstan’s accession to the Abraham Accords"), else the clause,
+    else the sentence: enough context to read the word in, without retelling the whole sentence."""
     text = s.text.strip('"“”')
-    if s.words <= 18:
-        return text
     at = s.text.find(form)
     tok = next((k for k, t in enumerate(s.toks) if t.start - s.start >= at), None)
-    verb = realize.clause_verb(s, tok) if tok is not None else None
-    if verb is None:
+    if tok is None:
         return text
-    c = realize.clause(s, verb, {tok} if tok is not None else set())
-    clause_text = realize.strip_end(realize.render(s.toks, c.idxs))
-    if (
-        form not in clause_text
-        or len(clause_text.split()) < 5
-        or realize.starts_unresolved([s.toks[k] for k in c.idxs])
-    ):
-        return text
-    return realize.capitalise(clause_text) + "."
+    head = tok
+    while s.toks[head].pos in ("ADJ", "ADV", "CCONJ") or s.toks[head].dep in ("compound", "amod", "conj"):
+        if s.toks[head].head == head:
+            break
+        head = s.toks[head].head
+    keep = realize.subtree(s, head)
+    for c in realize.children(s, head):
+        if s.toks[c].dep in (
+            "relcl",
+            "advcl",
+            "acl",
+            "appos",
+            "punct",
+            "conj",
+            "cc",
+        ) and tok not in realize.subtree(s, c):
+            keep -= realize.subtree(s, c)
+    phrase = realize.strip_end(realize.render(s.toks, tuple(sorted(keep))))
+    if form in phrase and 3 <= len(phrase.split()) <= 12:
+        return phrase
+    verb = realize.clause_verb(s, tok)
+    if verb is not None:
+        cl = realize.clause(s, verb, {tok})
+        clause_text = realize.strip_end(realize.render(s.toks, cl.idxs))
+        if form in clause_text and 5 <= len(clause_text.split()) <= 20:
+            return clause_text
+    return text
 
 
 def candidates(analysis: Analysis, rng: random.Random) -> Iterator[Candidate]:
@@ -89,7 +107,7 @@ def candidates(analysis: Analysis, rng: random.Random) -> Iterator[Candidate]:
         if wrong is None:
             continue
         quoted = context_of(s, form)
-        prompt = f'What does "{form}" mean in this sentence from the article: “{quoted}”?'
+        prompt = f'What does "{form}" mean in this passage from the article: “{quoted}”?'
         q = make(
             "multiple_choice",
             prompt,

@@ -41,7 +41,9 @@ def grade_files(
     teacher = read_scores(scores, quiz) if scores else None
     results = grade_batch(quiz, batch, teacher)
     if batch.rows_in != len(results) + len(batch.rejected):  # the accounting promise; a bug if broken
-        raise AssertionError(f"rows in {batch.rows_in} != {len(results)} graded + {len(batch.rejected)} rejected")
+        raise AssertionError(
+            f"rows in {batch.rows_in} != {len(results)} graded + {len(batch.rejected)} rejected"
+        )
     return Graded(quiz, batch, results, vmap)
 
 
@@ -54,6 +56,8 @@ def write_tables(graded: Graded, out: Path) -> TestStats:
     (out / "answers.csv").write_text(report.answers_csv(results), encoding="utf-8")
     if batch.rejected:
         (out / "rejected.csv").write_text(report.rejected_csv(batch.rejected), encoding="utf-8")
+    if any(r.needs_review for r in results):
+        (out / "review.csv").write_text(report.review_csv(results), encoding="utf-8")
     return item_analysis(graded.quiz, results)
 
 
@@ -63,7 +67,8 @@ def write_reports(graded: Graded, out: Path, stats: TestStats, *, pdf: bool = Tr
 
     quiz, results, batch = graded.quiz, graded.results, graded.batch
     (out / "report.html").write_text(
-        report.report_html(quiz, results, stats, batch.rejected, batch.rows_in, batch.warnings), encoding="utf-8"
+        report.report_html(quiz, results, stats, batch.rejected, batch.rows_in, batch.warnings),
+        encoding="utf-8",
     )
     folder = out / "feedback"
     folder.mkdir(exist_ok=True)
@@ -100,10 +105,17 @@ def summary(graded: Graded, stats: TestStats, out: str, reports: bool) -> str:
     if flagged:
         lines.append(f"items to check (weak or negative discrimination): {', '.join(flagged[:10])}")
     lines.extend(f"warning: {w}" for w in b.warnings)
-    written = "grades.csv, answers.csv" + (", rejected.csv" if b.rejected else "")
+    reviewing = any(r.needs_review for r in results)
+    written = (
+        "grades.csv, answers.csv"
+        + (", rejected.csv" if b.rejected else "")
+        + (", review.csv" if reviewing else "")
+    )
     if reports:
         written += ", report.html, feedback/"
     lines.append(f"wrote {written} to {out}")
+    if reviewing:
+        lines.append("to finish: fill the points column of review.csv and run again with --scores review.csv")
     return "\n".join(lines)
 
 

@@ -11,7 +11,7 @@ from dataclasses import dataclass
 from typing import Literal
 
 from quizkit.grade.match import Matcher
-from quizkit.grade.responses import Batch, Response, Sheet
+from quizkit.grade.responses import Batch, Response, Sheet, TeacherScores
 from quizkit.grade.score import SCORERS, rubric_hints, text_judgement
 from quizkit.model import Question, Quiz
 
@@ -61,7 +61,7 @@ def _verdict(points: float, max_points: float) -> Verdict:
 class Grader:
     """Grades sheets against one quiz; holds the matchers and the memo of marks."""
 
-    def __init__(self, quiz: Quiz, teacher_scores: dict[tuple[str, str], float] | None = None) -> None:
+    def __init__(self, quiz: Quiz, teacher_scores: TeacherScores | None = None) -> None:
         self.quiz = quiz
         self.teacher = teacher_scores or {}
         others = _quiz_names(quiz)
@@ -96,8 +96,12 @@ class Grader:
         if q.type in TEXT_TYPES:
             score, judgement = text_judgement(q, value, self.matchers[q.id])
             if score is None:
-                return Mark(q.id, response.typed, "needs_review", 0.0, q.points, judgement.reason, q.points, response)
-            return Mark(q.id, response.typed, _verdict(*score), score[0], q.points, judgement.reason, None, response)
+                return Mark(
+                    q.id, response.typed, "needs_review", 0.0, q.points, judgement.reason, q.points, response
+                )
+            return Mark(
+                q.id, response.typed, _verdict(*score), score[0], q.points, judgement.reason, None, response
+            )
         if q.type == "open":
             hint = rubric_hints(q, value)
             touched = "; ".join(hint.touched) or "none"
@@ -117,9 +121,20 @@ class Grader:
         for q in self.quiz.questions:
             m = self.mark(q, get(q.id))
             if self.teacher:
-                teacher = self.teacher.get((sheet.student_id, q.id))
+                teacher = self.teacher.get((sheet.student_id, q.id, sheet.source))
+                if teacher is None:
+                    teacher = self.teacher.get((sheet.student_id, q.id, ""))
                 if teacher is not None:
-                    m = Mark(q.id, m.typed, _verdict(teacher, q.points), teacher, q.points, "teacher's score", None, m.response)
+                    m = Mark(
+                        q.id,
+                        m.typed,
+                        _verdict(teacher, q.points),
+                        teacher,
+                        q.points,
+                        "teacher's score",
+                        None,
+                        m.response,
+                    )
             marks.append(m)
             score += m.points
             if m.verdict == "blank":
@@ -148,9 +163,7 @@ def _quiz_names(quiz: Quiz) -> tuple[str, ...]:
     return tuple(dict.fromkeys(n for n in names if len(n) <= 60))
 
 
-def grade_batch(
-    quiz: Quiz, batch: Batch, teacher_scores: dict[tuple[str, str], float] | None = None
-) -> tuple[Result, ...]:
+def grade_batch(quiz: Quiz, batch: Batch, teacher_scores: TeacherScores | None = None) -> tuple[Result, ...]:
     """Grade every sheet; sheets sharing a student_id are all kept and marked as duplicates."""
     grader = Grader(quiz, teacher_scores)
     results = [grader.grade(s) for s in batch.sheets]

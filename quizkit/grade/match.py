@@ -45,7 +45,7 @@ def normalise(text: str) -> str:
 
     Idempotent: ``normalise(normalise(x)) == normalise(x)``.
     """
-    text = unicodedata.normalize("NFKD", text)
+    text = unicodedata.normalize("NFKD", text.replace("\x00", " "))
     text = "".join(c for c in text if not unicodedata.combining(c)).casefold()
     text = text.replace("&", " and ")
     for ch in _APOSTROPHES:
@@ -65,7 +65,10 @@ def normalise(text: str) -> str:
 
 
 _FOLDS = (
-    (" kh", " k"),  # a word-initial kh is heard as k (Khartoum ~ Kartoum); inside a word as h (Rakhmon ~ Rahmon)
+    (
+        " kh",
+        " k",
+    ),  # a word-initial kh is heard as k (Khartoum ~ Kartoum); inside a word as h (Rakhmon ~ Rahmon)
     ("dh", "d"),  # aspirates in transliterated names: Modhi ~ Modi, Ghafur ~ Gafur
     ("bh", "b"),
     ("gh", "g"),
@@ -201,7 +204,10 @@ def quantities(text: str) -> Quantities:
     currency = [w for sym, w in (("$", "$"), ("€", "euro"), ("£", "pound")) if sym in text]
     text = re.sub(r"\b(\d{1,2})[./-](\d{1,2})[./-](\d{4})\b", r"\1 \2 \3", text)  # 29.08.1991
     text = _ORDINAL.sub(r"\1", words_to_digits(normalise(text)))
-    text = re.sub(r"(?<!\S)(\d{1,3})((?: \d{3})+)(?!\S)", lambda m: m.group(0).replace(" ", ""), text)  # 1 195
+    text = re.sub(r"(?<=\d)(?=[a-z])", " ", text)  # 1511km -> 1511 km, 115m -> 115 m
+    text = re.sub(
+        r"(?<!\S)(\d{1,3})((?: \d{3})+)(?!\S)", lambda m: m.group(0).replace(" ", ""), text
+    )  # 1 195
     dates: set[tuple[int, int, int]] = set()
     for m in _ISO_DATE.finditer(text):
         dates.add((int(m.group(1)), int(m.group(2)), int(m.group(3))))
@@ -284,7 +290,9 @@ _FILLERS = (
     "he is", "she is", "that is", "in", "on", "at", "by", "from", "of", "president", "prime minister",
     "pm", "mr", "mrs", "ms", "dr", "king", "queen", "sheikh", "former president", "general", "secretary",
 )  # fmt: skip
-_FILLER_RE = re.compile(r"^(?:(?:" + "|".join(sorted(map(re.escape, _FILLERS), key=len, reverse=True)) + r") )+")
+_FILLER_RE = re.compile(
+    r"^(?:(?:" + "|".join(sorted(map(re.escape, _FILLERS), key=len, reverse=True)) + r") )+"
+)
 _NEGATIONS = frozenset({"not", "never", "no", "neither", "nor", "isnt", "wasnt", "arent", "werent"})
 _HEDGES = frozenset({"or", "maybe", "perhaps", "either"})
 
@@ -348,7 +356,10 @@ def _adjacent() -> frozenset[tuple[str, str]]:
     """Letter pairs next to each other on a QWERTY keyboard (same row or the row below/above)."""
     pos = {c: (r, i) for r, row in enumerate(_KEYBOARD) for i, c in enumerate(row)}
     return frozenset(
-        (a, b) for a, (ra, ia) in pos.items() for b, (rb, ib) in pos.items() if a != b and abs(ra - rb) <= 1 and abs(ia - ib) <= 1
+        (a, b)
+        for a, (ra, ia) in pos.items()
+        for b, (rb, ib) in pos.items()
+        if a != b and abs(ra - rb) <= 1 and abs(ia - ib) <= 1
     )
 
 
@@ -418,15 +429,18 @@ class Matcher:
         candidates = dict.fromkeys([text, _strip_fillers(text)])
         for cand in candidates:
             if cand in self.forms:
-                return Judgement("correct", "matches the answer" if cand == text else "matches the answer")
+                return Judgement(
+                    "correct", "matches the answer" if cand == text else "the answer, with filler words"
+                )
+        for cand in candidates:
+            named = known_names().get(cand)
+            if named is not None and named.entity not in self.entities and not self.key_quantities:
+                return Judgement("incorrect", f"that is {named.entity}, a different {named.kind}")
+        for cand in candidates:
             if fold(cand) in self.folded:
                 return Judgement("correct", "a spelling variant of the answer")
         if self.key_quantities:
             return self._judge_quantities(response)
-        for cand in candidates:
-            named = known_names().get(cand)
-            if named is not None and named.entity not in self.entities:
-                return Judgement("incorrect", f"that is {named.entity}, a different {named.kind}")
         for cand in candidates:
             verdict = self._judge_containing(cand)
             if verdict:
@@ -517,4 +531,6 @@ class Matcher:
         if len(cw) == len(fw):
             return all(a == b or _typo_of(a, b) for a, b in zip(cw, fw, strict=True))
         joined_c, joined_f = cand.replace(" ", ""), form.replace(" ", "")
-        return joined_c[:1] == joined_f[:1] and OSA.distance(joined_c, joined_f) <= min(typo_budget(joined_f), 1)
+        return joined_c[:1] == joined_f[:1] and OSA.distance(joined_c, joined_f) <= min(
+            typo_budget(joined_f), 1
+        )

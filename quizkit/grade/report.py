@@ -17,10 +17,10 @@ from functools import cache
 from pathlib import Path
 
 from quizkit.grade.engine import Mark, Result
-from quizkit.grade.responses import Rejected, display
+from quizkit.grade.responses import Rejected
 from quizkit.grade.stats import ItemStats, TestStats
 from quizkit.model import Question, Quiz, VersionMap
-from quizkit.versions import master_options, option_letter
+from quizkit.versions import master_options, matching_rows, option_letter
 
 _FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
 
@@ -83,6 +83,30 @@ def answers_csv(results: Sequence[Result]) -> str:
     return "\n".join(lines) + "\n"
 
 
+def review_csv(results: Sequence[Result]) -> str:
+    """Answers waiting for the teacher, ready to fill in: the points column is read back with --scores."""
+    header = (
+        "student_id",
+        "question_id",
+        "points",
+        "suggested_points",
+        "max_points",
+        "response",
+        "note",
+        "source",
+    )
+    return csv_text(
+        header,
+        (
+            (r.sheet.student_id, m.question_id, "", "" if m.suggested is None else _num(m.suggested),
+             _num(m.max_points), m.typed, m.note, r.sheet.source)
+            for r in results
+            for m in r.marks
+            if m.verdict == "needs_review"
+        ),
+    )  # fmt: skip
+
+
 def rejected_csv(rejected: Sequence[Rejected]) -> str:
     return csv_text(("file", "row", "reason"), ((r.source, r.row, r.reason) for r in rejected))
 
@@ -110,11 +134,14 @@ def right_answer(q: Question, vmap: VersionMap | None = None, version: str = "")
     if q.type == "true_false":
         return "True" if q.answer else "False"
     if q.type == "matching":
-        return "; ".join(f"{n}-{letter(str(r))} ({left} → {r})" for n, (left, r) in enumerate(q.answer, 1))  # type: ignore[misc]
+        return "; ".join(f"{n}-{letter(r)} ({left} → {r})" for n, (left, r) in enumerate(matching_rows(q), 1))
     if q.type == "ordering":
-        return " ".join(letter(str(x)) for x in q.answer) + " (" + " → ".join(map(str, q.answer)) + ")"  # type: ignore[union-attr]
+        items = master_options(q)
+        return " ".join(letter(x) for x in items) + " (" + " → ".join(items) + ")"
     if q.type == "open":
-        return "Key points: " + "; ".join(map(str, q.answer)) if isinstance(q.answer, tuple) else str(q.answer)
+        return (
+            "Key points: " + "; ".join(map(str, q.answer)) if isinstance(q.answer, tuple) else str(q.answer)
+        )
     extra = [a for a in q.accepted_answers if a != q.answer]
     return str(q.answer) + (f" (also accepted: {', '.join(extra)})" if extra else "")
 
@@ -144,6 +171,23 @@ _CSS = (
 )
 
 
+def _show_note(m: Mark) -> bool:
+    """The matcher's reason helps a student unless the answer was plainly right or left blank."""
+    return bool(m.note) and m.verdict != "blank" and m.note != "matches the answer"
+
+
+def printed_order(quiz: Quiz, vmap: VersionMap | None, version: str) -> list[tuple[int, int]]:
+    """(printed number, master index) in the order the student saw the questions (master order if unknown)."""
+    if vmap is not None and version:
+        index = {q.id: i for i, q in enumerate(quiz.questions)}
+        for v in vmap.versions:
+            if v.letter.upper() == version.upper():
+                shown = [(it.number, index[it.question_id]) for it in v.items if it.question_id in index]
+                missing = sorted(set(range(len(quiz.questions))) - {i for _, i in shown})
+                return sorted(shown) + [(len(shown) + k + 1, i) for k, i in enumerate(missing)]
+    return [(i + 1, i) for i in range(len(quiz.questions))]
+
+
 class FeedbackPages:
     """Builds feedback pages; the per-question and per-answer HTML is cached (answers repeat in a class)."""
 
@@ -152,6 +196,8 @@ class FeedbackPages:
         self.vmap = vmap
         self._static: dict[tuple[str, str], tuple[str, str]] = {}
         self._marks: dict[int, tuple[Mark, str]] = {}
+        self._rows: dict[tuple[str, int], dict[int, tuple[Mark, str]]] = {}
+        self._orders: dict[str, list[tuple[int, int]]] = {}
 
     def _question_cells(self, q: Question, version: str) -> tuple[str, str]:
         key = (q.id, version)
@@ -167,10 +213,11 @@ class FeedbackPages:
         hit = self._marks.get(id(m))
         if hit is None or hit[0] is not m:
             text = html.escape(m.typed) or "<em>—</em>"
+            why = f'<div class="src">{html.escape(m.note)}</div>' if _show_note(m) else ""
             hit = (
                 m,
                 f'<td>{text}</td><td class="{m.verdict}">{_VERDICT_TEXT[m.verdict]}<br>'
-                f"{_num(m.points)} / {_num(m.max_points)}</td>",
+                f"{_num(m.points)} / {_num(m.max_points)}{why}</td>",
             )
             self._marks[id(m)] = hit
         return hit[1]
@@ -179,17 +226,28 @@ class FeedbackPages:
         """One student's feedback page (self-contained HTML)."""
         e = html.escape
         quiz = self.quiz
+        version = r.sheet.version
+        order = self._orders.get(version)
+        if order is None:
+            order = self._orders[version] = printed_order(quiz, self.vmap, version)
         rows = []
-        for n, (q, m) in enumerate(zip(quiz.questions, r.marks, strict=True), 1):
-            prompt, right = self._question_cells(q, r.sheet.version)
-            rows.append(f"<tr><td>{n}</td>{prompt}{self._mark_cells(m)}{right}")
+        for n, j in order:
+            q, m = quiz.questions[j], r.marks[j]
+            memo = self._rows.setdefault((version, n), {})
+            hit = memo.get(id(m))
+            if hit is None or hit[0] is not m:
+                prompt, right = self._question_cells(q, version)
+                hit = memo[id(m)] = (m, f"<tr><td>{n}</td>{prompt}{self._mark_cells(m)}{right}")
+            rows.append(hit[1])
         who = e(r.sheet.name or r.sheet.student_id)
-        pending = f" — {r.needs_review} answer(s) still to be marked by your teacher" if r.needs_review else ""
-        version = f", version {e(r.sheet.version)}" if r.sheet.version else ""
+        pending = (
+            f" — {r.needs_review} answer(s) still to be marked by your teacher" if r.needs_review else ""
+        )
+        shown = f", version {e(version)}" if version else ""
         return (
             f'<!DOCTYPE html><html lang="en"><head><meta charset="utf-8"><title>{e(quiz.title)} — {who}</title>'
             f"<style>{_CSS}</style></head><body><h1>{e(quiz.title)}</h1>"
-            f"<p><strong>{who}</strong> ({e(r.sheet.student_id)}{version}): "
+            f"<p><strong>{who}</strong> ({e(r.sheet.student_id)}{shown}): "
             f"{_num(r.score)} / {_num(r.max_score)} ({r.percent:.0f}%){pending}</p>"
             "<table><tr><th>#</th><th>Question</th><th>Your answer</th><th>Result</th><th>Right answer</th></tr>"
             + "".join(rows)
@@ -203,22 +261,26 @@ def feedback_html(quiz: Quiz, r: Result, vmap: VersionMap | None = None) -> str:
 
 
 def feedback_typst(quiz: Quiz, r: Result, vmap: VersionMap | None = None) -> str:
-    """One student's feedback as Typst markup (every piece of text escaped)."""
+    """One student's feedback as Typst markup (every piece of text escaped), in the order they saw it."""
     from quizkit.render.typst import escape as t
 
+    version = f", version {r.sheet.version}" if r.sheet.version else ""
+    pending = f" — {r.needs_review} answer(s) still to be marked by your teacher" if r.needs_review else ""
     parts = [
         '#set page(paper: "a4", margin: 2cm)\n#set text(size: 10pt)\n',
-        f"= {t(quiz.title)}\n\n*{t(r.sheet.name or r.sheet.student_id)}* ({t(r.sheet.student_id)}): "
-        f"{t(_num(r.score))} / {t(_num(r.max_score))} ({t(f'{r.percent:.0f}')}%)\n\n",
+        f"= {t(quiz.title)}\n\n*{t(r.sheet.name or r.sheet.student_id)}* ({t(r.sheet.student_id + version)}): "
+        f"{t(_num(r.score))} / {t(_num(r.max_score))} ({t(f'{r.percent:.0f}')}%){t(pending)}\n\n",
     ]
-    for n, (q, m) in enumerate(zip(quiz.questions, r.marks, strict=True), 1):
+    for n, j in printed_order(quiz, vmap, r.sheet.version):
+        q, m = quiz.questions[j], r.marks[j]
+        note = f" — {m.note}" if _show_note(m) else ""
         parts.append(
-            f"+ *{t(q.prompt)}* \\\n  Your answer: {t(m.typed) or '—'} — _{t(_VERDICT_TEXT[m.verdict])}_ "
-            f"({t(_num(m.points))}/{t(_num(m.max_points))}) \\\n  Right answer: {t(right_answer(q, vmap, r.sheet.version))}"
+            f"{n}. *{t(q.prompt)}* \\\n  Your answer: {t(m.typed) or '—'} — "
+            f"_{t(_VERDICT_TEXT[m.verdict] + note)}_ ({t(_num(m.points))}/{t(_num(m.max_points))}) \\\n"
+            f"  Right answer: {t(right_answer(q, vmap, r.sheet.version))}"
             + (f" \\\n  #text(size: 8.5pt)[{t(support(q))}]" if support(q) else "")
             + "\n"
         )
-        _ = n
     return "".join(parts)
 
 
@@ -274,7 +336,13 @@ def plots(stats: TestStats, quiz: Quiz) -> tuple[str, str]:
             continue
         colour = "#b42318" if item.flags and "discrimination" in " ".join(item.flags) else "#4878a8"
         ax.scatter(item.difficulty, item.point_biserial, color=colour)
-        ax.annotate(str(n), (item.difficulty, item.point_biserial), textcoords="offset points", xytext=(4, 3), fontsize=8)
+        ax.annotate(
+            str(n),
+            (item.difficulty, item.point_biserial),
+            textcoords="offset points",
+            xytext=(4, 3),
+            fontsize=8,
+        )
     ax.axhline(0.1, color="#999", linestyle="--", linewidth=0.8)
     ax.set_xlim(-0.02, 1.02)
     ax.set_xlabel("difficulty (share correct)")
@@ -290,7 +358,8 @@ def _fmt(x: float | None, digits: int = 2) -> str:
 def _item_row(n: int, q: Question, item: ItemStats) -> str:
     e = html.escape
     opts = ", ".join(
-        f"{'<strong>' if o.is_key else ''}{e(o.label)}{' ✓</strong>' if o.is_key else ''}: {o.count}" for o in item.options
+        f"{'<strong>' if o.is_key else ''}{e(o.label)}{' ✓</strong>' if o.is_key else ''}: {o.count}"
+        for o in item.options
     )
     flags = "<br>".join(f'<span class="flag">{e(f)}</span>' for f in item.flags)
     prompt = q.prompt if len(q.prompt) <= 140 else q.prompt[:137] + "…"
@@ -324,12 +393,18 @@ def report_html(
     if stats.n_students < 20:
         notes.append("Fewer than 20 students: treat discrimination and reliability as rough.")
     if stats.excluded:
-        notes.append("Left out of the analysis until scored by the teacher: " + ", ".join(stats.excluded) + ".")
+        notes.append(
+            "Left out of the analysis until scored by the teacher: " + ", ".join(stats.excluded) + "."
+        )
     if dupes:
         notes.append("Student IDs appearing more than once (all kept and graded): " + ", ".join(dupes) + ".")
     notes.extend(warnings)
-    rows = "".join(_item_row(n, q, it) for n, (q, it) in enumerate(zip(quiz.questions, stats.items, strict=True), 1))
-    rej = "".join(f"<tr><td>{e(Path(r.source).name)}</td><td>{r.row}</td><td>{e(r.reason)}</td></tr>" for r in rejected)
+    rows = "".join(
+        _item_row(n, q, it) for n, (q, it) in enumerate(zip(quiz.questions, stats.items, strict=True), 1)
+    )
+    rej = "".join(
+        f"<tr><td>{e(Path(r.source).name)}</td><td>{r.row}</td><td>{e(r.reason)}</td></tr>" for r in rejected
+    )
     return (
         f'<!DOCTYPE html><html lang="en"><head><meta charset="utf-8"><title>{e(quiz.title)} — class report</title>'
         f"<style>{_CSS}</style></head><body><h1>{e(quiz.title)} — class report</h1>{summary}"
@@ -340,13 +415,10 @@ def report_html(
         f"near-zero (&lt; 0.1) discrimination, distractors nobody chose.</p>"
         "<table><tr><th>#</th><th>id</th><th>type</th><th>question</th><th>difficulty</th><th>D</th>"
         f"<th>r<sub>pb</sub></th><th>blank</th><th>answers chosen</th><th>flags</th></tr>{rows}</table>"
-        + (f"<h2>Rejected rows</h2><table><tr><th>file</th><th>row</th><th>reason</th></tr>{rej}</table>" if rej else "")
+        + (
+            f"<h2>Rejected rows</h2><table><tr><th>file</th><th>row</th><th>reason</th></tr>{rej}</table>"
+            if rej
+            else ""
+        )
         + "</body></html>\n"
     )
-
-
-def marks_of(results: Sequence[Result], qid: str) -> list[Mark]:
-    return [m for r in results for m in r.marks if m.question_id == qid]
-
-
-__all__ = ["answers_csv", "display", "feedback_html", "feedback_pdf", "grades_csv", "rejected_csv", "report_html"]

@@ -25,7 +25,7 @@ from quizkit.files import decode_text, read_bytes
 from quizkit.grade.match import normalise
 from quizkit.grade.score import Value
 from quizkit.model import Question, Quiz, VersionItem, VersionMap
-from quizkit.versions import letter_index, master_options, option_letter
+from quizkit.versions import letter_index, master_options, matching_rows
 
 
 @dataclass(frozen=True, slots=True)
@@ -132,8 +132,8 @@ def interpret_bool(cell: str) -> bool | str:
 
 
 def interpret_matching(q: Question, order: Sequence[int], cell: str) -> tuple[tuple[str, str], ...]:
-    """"1-C, 2-A" (printed row numbers and letters), "CAB" (one letter per row) or "left -> right; …"."""
-    lefts = [str(left) for left, _ in q.answer]  # type: ignore[misc]
+    """ "1-C, 2-A" (printed row numbers and letters), "CAB" (one letter per row) or "left -> right; …"."""
+    lefts = [left for left, _ in matching_rows(q)]
     rights = master_options(q)
     text = cell.strip()
     pairs: list[tuple[str, str]] = []
@@ -158,7 +158,7 @@ def interpret_matching(q: Question, order: Sequence[int], cell: str) -> tuple[tu
 
 
 def interpret_ordering(q: Question, order: Sequence[int], cell: str) -> tuple[str, ...]:
-    """"C A B", "CAB", "C,A,B" (printed letters) or the item texts separated by ; , > or new lines."""
+    """ "C A B", "CAB", "C,A,B" (printed letters) or the item texts separated by ; , > or new lines."""
     items = master_options(q)
     text = cell.strip()
     if _LETTERS_ONLY.fullmatch(text):
@@ -227,12 +227,36 @@ _FIRST_HEADERS = ("first name", "firstname", "given name")
 _LAST_HEADERS = ("surname", "last name", "lastname", "family name")
 _VERSION_HEADERS = ("version", "ver", "form", "paper", "quiz version", "test version", "variant")
 _META_HEADERS = frozenset(
-    "timestamp score total total score grade points class section group date started on completed "
-    "time taken state institution department comments notes teacher duration submitted".split()
+    [
+        "timestamp",
+        "score",
+        "total",
+        "total",
+        "score",
+        "grade",
+        "points",
+        "class",
+        "section",
+        "group",
+        "date",
+        "started",
+        "on",
+        "completed",
+        "time",
+        "taken",
+        "state",
+        "institution",
+        "department",
+        "comments",
+        "notes",
+        "teacher",
+        "duration",
+        "submitted",
+    ]
 ) | frozenset({"total score", "started on", "time taken", "total points", "date submitted"})
 _NUMBER_HEADER = re.compile(r"(?:q|question|no\.?|nr\.?|#)?\s*\.?\s*(\d{1,3})\s*[.):]?")
 _MOODLE_RESPONSE = re.compile(r"response (\d+)")
-_MOODLE_META = re.compile(r"(right answer \d+|q\. ?\d+ ?/.*|grade/.*|question \d+)")
+_MOODLE_META = re.compile(r"(right answer \d+|q\. ?\d+ ?/.*|grade/.*)")
 
 
 def _is_meta(h: str) -> bool:
@@ -332,7 +356,7 @@ def _layout(headers_raw: list[str], quiz: Quiz, vmap: VersionMap | None, where: 
         )
     id_col = _id_column(headers)
     if id_col is None and moodle and _find(headers, _LAST_HEADERS) is not None:
-        id_col = _find(headers, _LAST_HEADERS)
+        id_col = -1  # a Moodle export without identity fields: the full name is the id
     if id_col is None:
         raise FormatError(
             "no student_id column",
@@ -452,13 +476,11 @@ def _forms_layout(
         left = ""
         text = raw
         grid = _GRID.fullmatch(raw)
-        q = _match_prompt(raw, prompts, quiz)
-        if q is None and grid:
-            q = _match_prompt(grid.group(1), prompts, quiz)
-            if q is not None and q.type in ("matching", "ordering"):
-                text, left = grid.group(1), grid.group(2).strip()
-            else:
-                q = None
+        q = _match_prompt(grid.group(1), prompts, quiz) if grid else None
+        if q is not None and grid and q.type in ("matching", "ordering"):
+            text, left = grid.group(1), grid.group(2).strip()
+        else:
+            q = _match_prompt(raw, prompts, quiz)
         if q is None:
             warnings.append(f"{where}: column {raw!r} matches no question; ignored")
             continue
@@ -505,16 +527,20 @@ def _version_letter(cell: str) -> str:
 _Plan = list[tuple[int, str, tuple[int, ...], dict[str, Response]]]
 
 
-def _plans(layout: _Layout, interp: Interpreter, versions: dict[str, dict[int, VersionItem]]) -> dict[str, _Plan]:
+def _plans(
+    layout: _Layout, interp: Interpreter, versions: dict[str, dict[int, VersionItem]]
+) -> dict[str, _Plan]:
     """Per version letter ("" = master order): (cell index, question id, order, memo) for each column."""
     plans: dict[str, _Plan] = {}
     plain = [c for c in layout.columns if not c.number and not c.left]
-    for letter in [""] + sorted(versions):
+    for letter in ["", *sorted(versions)]:
         plan: _Plan = [(c.index, c.qid, (), interp.cache_for(c.qid, ())) for c in plain]
         for c in layout.columns:
             item = versions.get(letter, {}).get(c.number) if c.number else None
             if item is not None:
-                plan.append((c.index, item.question_id, item.order, interp.cache_for(item.question_id, item.order)))
+                plan.append(
+                    (c.index, item.question_id, item.order, interp.cache_for(item.question_id, item.order))
+                )
         plans[letter] = plan
     return plans
 
@@ -533,12 +559,15 @@ def _rows_to_batch(
     label = Path(where).name
     for line, cells in rows[1:]:
         if len(cells) > width and any(cells[width:]):
-            rejected.append(Rejected(where, line, f"{len(cells)} cells but {width} columns (unknown student column)"))
+            rejected.append(
+                Rejected(where, line, f"{len(cells)} cells but {width} columns (unknown student column)")
+            )
             continue
         if len(cells) < width:
             cells = cells + [""] * (width - len(cells))
-        student = cells[layout.id_col]
-        if layout.kind == "moodle" and normalise(student) in ("overall average", "average"):
+        name = " ".join(cells[i] for i in layout.name_cols if cells[i])
+        student = cells[layout.id_col] if layout.id_col >= 0 else name
+        if layout.kind == "moodle" and normalise(cells[0]) in ("overall average", "average"):
             rejected.append(Rejected(where, line, "a summary row (overall average), not a student"))
             continue
         if not student:
@@ -567,7 +596,6 @@ def _rows_to_batch(
                 by_q.setdefault(c.qid, []).append((c.left, cells[c.index]))
             for qid, cells_by_left in by_q.items():
                 answers[qid] = _grid_response(interp.questions[qid], cells_by_left)
-        name = " ".join(cells[i] for i in layout.name_cols if cells[i])
         sheets.append(Sheet(student, name, letter, answers, f"{label} row {line}"))
     return Batch(tuple(sheets), tuple(rejected), len(rows) - 1, layout.warnings)
 
@@ -579,7 +607,7 @@ def _grid_response(q: Question, cells: list[tuple[str, str]]) -> Response:
     if not filled:
         return Response("", None)
     if q.type == "matching":
-        lefts = [str(a) for a, _ in q.answer]  # type: ignore[misc]
+        lefts = [a for a, _ in matching_rows(q)]
         rights = master_options(q)
         return Response(
             typed, tuple((_pick(left, lefts) or left, _pick(cell, rights) or cell) for left, cell in filled)
@@ -620,7 +648,7 @@ def _json_response(q: Question, raw: Any) -> Response:
         return Response("True" if raw else "False", raw)
     if q.type in ("matching", "ordering") and isinstance(raw, list):
         if q.type == "matching":
-            lefts, rights = [str(a) for a, _ in q.answer], master_options(q)  # type: ignore[misc]
+            lefts, rights = [a for a, _ in matching_rows(q)], master_options(q)
             pairs = tuple(
                 (_pick(str(p[0]), lefts) or str(p[0]), _pick(str(p[1]), rights) or str(p[1]))
                 for p in raw
@@ -646,7 +674,7 @@ def read_notebook_json(path: str | Path, quiz: Quiz, data: bytes | None = None) 
     objs = doc if isinstance(doc, list) else [doc]
     if not objs or not all(isinstance(o, dict) and o.get("format") == "quizkit-answers" for o in objs):
         raise FormatError(
-            "not a quizkit answers file (format must be \"quizkit-answers\")",
+            'not a quizkit answers file (format must be "quizkit-answers")',
             where=where,
             fix="give the JSON saved by the lesson's quiz widget, or a CSV",
         )
@@ -693,14 +721,24 @@ def read_responses(paths: Sequence[str | Path], quiz: Quiz, vmap: VersionMap | N
     )
 
 
-def read_scores(path: str | Path, quiz: Quiz) -> dict[tuple[str, str], float]:
-    """Teacher scores: CSV with student_id, question_id, points (used instead of the automatic score)."""
+TeacherScores = dict[tuple[str, str, str], float]
+"""(student_id, question_id, source) -> points; source "" means every sheet of that student."""
+
+
+def read_scores(path: str | Path, quiz: Quiz) -> TeacherScores:
+    """Teacher scores: CSV with student_id, question_id, points and optionally source (as in review.csv,
+    which tells duplicate sheets apart); they replace the automatic score. Rows without points are skipped."""
     where = str(path)
-    rows = read_csv_rows(decode_text(read_bytes(path, what="scores file"), where=where, what="scores file"), where)
+    rows = read_csv_rows(
+        decode_text(read_bytes(path, what="scores file"), where=where, what="scores file"), where
+    )
     if len(rows) < 2:
         raise InputError("scores file has no rows", where=where, fix="add student_id,question_id,points rows")
     headers = [_hnorm(h) for h in rows[0][1]]
-    cols = [_find(headers, names) for names in (("student id", "student"), ("question id", "question"), ("points", "score"))]
+    cols = [
+        _find(headers, names)
+        for names in (("student id", "student"), ("question id", "question"), ("points", "score"))
+    ]
     if any(c is None for c in cols):
         raise FormatError(
             "scores file needs the columns student_id, question_id, points",
@@ -708,13 +746,18 @@ def read_scores(path: str | Path, quiz: Quiz) -> dict[tuple[str, str], float]:
             fix="rename the header row",
         )
     sid, qcol, pcol = (c for c in cols if c is not None)
+    scol = _find(headers, ("source",))
     questions = {q.id: q for q in quiz.questions}
-    out: dict[tuple[str, str], float] = {}
+    out: TeacherScores = {}
     for line, cells in rows[1:]:
         cells = cells + [""] * (len(headers) - len(cells))
+        if not cells[pcol]:
+            continue  # a review.csv row the teacher has not scored yet
         qid = cells[qcol]
         if qid not in questions:
-            raise FormatError(f"line {line}: unknown question id {qid!r}", where=where, fix="use the quiz's ids")
+            raise FormatError(
+                f"line {line}: unknown question id {qid!r}", where=where, fix="use the quiz's ids"
+            )
         try:
             points = float(cells[pcol].replace(",", "."))
         except ValueError:
@@ -725,7 +768,8 @@ def read_scores(path: str | Path, quiz: Quiz) -> dict[tuple[str, str], float]:
                 where=where,
                 fix="give a score within the question's points",
             )
-        out[(cells[sid], qid)] = points
+        source = cells[scol].lstrip("'") if scol is not None else ""
+        out[(cells[sid], qid, source)] = points
     return out
 
 
@@ -746,9 +790,9 @@ __all__ = [
     "Rejected",
     "Response",
     "Sheet",
+    "TeacherScores",
     "display",
     "interpret",
-    "option_letter",
     "read_csv",
     "read_notebook_json",
     "read_responses",

@@ -8,12 +8,14 @@ Partial credit:
 - matching: points × (pairs right / pairs in the key); a left item answered twice counts once (its first).
 - ordering: Kendall-style pairwise credit, points × (item pairs in the right relative order / all pairs),
   so moving one item costs only the pairs it breaks (a share-in-the-right-position rule would punish one
-  early slip as if every later item were wrong). Items missing from the response break all their pairs.
+  early slip as if every later item were wrong). Items missing from the response, or written twice, break
+  all their pairs.
 """
 
 from __future__ import annotations
 
 import re
+from collections import Counter
 from collections.abc import Callable
 from dataclasses import dataclass
 from itertools import combinations
@@ -21,6 +23,7 @@ from typing import Any
 
 from quizkit.grade.match import Judgement, Matcher, normalise
 from quizkit.model import Question
+from quizkit.versions import master_options, matching_rows
 
 Score = tuple[float, float] | None
 Value = str | bool | tuple[str, ...] | tuple[tuple[str, str], ...]
@@ -38,7 +41,7 @@ def score_true_false(q: Question, value: Value) -> Score:
 
 def score_matching(q: Question, value: Value) -> Score:
     """Per-pair partial credit."""
-    key = {normalise(str(left)): str(right) for left, right in q.answer}  # type: ignore[misc]
+    key = {normalise(left): right for left, right in matching_rows(q)}
     seen: dict[str, str] = {}
     for pair in value if isinstance(value, tuple) else ():
         if isinstance(pair, tuple) and len(pair) == 2:
@@ -51,7 +54,8 @@ def ordering_credit(key: tuple[str, ...], given: tuple[str, ...]) -> float:
     """Share of item pairs the response puts in the same relative order as the key (0..1)."""
     if len(key) < 2:
         return 1.0 if tuple(given) == tuple(key) else 0.0
-    position = {item: i for i, item in reversed(list(enumerate(given)))}
+    counts = Counter(given)
+    position = {item: i for i, item in enumerate(given) if counts[item] == 1}  # a repeated item is misplaced
     pairs = list(combinations(key, 2))
     good = sum(1 for a, b in pairs if a in position and b in position and position[a] < position[b])
     return good / len(pairs)
@@ -60,7 +64,7 @@ def ordering_credit(key: tuple[str, ...], given: tuple[str, ...]) -> float:
 def score_ordering(q: Question, value: Value) -> Score:
     """Kendall-style pairwise partial credit (see module docstring)."""
     given = tuple(str(v) for v in value) if isinstance(value, tuple) else ()
-    return _round(q.points * ordering_credit(tuple(map(str, q.answer)), given)), q.points  # type: ignore[arg-type]
+    return _round(q.points * ordering_credit(master_options(q), given)), q.points
 
 
 def score_text(q: Question, value: Value, matcher: Matcher | None = None) -> Score:
@@ -92,9 +96,67 @@ class RubricHint:
 
 
 _STOP = frozenset(
-    "the a an and or of to in on for with by from that this these those is are was were be been being it its "
-    "as at their his her they them than then into about more most some any can could would should may might "
-    "between because while which who whom what when where why how not".split()
+    [
+        "the",
+        "a",
+        "an",
+        "and",
+        "or",
+        "of",
+        "to",
+        "in",
+        "on",
+        "for",
+        "with",
+        "by",
+        "from",
+        "that",
+        "this",
+        "these",
+        "those",
+        "is",
+        "are",
+        "was",
+        "were",
+        "be",
+        "been",
+        "being",
+        "it",
+        "its",
+        "as",
+        "at",
+        "their",
+        "his",
+        "her",
+        "they",
+        "them",
+        "than",
+        "then",
+        "into",
+        "about",
+        "more",
+        "most",
+        "some",
+        "any",
+        "can",
+        "could",
+        "would",
+        "should",
+        "may",
+        "might",
+        "between",
+        "because",
+        "while",
+        "which",
+        "who",
+        "whom",
+        "what",
+        "when",
+        "where",
+        "why",
+        "how",
+        "not",
+    ]
 )
 
 
@@ -107,7 +169,8 @@ def rubric_hints(q: Question, value: Value) -> RubricHint:
     """A rubric point counts as touched when at least half its content words appear in the answer."""
     points = tuple(str(p) for p in q.answer) if isinstance(q.answer, tuple) else (str(q.answer),)
     said = _stems(str(value))
-    touched, missed = [], []
+    touched: list[str] = []
+    missed: list[str] = []
     for point in points:
         words = _stems(point)
         (touched if words and len(words & said) * 2 >= len(words) else missed).append(point)

@@ -78,7 +78,7 @@ def _reliability(m: np.ndarray) -> float | None:
 def _options(quiz: Quiz, results: tuple[Result, ...], col: int) -> tuple[OptionCount, ...]:
     q = quiz.questions[col]
     if q.type not in ("multiple_choice", "true_false"):
-        verdicts = Counter(r.marks[col].verdict for r in results)
+        verdicts: Counter[str] = Counter(r.marks[col].verdict for r in results)
         order = ("correct", "partial", "incorrect", "needs_review")
         return tuple(OptionCount(v, verdicts[v], v == "correct") for v in order if verdicts.get(v))
     responses = Counter(r.marks[col].response for r in results)
@@ -92,7 +92,9 @@ def _options(quiz: Quiz, results: tuple[Result, ...], col: int) -> tuple[OptionC
     return tuple(OptionCount(str(b), values.get(b, 0), b is q.answer) for b in (True, False))
 
 
-def _flags(q_type: str, difficulty: float, d: float | None, rpb: float | None, opts: tuple[OptionCount, ...], n: int) -> tuple[str, ...]:
+def _flags(
+    q_type: str, difficulty: float, d: float | None, rpb: float | None, opts: tuple[OptionCount, ...], n: int
+) -> tuple[str, ...]:
     flags: list[str] = []
     worst = min((x for x in (d, rpb) if x is not None), default=None)
     if worst is not None and worst < 0:
@@ -119,7 +121,7 @@ def item_analysis(quiz: Quiz, results: tuple[Result, ...]) -> TestStats:
     frac = np.fromiter((m.points for m in marks), float, n * k).reshape(n, k) / maxes
     review = np.fromiter((m.verdict == "needs_review" for m in marks), bool, n * k).reshape(n, k)
     blank = np.fromiter((m.verdict == "blank" for m in marks), bool, n * k).reshape(n, k)
-    keep = ~review.any(axis=0) if n else np.ones(k, dtype=bool)
+    keep = np.asarray(~review.any(axis=0)) if n else np.ones(k, dtype=bool)
     weights = np.array([q.points for q in quiz.questions])
     scored = frac[:, keep] * weights[keep]
     totals = scored.sum(axis=1)
@@ -131,14 +133,36 @@ def item_analysis(quiz: Quiz, results: tuple[Result, ...]) -> TestStats:
     for j, q in enumerate(quiz.questions):
         opts = _options(quiz, results, j) if n else ()
         if not keep[j]:
-            items.append(ItemStats(q.id, n, float("nan"), None, None, int(blank[:, j].sum()), opts, ("waiting for teacher scores",)))
+            items.append(
+                ItemStats(
+                    q.id,
+                    n,
+                    float("nan"),
+                    None,
+                    None,
+                    int(blank[:, j].sum()),
+                    opts,
+                    ("waiting for teacher scores",),
+                )
+            )
             continue
         col = frac[:, j]
         difficulty = float(col.mean()) if n else float("nan")
         d = float(col[upper].mean() - col[lower].mean()) if g and n >= 4 else None
         rest = totals - col * q.points
         rpb = _corr(col, rest)
-        items.append(ItemStats(q.id, n, difficulty, d, rpb, int(blank[:, j].sum()), opts, _flags(q.type, difficulty, d, rpb, opts, n)))
+        items.append(
+            ItemStats(
+                q.id,
+                n,
+                difficulty,
+                d,
+                rpb,
+                int(blank[:, j].sum()),
+                opts,
+                _flags(q.type, difficulty, d, rpb, opts, n),
+            )
+        )
     max_score = float(weights[keep].sum())
     percents = tuple(float(x) for x in (100.0 * totals / max_score if max_score else np.zeros(n)))
     return TestStats(

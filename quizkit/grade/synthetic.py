@@ -16,8 +16,8 @@ from dataclasses import dataclass
 from itertools import combinations
 
 from quizkit.knowledge import aliases
-from quizkit.model import Question, Quiz, SourceInfo, VersionMap
-from quizkit.versions import make_versions, master_options, option_letter
+from quizkit.model import Question, QuestionType, Quiz, SourceInfo, VersionMap
+from quizkit.versions import make_versions, master_options, matching_rows, option_letter
 
 _FORMS = ("{}", "{}", "{}", "({})", "{})", " {} ")
 
@@ -27,25 +27,64 @@ def synthetic_quiz(n_questions: int = 30, seed: int = 0) -> Quiz:
     rng = random.Random(f"synthetic-quiz:{seed}")
     countries = [e.name for e in aliases.of_kind("country")]
     cities = [e.name for e in aliases.of_kind("city")]
-    kinds = ("multiple_choice", "true_false", "short_answer", "fill_blank", "matching", "ordering", "open")
+    kinds: tuple[QuestionType, ...] = (
+        "multiple_choice",
+        "true_false",
+        "short_answer",
+        "fill_blank",
+        "matching",
+        "ordering",
+        "open",
+    )
     questions: list[Question] = []
     for i in range(n_questions):
         kind = kinds[i % len(kinds)]
         qid = f"q{i + 1:02d}"
         if kind == "multiple_choice":
             opts = rng.sample(countries, 4)
-            questions.append(Question(qid, kind, f"Question {i + 1}: which country is meant?", opts[0], tuple(rng.sample(opts, 4))))
+            questions.append(
+                Question(
+                    qid,
+                    kind,
+                    f"Question {i + 1}: which country is meant?",
+                    opts[0],
+                    tuple(rng.sample(opts, 4)),
+                )
+            )
         elif kind == "true_false":
-            questions.append(Question(qid, kind, f"Statement {i + 1} about Central Asia.", rng.random() < 0.5))
+            questions.append(
+                Question(qid, kind, f"Statement {i + 1} about Central Asia.", rng.random() < 0.5)
+            )
         elif kind in ("short_answer", "fill_blank"):
-            questions.append(Question(qid, kind, f"Question {i + 1}: name the country.", rng.choice(countries)))
+            questions.append(
+                Question(qid, kind, f"Question {i + 1}: name the country.", rng.choice(countries))
+            )
         elif kind == "matching":
             lefts = [f"Leader {j}" for j in range(1, 5)]
-            questions.append(Question(qid, kind, f"Question {i + 1}: match.", tuple(zip(lefts, rng.sample(cities, 4), strict=True))))
+            questions.append(
+                Question(
+                    qid,
+                    kind,
+                    f"Question {i + 1}: match.",
+                    tuple(zip(lefts, rng.sample(cities, 4), strict=True)),
+                )
+            )
         elif kind == "ordering":
-            questions.append(Question(qid, kind, f"Question {i + 1}: order these.", tuple(f"Event {j}" for j in range(1, 5))))
+            questions.append(
+                Question(
+                    qid, kind, f"Question {i + 1}: order these.", tuple(f"Event {j}" for j in range(1, 5))
+                )
+            )
         else:
-            questions.append(Question(qid, kind, f"Question {i + 1}: explain.", ("balance between powers", "trade routes"), points=2.0))
+            questions.append(
+                Question(
+                    qid,
+                    kind,
+                    f"Question {i + 1}: explain.",
+                    ("balance between powers", "trade routes"),
+                    points=2.0,
+                )
+            )
     return Quiz(f"Synthetic quiz {seed}", tuple(questions), SourceInfo(title="synthetic"), seed=seed)
 
 
@@ -63,7 +102,9 @@ def _aliases(name: str) -> tuple[str, ...]:
     return ent.names if ent else (name,)
 
 
-def _write(q: Question, order: tuple[int, ...], right: bool, rng: random.Random, countries: list[str]) -> tuple[str, float]:
+def _write(
+    q: Question, order: tuple[int, ...], right: bool, rng: random.Random, countries: list[str]
+) -> tuple[str, float]:
     """One written answer and the points it is worth."""
     opts = master_options(q)
     inv = {m: i for i, m in enumerate(order)}  # master index -> printed position
@@ -78,20 +119,24 @@ def _write(q: Question, order: tuple[int, ...], right: bool, rng: random.Random,
         return letter(pick), q.points if right else 0.0
     if q.type == "true_false":
         said = bool(q.answer) if right else not q.answer
-        return rng.choice(("T", "true", "Yes", "TRUE") if said else ("F", "false", "No", "FALSE")), q.points if right else 0.0
+        return rng.choice(
+            ("T", "true", "Yes", "TRUE") if said else ("F", "false", "No", "FALSE")
+        ), q.points if right else 0.0
     if q.type in ("short_answer", "fill_blank"):
         if right:
             return rng.choice(_aliases(str(q.answer))).lower(), q.points
         return rng.choice([c for c in countries if c != q.answer]), 0.0
     if q.type == "matching":
-        rows = list(range(len(q.answer)))
+        rows = list(range(len(matching_rows(q))))
         picks = list(rows)
         credit = 1.0
         if not right:
             a, b = rng.sample(rows, 2)
             picks[a], picks[b] = picks[b], picks[a]
             credit = (len(rows) - 2) / len(rows)
-        return ", ".join(f"{r + 1}-{option_letter(inv[p])}" for r, p in zip(rows, picks, strict=True)), round(q.points * credit, 4)
+        return ", ".join(f"{r + 1}-{option_letter(inv[p])}" for r, p in zip(rows, picks, strict=True)), round(
+            q.points * credit, 4
+        )
     if q.type == "ordering":
         seq = list(range(len(opts)))
         credit = 1.0
@@ -104,7 +149,9 @@ def _write(q: Question, order: tuple[int, ...], right: bool, rng: random.Random,
     return "Kazakhstan balances between powers and builds new trade routes.", 0.0  # open: a human scores it
 
 
-def synthetic_class(quiz: Quiz, n_students: int, *, versions: int = 3, seed: int = 0, blank_rate: float = 0.03) -> SyntheticClass:
+def synthetic_class(
+    quiz: Quiz, n_students: int, *, versions: int = 3, seed: int = 0, blank_rate: float = 0.03
+) -> SyntheticClass:
     """``n_students`` answer sheets for ``quiz`` in ``versions`` shuffled versions, with expected scores."""
     rng = random.Random(f"synthetic-class:{seed}")
     vmap, _ = make_versions(quiz, versions, seed)
@@ -131,5 +178,7 @@ def synthetic_class(quiz: Quiz, n_students: int, *, versions: int = 3, seed: int
             total += points
         sid = f"S{s + 1:05d}"
         expected[sid] = round(total, 4)
-        w.writerow([sid, f"Student {s + 1}", version.letter.lower() if s % 7 == 0 else version.letter, *cells])
+        w.writerow(
+            [sid, f"Student {s + 1}", version.letter.lower() if s % 7 == 0 else version.letter, *cells]
+        )
     return SyntheticClass(buf.getvalue(), expected, vmap)

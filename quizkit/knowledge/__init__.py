@@ -159,6 +159,9 @@ def run_facts(args: argparse.Namespace) -> int:
     about = getattr(args, "about", None)
     facts = facts_about(about) if about else load_facts()
     label = f"about {aliases.canonical(about)}" if about else "in the knowledge base"
+    if not facts:
+        print(f"0 facts {label}: it is a known name, but the knowledge base asserts nothing about it.")
+        return 0
     print(f"{len(facts)} facts {label}:")
     for fact in facts:
         print(format_fact(fact))

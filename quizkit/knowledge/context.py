@@ -17,9 +17,10 @@ from quizkit.knowledge import aliases, load_facts, sources
 from quizkit.knowledge.distractors import accepted, distractors
 from quizkit.knowledge.linking import Ranked, rank_events, rank_facts
 from quizkit.knowledge.media import media_questions
-from quizkit.model import Article, Citation, Fact, Question, QuestionType, TimelineEvent
+from quizkit.model import Article, Citation, Fact, Question, QuestionType, Quiz, TimelineEvent
 
 BLANK = "_____"
+_WITH_THE = frozenset({"White House", "Kremlin", "Northern route", "Gaza war"})
 MATCHING = {
     "capital_of": ("Match each country to its capital.", False),
     "leader_2025": (
@@ -36,8 +37,8 @@ MATCHING = {
 }
 """relation -> (prompt, whether the answer is the left-hand item). Unlisted or empty prompts make no matching."""
 _MIN_PAIRS, _MAX_PAIRS = 3, 5
-_ORDER_ITEMS = 4
-_ORDER_MIN_SHARE = 0.35
+_ORDER_ITEMS, _ORDER_MIN_ITEMS = 4, 3
+_ORDER_MIN_SHARE = 0.5
 """An event joins an ordering question only when it is at least this relevant relative to the best one."""
 _IN_ARTICLE = 0.8
 """Relevance factor for a fact whose answer the article itself names: still context, but easier to guess."""
@@ -81,6 +82,28 @@ def _explain(fact: Fact) -> str:
 
 def _contains(text: str, part: str) -> bool:
     return bool(part) and re.search(rf"(?<!\w){re.escape(part)}(?!\w)", text) is not None
+
+
+def _takes_the(name: str) -> bool:
+    """Whether a name is written with "the" in running text (the United States, the Caspian Sea)."""
+    ent = aliases.lookup(name)
+    kind = ent.kind if ent else ""
+    if name.startswith("United ") or kind in ("sea", "corridor") or name in _WITH_THE:
+        return True
+    return kind == "organisation" and " " in name
+
+
+def _swap(text: str, answer: str, new: str) -> str:
+    """The statement with the answer replaced by another name, fixing "the" in front of it."""
+    m = re.search(rf"(?<!\w)(?:(?P<the>[Tt]he) )?{re.escape(answer)}(?!\w)", text)
+    if m is None:
+        return text
+    the = "the " if _takes_the(new) else ""
+    if m.group("the") == "The" or (m.start() == 0 and the):
+        the = the.capitalize()
+    if m.group("the") is None and m.start() == 0 and not the:
+        the = ""
+    return text[: m.start()] + the + new + text[m.end() :]
 
 
 def _replace_once(text: str, part: str, new: str) -> str:
@@ -136,12 +159,12 @@ def _tf(fact: Fact, rng: random.Random, want: bool | None = None) -> Question | 
         if not wrong:
             truth = True
         else:
-            statement = _replace_once(fact.statement, fact.answer, wrong[0])
+            statement = _swap(fact.statement, fact.answer, wrong[0])
     explanation = _explain(fact) if truth else f"False. {_explain(fact)}"
     q = _base(
         fact,
         "true_false",
-        prompt=f"True or false? {statement}",
+        prompt=statement,
         answer=truth,
         bloom="understand" if not truth else "remember",
         difficulty=_difficulty(fact, 0.3),
@@ -261,7 +284,7 @@ def _ordering(article: Article, rng: random.Random) -> Question | None:
     for ev in ranked:
         by_year.setdefault(ev.date[:4], ev)
     events = list(by_year.values())
-    if len(events) < _ORDER_ITEMS:
+    if len(events) < _ORDER_MIN_ITEMS:
         return None
     picked = sorted(events[:_ORDER_ITEMS], key=lambda e: e.date)
     digest = hashlib.sha1("|".join(e.id for e in picked).encode()).hexdigest()[:8]
@@ -347,15 +370,17 @@ def knowledge_questions(
     ranked = rank_facts(article)
     out: list[Question] = []
     matched: set[str] = set()
+    gate = _Gate(prior)
     if count >= 5:
         match = _matching(ranked, rng)
-        if match is not None:
+        if match is not None and gate.admit(match[0]):
             out.append(match[0])
             matched = {match[1]}
         order = _ordering(article, rng)
-        if order is not None:
+        if order is not None and gate.admit(order):
             out.append(order)
-    pool = _prefer_unstated([r for r in ranked if r.fact.relation not in matched], article)
+    related = [r for r in ranked if r.tier <= 1 and r.fact.relation not in matched]
+    pool = _prefer_unstated(related, article)  # unrelated facts are never asked: no context is better
     before = [*prior, *out]
     seen = " \n ".join(_text_of(q) for q in before)
     answers = [str(q.answer) for q in before if q.type in _ONE_ANSWER]
@@ -376,6 +401,8 @@ def knowledge_questions(
         if q.type == "true_false" and q.answer is not next_true:
             unbalanced.append(fact)  # a true statement when the balance needs a false one
             continue
+        if not gate.admit(q):
+            continue
         if q.type == "true_false":
             next_true = not q.answer
         out.append(q)
@@ -386,9 +413,33 @@ def knowledge_questions(
         if len(out) == count:
             break
         q = fact_question(fact, "multiple_choice", rng, true=next_true)
-        if q is not None:
+        if q is not None and gate.admit(q):
             out.append(q)
     return out
+
+
+class _Gate:
+    """The quality gate (``quizkit.check``) applied while choosing: a question that fails a check, or makes
+    the quiz so far fail one (a near duplicate), is not taken."""
+
+    def __init__(self, prior: Sequence[Question]) -> None:
+        self.taken: list[Question] = list(prior)
+        self.errors = self._errors(self.taken)
+
+    @staticmethod
+    def _errors(questions: Sequence[Question]) -> set[tuple[str, str, str]]:
+        from quizkit.check import check_quiz
+
+        quiz = Quiz("context", tuple(questions))
+        return {(f.question_id, f.check, f.message) for f in check_quiz(quiz) if f.severity == "error"}
+
+    def admit(self, q: Question) -> bool:
+        errors = self._errors([*self.taken, q])
+        if errors - self.errors:
+            return False
+        self.taken.append(q)
+        self.errors = errors
+        return True
 
 
 def _flat(answer: object) -> list[object]:

@@ -119,16 +119,19 @@ def _format_like(value: float, template: str) -> str:
     return text
 
 
+def _ordinal_suffix(n: int) -> str:
+    return "th" if 10 <= n % 100 <= 20 else {1: "st", 2: "nd", 3: "rd"}.get(n % 10, "th")
+
+
 def _quantities(key: str, rng: random.Random, kind: str) -> list[str]:
     m = _NUMBER.fullmatch(key)
     if not m:
         return []
     num = float(m.group("num").replace(",", ""))
     if kind == "rank":
-        post = lambda n: "th" if 10 <= n % 100 <= 20 else {1: "st", 2: "nd", 3: "rd"}.get(n % 10, "th")  # noqa: E731
         cands = [int(num) + d for d in (-3, -2, -1, 1, 2, 3) if int(num) + d > 0]
         rng.shuffle(cands)
-        return [f"{n}{post(n)}" for n in cands]
+        return [f"{n}{_ordinal_suffix(n)}" for n in cands]
     if kind == "count":
         cands = [int(num) + d for d in (-2, -1, 1, 2, 3) if int(num) + d > 1]
         rng.shuffle(cands)
@@ -174,9 +177,19 @@ def distractors(fact: Fact, n: int, rng: random.Random, prompt: str = "") -> tup
     return tuple(chosen)
 
 
+def _date_forms(answer: str) -> tuple[str, ...]:
+    """'6 November 2025' -> 'November 6, 2025', '6 Nov 2025', '2025-11-06' (graders accept them all)."""
+    m = re.fullmatch(r"(\d{1,2}) (\w+) (\d{4})", answer)
+    if not m or m.group(2) not in MONTHS:
+        return ()
+    day, month, year = int(m.group(1)), m.group(2), int(m.group(3))
+    iso = date(year, MONTHS.index(month) + 1, day).isoformat()
+    return (f"{month} {day}, {year}", f"{day} {month[:3]} {year}", iso)
+
+
 def accepted(answer: str) -> tuple[str, ...]:
-    """Other ways to write an answer, from the alias table (the key itself excluded)."""
+    """Other ways to write an answer: its aliases in the alias table, or other spellings of a date."""
     ent = aliases.lookup(answer)
     if ent is None:
-        return ()
+        return _date_forms(answer)
     return tuple(n for n in ent.names if aliases.norm(n) != aliases.norm(answer))

@@ -24,6 +24,8 @@ _TITLE_WEIGHT = 2.0
 """A mention in the headline counts double: the headline says what the article is about."""
 _DEMONYM_WEIGHT = 0.5
 """'Kazakh officials' is about Kazakhstan, but less directly than the name itself."""
+_HUB_SHARE = 0.25
+"""An entity in at least this share of the facts links everything to everything (see ``rank_events``)."""
 _ABSENT_SUBJECT = 0.5
 """Relevance factor for a fact whose subject the article never names."""
 _DEMONYMS = {
@@ -127,10 +129,10 @@ def mentions(article: Article) -> tuple[Mention, ...]:
 
 def entity_weights(article: Article) -> dict[str, float]:
     """Canonical entity -> weighted mention count in the article."""
-    weights: Counter[str] = Counter()
+    weights: dict[str, float] = {}
     for m in mentions(article):
-        weights[m.entity] += m.weight
-    return dict(weights)
+        weights[m.entity] = weights.get(m.entity, 0.0) + m.weight
+    return weights
 
 
 @cache
@@ -192,11 +194,15 @@ def rank_facts(article: Article, facts: Iterable[Fact] | None = None) -> list[Ra
 
 
 def rank_events(article: Article) -> list[tuple[TimelineEvent, float]]:
-    """Timeline events that share entities with the article, most relevant first."""
+    """Timeline events that share entities with the article, most relevant first. An event linked only
+    through a hub entity (one in a quarter of all facts, like "Kazakhstan") is not counted as related."""
     weights = entity_weights(article)
+    hub = _HUB_SHARE * len(load_facts())
     scored = []
     for ev in load_timeline():
-        score = sum((1 + math.log1p(weights[e])) * _idf(e) for e in set(ev.entities) if e in weights)
-        if score > 0:
-            scored.append((ev, score))
+        shared = set(ev.entities) & weights.keys()
+        if all(_document_frequency().get(e, 0) >= hub for e in shared):
+            continue
+        score = sum((1 + math.log1p(weights[e])) * _idf(e) for e in shared)
+        scored.append((ev, score))
     return sorted(scored, key=lambda p: -p[1])

@@ -9,6 +9,9 @@ from __future__ import annotations
 import random
 import re
 from datetime import date, timedelta
+from pathlib import PurePath
+
+from spacy.lang.en.stop_words import STOP_WORDS
 
 from quizkit.knowledge import aliases
 from quizkit.knowledge.distractors import MONTHS
@@ -16,15 +19,13 @@ from quizkit.model import Article, Citation, Question
 
 TAGS = ("context", "media-literacy")
 _MAX_QUOTE = 320
-_STOP = frozenset(
-    "a an the and or but of in on at to for from by with as is are was were be been its it this that these those "
-    "into than then also not no more most very such their his her our your about over under between amid".split()
-)
+_OPENING_WORDS = 8
 
 
 def article_citation(article: Article) -> Citation:
-    """The article as a source: its URL (or file path), as of its publication date."""
-    return Citation(article.url or article.path, article.date, article.title)
+    """The article as a source: its URL (else its file name: a local folder means nothing on paper), as of
+    its publication date."""
+    return Citation(article.url or PurePath(article.path).name, article.date, article.title)
 
 
 def _q(article: Article, qid: str, **kw: object) -> Question:
@@ -81,7 +82,7 @@ def _date(article: Article, rng: random.Random) -> Question | None:
         article,
         "date",
         type="multiple_choice",
-        prompt="When was this article published?",
+        prompt="On what date did this article appear?",
         answer=human_date(article.date),
         choices=tuple(choices),
         accepted_answers=(article.date,),
@@ -105,12 +106,22 @@ def _short_quote(text: str) -> str:
     return out
 
 
+def _opening(text: str, words: int = _OPENING_WORDS) -> str:
+    """The first words of a quotation, enough to find it in the article ("Kazakhstan joining the …")."""
+    parts = text.split()
+    if len(parts) <= words:
+        return " ".join(parts).rstrip(",;:")
+    head = parts[:words]
+    while len(head) > 3 and head[-1].lower().strip(",;:") in STOP_WORDS:
+        head.pop()  # "…with a …" reads as a sentence cut in half
+    return " ".join(head).rstrip(",;:") + " …"
+
+
 def _attribution(article: Article) -> Question | None:
     if not article.quotes:
         return None
     quote = next((q for q in article.quotes if not q.attributed), article.quotes[0])
-    words = _short_quote(quote.text).rstrip(",;: ")
-    said = f"“{words if words.endswith(('.', '!', '?')) else words + '.'}”"
+    opening = _opening(quote.text)
     if quote.attributed:
         who = (
             f"Yes: the article says {quote.speaker} said it."
@@ -123,7 +134,7 @@ def _attribution(article: Article) -> Question | None:
         article,
         "quote-attribution",
         type="true_false",
-        prompt=f"True or false? The article says who spoke these quoted words: {said}",
+        prompt=f"The article says who spoke the quotation that begins “{opening}”.",
         answer=quote.attributed,
         bloom="analyze",
         difficulty=0.45,
@@ -169,7 +180,9 @@ def _which_quoted(article: Article, rng: random.Random) -> Question | None:
 
 
 def _words(text: str) -> list[str]:
-    return [w for w in re.findall(r"[A-Za-z][A-Za-z'’-]+", text) if w.lower() not in _STOP and len(w) > 3]
+    return [
+        w for w in re.findall(r"[A-Za-z][A-Za-z'’-]+", text) if w.lower() not in STOP_WORDS and len(w) > 3
+    ]
 
 
 def summary_additions(article: Article) -> list[str]:

@@ -232,7 +232,13 @@ class ScenarioView:
             p: w.IntSlider(value=3, min=0, max=5, description=f"Weight for {p}:", style=WIDE)
             for p in PARTNERS
         }
-        self.choice = w.RadioButtons(options=list(OPTIONS), value=None, description="My advice:", style=WIDE)
+        self.choice = w.RadioButtons(
+            options=list(OPTIONS),
+            value=None,
+            description="My advice:",
+            style=WIDE,
+            layout=w.Layout(width="auto"),
+        )
         self.justification = w.Textarea(
             description="Why:",
             placeholder=f"At least {MIN_WORDS} words; use facts from the blocs and the trade chart.",

@@ -81,14 +81,19 @@ def esc(text: object) -> str:
 
 
 def https(url: str) -> str:
-    """Sources in facts.md are written host/path; links need a scheme."""
+    """Sources in facts.md are written host/path; links need a scheme. A local path stays as it is."""
     url = url.strip()
-    return url if url.startswith(("http://", "https://")) or not url else "https://" + url
+    if not url or url.startswith(("http://", "https://")):
+        return url
+    host = url.split("/", 1)[0]
+    return "https://" + url if "." in host and " " not in host and not host.startswith(".") else url
 
 
 def link(url: str, text: str | None = None) -> str:
-    """A safe external link (opens in a new tab; the lesson itself never fetches it)."""
+    """A safe external link (opens in a new tab; the lesson itself never fetches it); plain text if not a URL."""
     u = https(url)
+    if not u.startswith(("http://", "https://")):
+        return esc(text or u)
     return f'<a href="{esc(u)}" target="_blank" rel="noopener noreferrer">{esc(text or u)}</a>'
 
 
@@ -109,7 +114,7 @@ def unique_sources(sources: Iterable[Source]) -> tuple[Source, ...]:
     return tuple(out)
 
 
-def references_html(sources: Iterable[Source], *, title: str = "References") -> str:
+def references_html(sources: Iterable[Source], *, title: str = "") -> str:
     """The closing list of every fact's source shown in a notebook, grouped by URL."""
     by_url: dict[str, list[Source]] = {}
     for s in unique_sources(sources):
@@ -122,4 +127,5 @@ def references_html(sources: Iterable[Source], *, title: str = "References") -> 
             continue
         when = f" (checked {esc(group[0].as_of)})" if group[0].as_of else ""
         items.append(f"<li>{labels} — {link(url)}{when}</li>")
-    return f"<h3>{esc(title)}</h3><ol>{''.join(items)}</ol>"
+    head = f"<h3>{esc(title)}</h3>" if title else ""
+    return f"{head}<ol class='qk-references'>{''.join(items)}</ol>"

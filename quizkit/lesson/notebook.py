@@ -8,9 +8,11 @@ cell ids, no timestamps, the quiz referenced by a path relative to the notebook.
 from __future__ import annotations
 
 import argparse
+import asyncio
 import os
 import sys
 from collections import Counter
+from collections.abc import Mapping, Sequence
 from pathlib import Path
 from typing import Any
 
@@ -150,27 +152,45 @@ def this_python_kernel() -> Any:
     return KernelManager(kernel_name="python3", kernel_spec_manager=_Specs())
 
 
-def execute_notebook(path: str | Path, *, timeout: int = 120, env: dict[str, str] | None = None) -> Any:
-    """Run every cell headless (nbclient, ipykernel in this Python) in the notebook's folder; return it."""
+def _client(path: str | Path, timeout: int) -> Any:
     from nbclient import NotebookClient
 
     p = Path(path)
     if not p.is_file():
         raise InputError("notebook not found", where=str(p), fix="check the path")
     nb = nbformat.read(p, as_version=4)
-    client = NotebookClient(
+    return NotebookClient(
         nb,
         km=this_python_kernel(),
         timeout=timeout,
         resources={"metadata": {"path": str(p.parent.resolve())}},
     )
+
+
+def execute_notebooks(
+    paths: Sequence[str | Path], *, timeout: int = 120, env: Mapping[str, str] | None = None
+) -> list[Any]:
+    """Run notebooks headless, concurrently (each in its own kernel, started in the notebook's folder).
+
+    ``env`` is added to the kernels' environment. Returns the executed notebooks in the order given.
+    """
+    clients = [_client(p, timeout) for p in paths]
+
+    async def run_all() -> list[Any]:
+        return list(await asyncio.gather(*(c.async_execute() for c in clients)))
+
     old = {k: os.environ.get(k) for k in env or {}}
     os.environ.update(env or {})
     try:
-        return client.execute()
+        return asyncio.run(run_all())
     finally:
         for k, v in old.items():
             if v is None:
                 os.environ.pop(k, None)
             else:
                 os.environ[k] = v
+
+
+def execute_notebook(path: str | Path, *, timeout: int = 120, env: Mapping[str, str] | None = None) -> Any:
+    """Run one notebook headless and return it with its outputs."""
+    return execute_notebooks([path], timeout=timeout, env=env)[0]

@@ -62,7 +62,15 @@ class QuestionView:
     def _make_inputs(self, label: str) -> list[w.Widget]:
         q = self.question
         if q.type == "multiple_choice":
-            return [w.RadioButtons(options=list(q.choices), value=None, description="Answer:", style=WIDE)]
+            return [
+                w.RadioButtons(
+                    options=list(q.choices),
+                    value=None,
+                    description="Answer:",
+                    style=WIDE,
+                    layout=w.Layout(width="auto"),
+                )
+            ]
         if q.type == "true_false":
             return [w.RadioButtons(options=["True", "False"], value=None, description="Answer:", style=WIDE)]
         if q.type in ("fill_blank", "short_answer"):

@@ -1,0 +1,102 @@
+"""``quizkit show QUIZ [--answers]``: a readable listing of a quiz in the terminal."""
+
+from __future__ import annotations
+
+import argparse
+import textwrap
+
+from quizkit.model import Question, Quiz
+
+WIDTH = 100
+LETTERS = "ABCDEFGHIJKLMNOPQRSTUVWXYZ"
+TYPE_LABEL = {
+    "multiple_choice": "multiple choice",
+    "true_false": "true or false",
+    "fill_blank": "fill in the blank",
+    "short_answer": "short answer",
+    "matching": "matching",
+    "ordering": "ordering",
+    "open": "open question",
+}
+
+
+def _wrap(text: str, indent: str = "   ") -> list[str]:
+    return textwrap.wrap(" ".join(text.split()), WIDTH, initial_indent=indent, subsequent_indent=indent) or [
+        indent
+    ]
+
+
+def _body(q: Question) -> list[str]:
+    """What a student sees under the prompt: options, items to match or order."""
+    lines: list[str] = []
+    if q.type == "multiple_choice":
+        for letter, choice in zip(LETTERS, q.choices, strict=False):
+            lines += _wrap(f"{letter}) {choice}", "     ")
+    elif q.type == "matching" and isinstance(q.answer, tuple):
+        lefts = [p[0] for p in q.answer if isinstance(p, tuple)]
+        rights = sorted({p[1] for p in q.answer if isinstance(p, tuple)} | set(q.choices))
+        lines += [f"     {i}. {left}" for i, left in enumerate(lefts, 1)]
+        for letter, right in zip(LETTERS, rights, strict=False):
+            lines += _wrap(f"{letter}) {right}", "     ")
+    elif q.type == "ordering" and isinstance(q.answer, tuple):
+        for letter, item in zip(LETTERS, sorted(str(x) for x in q.answer), strict=False):
+            lines += _wrap(f"{letter}) {item}", "     ")
+    elif q.type == "true_false":
+        lines.append("     True / False")
+    return lines
+
+
+def _answer(q: Question) -> list[str]:
+    a = q.answer
+    if isinstance(a, bool):
+        text = "True" if a else "False"
+    elif q.type == "matching" and isinstance(a, tuple):
+        text = "; ".join(f"{p[0]} → {p[1]}" for p in a if isinstance(p, tuple))
+    elif q.type == "ordering" and isinstance(a, tuple):
+        text = " → ".join(str(x) for x in a)
+    elif q.type == "open" and isinstance(a, tuple):
+        lines = ["   Rubric:"]
+        for point in a:
+            lines += _wrap(f"- {point}", "     ")
+        return lines
+    else:
+        text = str(a)
+        if q.accepted_answers:
+            text += f"  (also accepted: {', '.join(q.accepted_answers)})"
+    return _wrap(f"Answer: {text}")
+
+
+def format_question(n: int, q: Question, answers: bool = False) -> str:
+    tags = f" [{', '.join(q.tags)}]" if q.tags else ""
+    head = f"{n}. ({TYPE_LABEL.get(q.type, q.type)}, {q.origin}, {q.points:g} pt){tags}  id {q.id}"
+    lines = [head, *_wrap(q.prompt), *_body(q)]
+    if answers:
+        lines += _answer(q)
+        if q.evidence is not None:
+            lines += _wrap(f'Evidence [{q.evidence.start}–{q.evidence.end}]: "{q.evidence.text}"')
+        for c in q.sources:
+            lines += _wrap(f"Source: {c.url} (as of {c.as_of})")
+        if q.explanation:
+            lines += _wrap(f"Why: {q.explanation}")
+        lines += _wrap(f"Bloom: {q.bloom}; difficulty {q.difficulty:.2f}")
+    return "\n".join(lines)
+
+
+def format_quiz(quiz: Quiz, answers: bool = False) -> str:
+    """The whole quiz as plain text; with ``answers`` also keys, evidence, sources and explanations."""
+    src = quiz.source
+    meta = ", ".join(x for x in (src.publisher, src.date) if x)
+    header = [quiz.title or "Quiz"]
+    if src.title:
+        header.append(f"Source: {src.title}" + (f" ({meta})" if meta else ""))
+    total = sum(q.points for q in quiz.questions)
+    header.append(f"{len(quiz.questions)} questions, {total:g} points")
+    body = [format_question(i, q, answers) for i, q in enumerate(quiz.questions, 1)]
+    return "\n".join(header) + "\n\n" + "\n\n".join(body) + "\n"
+
+
+def run_show(args: argparse.Namespace) -> int:
+    from quizkit.quizfile import load_quiz
+
+    print(format_quiz(load_quiz(args.quiz), answers=args.answers), end="")
+    return 0

@@ -1,0 +1,66 @@
+"""Other real news texts (Markdown, heavy-boilerplate HTML, plain text): the same quality bar as the seed."""
+
+from __future__ import annotations
+
+from functools import cache
+from pathlib import Path
+
+import pytest
+
+from quizkit.article import read_article
+from quizkit.check import check_quiz
+from quizkit.generate import Generated, generate_quiz
+from quizkit.model import Article
+
+ARTICLES = Path(__file__).parent / "data" / "articles"
+NAMES = ("aral_sea.md", "uranium_kazakhstan.html", "caspian_convention.txt")
+
+
+@cache
+def article(name: str) -> Article:
+    return read_article(ARTICLES / name)
+
+
+@cache
+def generated(name: str) -> Generated:
+    return generate_quiz(article(name), no_context=True)
+
+
+@pytest.mark.parametrize("name", NAMES)
+def test_enough_questions_of_enough_types(name: str) -> None:
+    qs = generated(name).quiz.questions
+    assert len(qs) >= 15
+    assert len({q.type for q in qs}) >= 5
+    assert len({q.prompt for q in qs}) == len(qs)
+
+
+@pytest.mark.parametrize("name", NAMES)
+def test_all_pass_the_quality_gate(name: str) -> None:
+    errors = [f for f in check_quiz(generated(name).quiz, article(name)) if f.severity == "error"]
+    assert errors == []
+
+
+@pytest.mark.parametrize("name", NAMES)
+def test_evidence_is_story_text_never_boilerplate_or_heading(name: str) -> None:
+    art = article(name)
+    headings = [b for b in art.blocks if b.kind == "heading"]
+    for q in generated(name).quiz.questions:
+        if q.evidence is None:
+            assert "metadata" in q.tags
+            continue
+        ev = q.evidence
+        assert art.body[ev.start : ev.end] == ev.text
+        assert not any(h.start <= ev.start and ev.end <= h.end for h in headings)
+        assert not any(len(r) > 12 and r in ev.text for r in art.removed), ev.text
+
+
+def test_heavy_boilerplate_page_never_asks_about_page_furniture() -> None:
+    text = " ".join(f"{q.prompt} {q.answer}" for q in generated("uranium_kazakhstan.html").quiz.questions)
+    for junk in ("cookie", "App Store", "newsletter", "Related articles", "Share", "#"):
+        assert junk not in text
+
+
+def test_dated_article_gets_an_ordering_question_in_time_order() -> None:
+    qs = [q for q in generated("uranium_kazakhstan.html").quiz.questions if q.type == "ordering"]
+    assert qs, "the uranium article dates several events"
+    assert isinstance(qs[0].answer, tuple) and len(qs[0].answer) >= 3

@@ -1,0 +1,205 @@
+"""Reading responses: answer sheets (ids or printed numbers + versions), Moodle, forms, notebook JSON."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from quizkit.errors import FormatError, InputError
+from quizkit.grade.responses import (
+    interpret_bool,
+    interpret_choice,
+    interpret_matching,
+    interpret_ordering,
+    read_csv,
+    read_notebook_json,
+    read_responses,
+    read_scores,
+)
+from quizkit.model import Version, VersionItem, VersionMap
+from quizkit.quizfile import load_quiz
+from tests.factories import make_question
+
+DATA = Path(__file__).parent / "data" / "grading"
+QUIZ = load_quiz(DATA / "quiz.json")
+MC = make_question("multiple_choice")  # master: A Kazakhstan, B Uzbekistan, C Kyrgyzstan, D Turkmenistan
+MA = make_question("matching")
+OR = make_question("ordering")
+
+
+@pytest.mark.parametrize(
+    "cell", ["b", "B", "(B)", "b)", " B. ", "B. Kazakhstan", "kazakhstan", "Kazakhstan "]
+)
+def test_choice_letters_and_text_through_the_version_order(cell: str) -> None:
+    order = (1, 0, 2, 3)  # printed B is master 0 (Kazakhstan)
+    assert interpret_choice(MC, order, cell) == "Kazakhstan"
+
+
+def test_choice_not_an_option_stays_as_typed() -> None:
+    assert interpret_choice(MC, (), "F") == "F"
+    assert interpret_choice(MC, (), "Mongolia") == "Mongolia"
+
+
+@pytest.mark.parametrize(
+    ("cell", "value"),
+    [("T", True), ("true", True), ("Yes", True), ("f", False), ("FALSE", False), ("no", False)],
+)
+def test_true_false_spellings(cell: str, value: bool) -> None:
+    assert interpret_bool(cell) is value
+
+
+def test_true_false_nonsense_stays_text() -> None:
+    assert interpret_bool("maybe") == "maybe"
+
+
+def test_matching_pairs_letters_and_texts() -> None:
+    order = (2, 0, 1)  # printed A = master right 2 (Israel), B = Kazakhstan, C = United States
+    key = (("Tokayev", "Kazakhstan"), ("Trump", "United States"), ("Netanyahu", "Israel"))
+    assert interpret_matching(MA, order, "1-B, 2-C, 3-A") == key
+    assert interpret_matching(MA, order, "1 B; 2 C; 3 A") == key
+    assert interpret_matching(MA, order, "bca") == key
+    assert (
+        interpret_matching(MA, (), "Tokayev -> Kazakhstan; Trump -> United States; Netanyahu -> Israel")
+        == key
+    )
+
+
+@pytest.mark.parametrize("cell", ["C A B", "CAB", "c,a,b", "C > A > B"])
+def test_ordering_letters(cell: str) -> None:
+    order = (1, 2, 0)  # printed A = master 1, B = master 2, C = master 0
+    assert interpret_ordering(OR, order, cell) == OR.answer
+
+
+def test_ordering_item_texts() -> None:
+    text = "Kazakhstan declares independence; The Abraham Accords are signed; Kazakhstan joins"
+    assert interpret_ordering(OR, (), text) == OR.answer
+
+
+def test_messy_sheet_bom_semicolons_spaces_blank_lines_duplicates() -> None:
+    batch = read_csv(DATA / "messy_sheet.csv", QUIZ, None)
+    assert batch.rows_in == len(batch.sheets) + len(batch.rejected) == 7
+    ids = [s.student_id for s in batch.sheets]
+    assert ids == ["s01", "s02", "s03", "s01", "s06"]
+    assert batch.sheets[0].name == "Ana Lopez"
+    assert batch.sheets[0].answers["mu1"].value == "Kazakhstan"
+    assert batch.sheets[1].answers["op1"].value is None
+    reasons = {r.row: r.reason for r in batch.rejected}
+    assert reasons[8] == "missing student_id"
+    assert "unknown student column" in reasons[10]
+
+
+def _vmap(n: int = 2) -> VersionMap:
+    a = Version("A", tuple(VersionItem(i + 1, q.id) for i, q in enumerate(QUIZ.questions)))
+    b = Version("B", tuple(VersionItem(i + 1, q.id) for i, q in enumerate(reversed(QUIZ.questions))))
+    return VersionMap(QUIZ.title, 1, (a, b)[:n])
+
+
+def test_printed_numbers_follow_each_rows_version(tmp_path: Path) -> None:
+    p = tmp_path / "s.csv"
+    p.write_text("student_id,version,Q1,#2,question 7\nx1,A,a,T,\nx2,b,,,a\nx3,C,a,,\n", encoding="utf-8")
+    batch = read_csv(p, QUIZ, _vmap())
+    first, second = batch.sheets
+    assert first.answers["mu1"].value == "Kazakhstan" and first.answers["tr1"].value is True
+    assert second.version == "B" and second.answers["mu1"].value == "Kazakhstan"  # B's 7th is master 1st
+    assert batch.rejected[0].reason.startswith("unknown version 'C'")
+
+
+def test_printed_numbers_need_the_version_map(tmp_path: Path) -> None:
+    p = tmp_path / "s.csv"
+    p.write_text("student_id,1,2\nx1,a,T\n", encoding="utf-8")
+    with pytest.raises(FormatError, match="version map is needed"):
+        read_csv(p, QUIZ, None)
+
+
+def test_several_versions_need_a_version_column(tmp_path: Path) -> None:
+    p = tmp_path / "s.csv"
+    p.write_text("student_id,1,2\nx1,a,T\n", encoding="utf-8")
+    with pytest.raises(FormatError, match="no version column"):
+        read_csv(p, QUIZ, _vmap())
+    assert read_csv(p, QUIZ, _vmap(1)).sheets[0].version == "A"
+
+
+@pytest.mark.parametrize(
+    ("text", "error", "message"),
+    [
+        ("name,mu1\nAna,a\n", FormatError, "no student_id column"),
+        ("student_id,mu1,colour\nx,a,blue\n", FormatError, "unknown question column 'colour'"),
+        ("student_id,mu1\n", InputError, "no student rows"),
+        ("student_id,mu1,mu1\nx,a,b\n", FormatError, "appears twice"),
+    ],
+)
+def test_unusable_sheets_are_one_clear_error(
+    tmp_path: Path, text: str, error: type[Exception], message: str
+) -> None:
+    p = tmp_path / "s.csv"
+    p.write_text(text, encoding="utf-8")
+    with pytest.raises(error, match=message):
+        read_csv(p, QUIZ, None)
+
+
+def test_tab_delimited_and_lower_case_headers(tmp_path: Path) -> None:
+    p = tmp_path / "s.tsv"
+    p.write_text("STUDENT ID\tname\tMU1\tSH1\nx1\tAna\tA\tTrump\n", encoding="utf-8")
+    sheet = read_csv(p, QUIZ, None).sheets[0]
+    assert sheet.answers["mu1"].value == "Kazakhstan"
+    assert sheet.answers["sh1"].value == "Trump"
+
+
+def test_moodle_responses_export() -> None:
+    batch = read_csv(DATA / "moodle_responses.csv", QUIZ, None)
+    dana, tom = batch.sheets
+    assert dana.student_id == "dana.abenova@school.example" and dana.name == "Dana Abenova"
+    assert dana.answers["ma1"].value == (
+        ("Tokayev", "Kazakhstan"),
+        ("Trump", "United States"),
+        ("Netanyahu", "Israel"),
+    )
+    assert tom.answers["fi1"].value is None  # "-" is Moodle's "no answer"
+    assert batch.rejected[0].reason.startswith("a summary row")
+
+
+def test_forms_export_maps_prompts_fuzzily_and_reports_the_rest() -> None:
+    batch = read_csv(DATA / "forms_export.csv", QUIZ, None)
+    f01 = batch.sheets[0]
+    assert f01.student_id == "f01"
+    assert f01.answers["tr1"].value is False
+    assert f01.answers["or1"].value == OR.answer
+    assert f01.answers["ma1"].value == (
+        ("Tokayev", "Kazakhstan"),
+        ("Trump", "United States"),
+        ("Netanyahu", "Israel"),
+    )
+    assert any("favourite colour" in w for w in batch.warnings)
+
+
+def test_notebook_answers_json() -> None:
+    batch = read_notebook_json(DATA / "notebook_answers.json", QUIZ)
+    assert [s.student_id for s in batch.sheets] == ["n01", "n02"]
+    assert batch.sheets[0].answers["tr1"].value is False
+    assert batch.sheets[1].answers["fi1"].value is None
+    assert batch.rejected[0].reason == "missing student_id"
+
+
+def test_json_that_is_not_an_answers_file(tmp_path: Path) -> None:
+    p = tmp_path / "a.json"
+    p.write_text('{"hello": 1}', encoding="utf-8")
+    with pytest.raises(FormatError, match="not a quizkit answers file"):
+        read_responses([p], QUIZ)
+
+
+def test_several_files_are_counted_together() -> None:
+    batch = read_responses([DATA / "messy_sheet.csv", DATA / "notebook_answers.json"], QUIZ)
+    assert batch.rows_in == 10 == len(batch.sheets) + len(batch.rejected)
+
+
+def test_teacher_scores(tmp_path: Path) -> None:
+    p = tmp_path / "scores.csv"
+    p.write_text("student_id,question_id,points\ns01,op1,3.5\n", encoding="utf-8")
+    assert read_scores(p, QUIZ) == {("s01", "op1", ""): 3.5}
+    p.write_text("student_id,question_id,points\ns01,op1,9\n", encoding="utf-8")
+    with pytest.raises(FormatError, match="outside"):
+        read_scores(p, QUIZ)
+    p.write_text("student_id,question_id,points\ns01,nope,1\n", encoding="utf-8")
+    with pytest.raises(FormatError, match="unknown question id"):
+        read_scores(p, QUIZ)
