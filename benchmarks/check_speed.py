@@ -35,7 +35,9 @@ def main() -> None:
     check_quiz(big, article)
     hundred = time.perf_counter() - t
     print(f"check_question: {per_question * 1e3:.2f} ms per question ({len(pool)} questions)")
-    print(f"check_quiz: {whole * 1e3:.0f} ms for the {len(quiz.questions)}-question quiz, {hundred * 1e3:.0f} ms for 100")
+    print(
+        f"check_quiz: {whole * 1e3:.0f} ms for the {len(quiz.questions)}-question quiz, {hundred * 1e3:.0f} ms for 100"
+    )
 
 
 if __name__ == "__main__":

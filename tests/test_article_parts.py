@@ -1,4 +1,4 @@
-"""The reader's line-level rules: dates, bylines, boilerplate (and what must NOT count as boilerplate), quotes."""
+"""The reader's line-level rules: dates, bylines, boilerplate (and what must NOT count as it), quotes."""
 
 from __future__ import annotations
 
@@ -98,16 +98,17 @@ def test_real_sentences_are_kept(line: str) -> None:
 @pytest.mark.parametrize(
     ("paragraph", "speaker"),
     [
-        ("“Our country has always valued peace and dialogue above all,” Tokayev said on Thursday.", "Tokayev"),
+        ("“Our country has always valued peace and dialogue above all,” Tokayev said.", "Tokayev"),
         ("Tokayev told reporters that \"the decision is a natural continuation of our policy\".", "Tokayev"),
         ("According to the foreign ministry, “the country agreed in principle to join the accords”.",
          "the foreign ministry"),
-        ("Maria Lopez, a researcher at the institute, said the talks were \"a turning point for the region\".",
+        ("Maria Lopez, a researcher at the institute, said the talks were \"a turning point for us all\".",
          "Maria Lopez"),
         ("\"Every extra ferry on the Caspian takes days off the journey,\" a freight forwarder in Baku said.",
          "a freight forwarder in Baku"),
         ('In Astana, officials said: "The country agreed in principle to join the accords."', "officials"),
-        ('"The country agreed in principle to join the accords," Western diplomats noted.', "Western diplomats"),
+        ('"The country agreed in principle to join the accords," Western diplomats noted.',
+         "Western diplomats"),
         ("“We will be back next year with more deals and more partners,” said President Donald Trump.",
          "President Donald Trump"),
     ],
@@ -134,7 +135,7 @@ def test_quote_attributed_by_the_paragraphs_around_it() -> None:
 
 def test_pronoun_speaker_resolves_to_last_named_one() -> None:
     article = from_text(
-        "A headline for the test\n\n“This is a region with unbelievable potential and real talent,” Trump said. "
+        "A headline for the test\n\n“This is a region with unbelievable potential and talent,” Trump said. "
         "“We will be back next year with more deals,” he added."
     )
     assert [q.speaker for q in article.quotes] == ["Trump", "Trump"]

@@ -145,6 +145,26 @@ BAD: list[tuple[str, Question, str | None]] = [
         mq("true_false", prompt="Tokayev visited Moscow, where he met Donald Trump.", answer=True),
         "warning",
     ),
+    (
+        "answer_not_in_evidence",
+        mq(
+            "matching",
+            origin="article",
+            evidence=evidence(SENT2),
+            answer=(("Tokayev", "visited"), ("Putin", "met")),
+        ),
+        "error",
+    ),
+    (
+        "answer_not_in_evidence",
+        mq(
+            "ordering",
+            origin="article",
+            evidence=evidence(SENT1),
+            answer=("Kazakhstan joined", "Tokayev visited Washington"),
+        ),
+        "warning",
+    ),
     ("evidence_not_in_article", mq("multiple_choice", evidence=Evidence(SENT1, 3, 3 + len(SENT1))), "error"),
     ("evidence_not_in_article", mq("multiple_choice", evidence=Evidence(SENT1, 0, 12)), "error"),
     ("evidence_not_in_article", mq("multiple_choice", evidence=Evidence("Kazakhstan left.", 0, 16)), "error"),
@@ -348,6 +368,24 @@ GOOD: list[tuple[str, Question]] = [
             answer="formal joining",
             choices=("formal joining", "leaving", "voting", "trading"),
             tags=("vocabulary",),
+        ),
+    ),
+    (
+        "answer_not_in_evidence",
+        mq(
+            "matching",
+            origin="article",
+            evidence=evidence(BODY),
+            answer=(("Kazakhstan", "joined"), ("Trump", "met")),
+        ),
+    ),
+    (
+        "answer_not_in_evidence",
+        mq(
+            "ordering",
+            origin="article",
+            evidence=evidence(BODY),
+            answer=("Kazakhstan joined the accords", "Tokayev visited Washington"),
         ),
     ),
     ("distractor_also_correct", _mc("Iran", "Iran", "Iraq", "Syria", "Egypt")),
@@ -650,3 +688,17 @@ def test_every_check_is_documented() -> None:
     doc = (Path(__file__).parent.parent / "docs" / "checks.md").read_text(encoding="utf-8")
     for name in CHECK_NAMES:
         assert f"### {name}\n" in doc and f"[`{name}`](#{name})" in doc, name
+
+
+def test_a_name_shared_by_two_answers_is_reported_once() -> None:
+    twin = mq("short_answer", qid="sa2", prompt="Who is the US president in the article?")
+    findings = _named(check_quiz(_quiz(SA, twin, mq("true_false", qid="tf"))), "gives_away_answer")
+    (on_tf,) = [f for f in findings if f.question_id == "tf"]
+    assert "questions sa, sa2" in on_tf.message
+
+
+def test_numbers_match_whole() -> None:
+    assert mentions("The line runs for 1,511 kilometres.", "1511")
+    assert mentions("The line runs for 1,511 kilometres.", "1,511")
+    assert not mentions("The line runs for 1,511 kilometres.", "1")
+    assert not mentions("About 4.5 million tonnes.", "5")

@@ -44,8 +44,17 @@ def test_seed_quiz_passes_the_quality_gate() -> None:
 def test_questions_a_teacher_wants_are_there() -> None:
     qs = seed_quiz().quiz.questions
     text = " ".join(f"{q.prompt} {q.answer} {' '.join(q.choices)}" for q in qs)
-    for topic in ("Kazakhstan", "Abraham Accords", "Israel", "Tokayev", "Washington", "Trump", "Russia",
-                  "China", "Gaza"):
+    for topic in (
+        "Kazakhstan",
+        "Abraham Accords",
+        "Israel",
+        "Tokayev",
+        "Washington",
+        "Trump",
+        "Russia",
+        "China",
+        "Gaza",
+    ):
         assert topic in text, topic
     assert "U.S." in text or "United States" in text
     assert any(q.type == "open" and "strategic" in q.prompt for q in qs) or any(

@@ -280,3 +280,36 @@ def test_outputs_are_byte_identical_between_runs(tmp_path: Path) -> None:
         assert main(["grade", QUIZ, str(DATA / "messy_sheet.csv"), "-o", str(tmp_path / run)]) == 0
     for name in ("grades.csv", "answers.csv", "report.html", "feedback/s02.html", "feedback/s02.pdf"):
         assert (tmp_path / "a" / name).read_bytes() == (tmp_path / "b" / name).read_bytes(), name
+
+
+def test_answers_saved_by_the_lesson_widget_grade_fully(tmp_path: Path) -> None:
+    lesson = pytest.importorskip("quizkit.lesson.quiz")
+    quiz = make_quiz(1)
+    right = {
+        "mu1": "Kazakhstan",
+        "tr1": False,
+        "fi1": "Washington",
+        "sh1": "Donald Trump",
+        "ma1": [list(pair) for pair in quiz.question("ma1").answer],  # type: ignore[union-attr]
+        "or1": list(quiz.question("or1").answer),  # type: ignore[arg-type]
+        "op1": None,
+    }
+    doc = lesson.answers_document(quiz, right, student_id="n1", name="Nur", saved_at="2025-11-10T09:00:00Z")
+    save_quiz(quiz, tmp_path / "quiz.json")
+    (tmp_path / "answers.json").write_text(json.dumps([doc]), encoding="utf-8")
+    out = tmp_path / "out"
+    assert (
+        main(
+            [
+                "grade",
+                str(tmp_path / "quiz.json"),
+                str(tmp_path / "answers.json"),
+                "-o",
+                str(out),
+                "--no-reports",
+            ]
+        )
+        == 0
+    )
+    (row,) = _rows(out / "grades.csv")
+    assert (row["student_id"], row["score"], row["max_score"], row["blanks"]) == ("n1", "6", "10", "1")

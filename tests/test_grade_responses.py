@@ -203,3 +203,23 @@ def test_teacher_scores(tmp_path: Path) -> None:
     p.write_text("student_id,question_id,points\ns01,nope,1\n", encoding="utf-8")
     with pytest.raises(FormatError, match="unknown question id"):
         read_scores(p, QUIZ)
+
+
+def test_version_map_of_another_quiz_is_refused(tmp_path: Path) -> None:
+    p = tmp_path / "s.csv"
+    p.write_text("student_id,version,1\nx1,A,a\n", encoding="utf-8")
+    other = VersionMap(QUIZ.title, 1, (Version("A", (VersionItem(1, "not-in-this-quiz"),)),))
+    with pytest.raises(FormatError, match="names questions the quiz does not have"):
+        read_csv(p, QUIZ, other)
+
+
+def test_notebook_answers_for_another_quiz_are_warned_about(tmp_path: Path) -> None:
+    p = tmp_path / "a.json"
+    p.write_text(
+        '{"format": "quizkit-answers", "version": 1, "quiz_title": "Another quiz", "student_id": "z",'
+        ' "answers": {"mu1": "Kazakhstan"}}',
+        encoding="utf-8",
+    )
+    batch = read_notebook_json(p, QUIZ)
+    assert batch.sheets[0].answers["mu1"].value == "Kazakhstan"
+    assert "Another quiz" in batch.warnings[0]

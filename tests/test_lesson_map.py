@@ -10,7 +10,7 @@ from matplotlib.image import imread
 from quizkit.lesson.common import OKABE_ITO
 from quizkit.lesson.geography import CENTRAL_ASIA, CountryFacts, FindTheCountry, MapLesson, accords_members
 from quizkit.lesson.map import EXTENT, Place, countries, country, draw_map, in_view, places
-from quizkit.lesson.timeline import TimelineView, accords_steps, caption_html, joined, members_by
+from quizkit.lesson.timeline import Status, TimelineView, accords_steps, caption_html, status_by
 from quizkit.model import TimelineEvent
 
 
@@ -47,11 +47,14 @@ def test_map_png_is_deterministic_and_colours_what_it_is_told() -> None:
 
 def test_accords_timeline_from_the_knowledge_base() -> None:
     steps = accords_steps(TimelineView().timeline)
-    first = joined(steps)
-    assert first["Kazakhstan"] == 2025
-    assert first["Bahrain"] == first["United Arab Emirates"] == first["Israel"] == 2020
-    assert "United States" not in first
-    assert set(members_by(2024, steps)) == set(first) - {"Kazakhstan"}
+    end = status_by(2025, steps)
+    assert end["Bahrain"] == end["United Arab Emirates"] == end["Israel"] == Status("signed", 2020)
+    assert end["Sudan"] == Status("signed", 2021)
+    # The knowledge base records Kazakhstan's announcement, not a signing (that is unverified).
+    assert end["Kazakhstan"] == Status("agreed", 2025)
+    assert "United States" not in end
+    assert status_by(2020, steps)["Sudan"] == Status("agreed", 2020)
+    assert set(status_by(2024, steps)) == set(end) - {"Kazakhstan"}
     assert all(s.event.source_url.startswith("https://") for s in steps)
 
 
@@ -79,7 +82,7 @@ def test_caption_for_a_quiet_year_lists_other_dated_events() -> None:
     steps = accords_steps([ev, acc])
     text = caption_html(2022, steps, [ev, acc])
     assert "Something else happens" in text and "https://example.org/x" in text
-    assert "1 member so far (Israel)" in text
+    assert "1 member so far (agreed, no signing on record: Israel)" in text
 
 
 def test_picking_a_country_shows_its_facts_with_sources() -> None:
@@ -121,3 +124,13 @@ def test_map_lesson_references_cover_every_fact_shown() -> None:
 def test_unknown_country_is_a_key_error(name: str) -> None:
     with pytest.raises(KeyError):
         country(name)
+
+
+def test_images_carry_a_text_alternative() -> None:
+    view = TimelineView()
+    view.slider.value = 2025
+    assert "Kazakhstan: agreed in 2025, no signing on record" in view.image.tooltip
+    assert "Sudan: signed in 2021" in view.image.tooltip
+    facts = CountryFacts(accords_members())
+    facts.picker.value = "Israel"
+    assert facts.image.tooltip == "Map of the region with Israel highlighted."

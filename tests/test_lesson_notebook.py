@@ -8,6 +8,8 @@ from pathlib import Path
 
 import nbformat
 import pytest
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
 
 from quizkit.cli import main
 from quizkit.errors import OutputError
@@ -73,3 +75,24 @@ def test_missing_output_folder_is_an_output_error(tmp_path: Path) -> None:
     save_quiz(make_quiz(), tmp_path / "q.json")
     with pytest.raises(OutputError):
         write_quiz_notebook(tmp_path / "q.json", tmp_path / "nope" / "q.ipynb")
+
+
+@settings(max_examples=25, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
+@given(
+    st.text(
+        alphabet=st.characters(blacklist_categories=("Cs", "Cc"), blacklist_characters="/\\\0"),
+        min_size=1,
+        max_size=20,
+    )
+)
+def test_any_quiz_file_name_gives_valid_python(tmp_path: Path, stem: str) -> None:
+    name = f"{stem}.json"
+    try:
+        save_quiz(make_quiz(), tmp_path / name)
+    except OSError:
+        return  # not a legal file name on this system
+    nb = build_quiz_notebook(tmp_path / name, notebook_dir=tmp_path)
+    for cell in nb.cells:
+        if cell.cell_type == "code":
+            compile(cell.source, "cell", "exec")
+    assert repr(name) in nb.cells[1].source

@@ -6,6 +6,8 @@ import json
 from pathlib import Path
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from quizkit.lesson.marking import check, is_blank
 from quizkit.lesson.questions import PICK, QuestionView, shuffled
@@ -196,3 +198,28 @@ def test_quiz_widget_and_references_load_a_quiz_file(tmp_path: Path, monkeypatch
     refs = quiz_references("quiz.json").value
     assert "https://example.org/leaders" in refs and "https://example.org/timeline" in refs
     assert "Test article" in refs
+
+
+def test_sources_become_links_and_local_paths_stay_text() -> None:
+    from quizkit.lesson.common import Source, https, link, references_html
+
+    assert https("tass.com/world/2040305") == "https://tass.com/world/2040305"
+    assert https("seeds/article.txt") == "seeds/article.txt"
+    assert 'href="https://tass.com/world/2040305"' in link("tass.com/world/2040305")
+    assert "<a" not in link("seeds/article.txt")
+    html = references_html(
+        [Source("Fact A", "https://x.org/1"), Source("Fact B", "https://x.org/1"), Source("Article: T", "")]
+    )
+    assert html.count("<li>") == 2 and "Fact A; Fact B" in html and "<li>Article: T</li>" in html
+    assert "<script>" not in references_html([Source("<script>", "https://x.org")])
+
+
+@settings(max_examples=40, deadline=None)
+@given(st.text(min_size=1, max_size=80))
+def test_question_text_is_never_markup(text: str) -> None:
+    from quizkit.lesson.common import esc
+
+    q = make_question("multiple_choice", prompt=text)
+    view = QuestionView(q, 1)
+    assert esc(text) in view.prompt.value
+    assert "<script" not in view.prompt.value.replace(esc("<script"), "")

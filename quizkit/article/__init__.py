@@ -12,8 +12,6 @@ from pathlib import Path
 from typing import Literal
 
 from quizkit.article.english import looks_english
-from quizkit.article.html import parse_html
-from quizkit.article.markdown import parse_markdown
 from quizkit.article.meta import parse_date
 from quizkit.article.text import parse_text
 from quizkit.errors import InputError
@@ -153,6 +151,20 @@ def _check(article: Article, where: str) -> Article:
             fix="quizkit reads English news articles; give an English text",
         )
     return article
+
+
+def parse_html(text: str, path: str = "") -> Article:
+    """A saved news page (see ``quizkit.article.html``; BeautifulSoup is imported only when needed)."""
+    from quizkit.article.html import parse_html as parse
+
+    return parse(text, path)
+
+
+def parse_markdown(text: str, path: str = "") -> Article:
+    """A Markdown article (see ``quizkit.article.markdown``; markdown-it-py is imported only when needed)."""
+    from quizkit.article.markdown import parse_markdown as parse
+
+    return parse(text, path)
 
 
 def _parse(text: str, kind: Kind, path: str) -> Article:

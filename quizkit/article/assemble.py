@@ -36,7 +36,8 @@ LINK_LIST_FROM = 0.5
 
 _INVISIBLE = re.compile(r"[\u00ad\u200b\u200c\u200d\u2060\ufeff]")
 _LABELS = (
-    r"(?:the\s+)?author'?[’']?s summary|summary|in short|in brief|tl;?\s?dr|key takeaways?|(?:the\s+)?bottom line"
+    r"(?:the\s+)?author'?[’']?s summary|summary|in short|in brief|tl;?\s?dr|key takeaways?"
+    r"|(?:the\s+)?bottom line"
     r"|key points|at a glance|the gist"
 )
 _LABEL_WITH_TEXT = re.compile(rf"^(?:{_LABELS})\s*[:—–-]\s*(?=\S)", re.I)
@@ -188,7 +189,8 @@ def assemble(
     removed: Iterable[str] = (),
     title_from_first: bool = False,
 ) -> Article:
-    """Build the Article: metadata apart, boilerplate out (kept in ``removed``), body = blocks + blank lines."""
+    """Build the Article: metadata apart, boilerplate out (kept in ``removed``), body = blocks joined by
+    blank lines."""
     items = [Raw(t, r.kind) for r in raws if (t := normalize(r.text))]
     found = _Found(removed=list(removed))
     title = normalize(meta.title)

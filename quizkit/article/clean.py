@@ -27,7 +27,8 @@ _WHOLE_LINE = re.compile(
     # advertising
     r"|advertisements?|advert|ads?|sponsored(?: content| stories)?|promoted(?: content| stories)?"
     r"|(?:story|article) continues (?:below|after)(?: (?:this )?advertisement)?"
-    r"|advertisement\s*[-–—:]\s*(?:scroll|continue) .{0,40}|scroll (?:down )?to continue(?: (?:with|reading).{0,20})?"
+    r"|advertisement\s*[-–—:]\s*(?:scroll|continue) .{0,40}"
+    r"|scroll (?:down )?to continue(?: (?:with|reading).{0,20})?"
     # page furniture
     r"|skip to (?:main )?content|back to top|menu|search|home|sign in|log ?in|register|print|email"
     r"|share|share (?:this|the)(?: article| story| page| post)?|copy link|link copied|listen to (?:this )?"
@@ -37,7 +38,8 @@ _WHOLE_LINE = re.compile(
     r"|be the first to comment|join the (?:conversation|discussion)|(?:show|view|hide|load more) comments"
     r"|reply|report (?:this )?comment"
     # credits and labels
-    r"|(?:file|representational|representative|archive|stock) (?:photo|image|picture|pic)s?(?:\s*[:(].{0,80})?"
+    r"|(?:file|representational|representative|archive|stock) (?:photo|image|picture|pic)s?"
+    r"(?:\s*[:(].{0,80})?"
     r"|\(?(?:photos?|photograph|images?|pictures?|pics?|videos?|graphics?|illustrations?)(?:\s+credits?)?"
     r"\s*(?::|/|\||\bby\b|\bcourtesy\b)\s*(?:[^\s()]+\s*){1,8}\)?"
     r"|\(?(?:photo |image )?credits?\s*:\s*(?:[^\s()]+\s*){1,8}\)?"
@@ -56,12 +58,14 @@ _COPYRIGHT = re.compile(r"^(?:©|\(c\)\s|copyright\b)|\ball rights reserved\b", 
 _SHORT_CUES = tuple(
     re.compile(p, re.I)
     for p in (
-        r"\b(?:download|get it|available|get the app)\s+(?:on|from|in)\s+(?:the\s+)?(?:app store|google play|play store)",
+        r"\b(?:download|get it|available|get the app)\s+(?:on|from|in)\s+(?:the\s+)?"
+        r"(?:app store|google play|play store)",
         r"\b(?:download|install|get|open)\s+(?:the|our)\s+(?:[\w-]+\s+){0,3}app\b",
         r"\bopen in (?:the )?app\b",
         r"^share\s+(?:on|via|to|with|this)\b",
         r"\bshare (?:on|via) (?:facebook|twitter|x|whatsapp|linkedin|telegram|email|reddit)\b",
-        r"^follow\b.{0,40}\bon\s+(?:facebook|twitter|x|instagram|linkedin|telegram|whatsapp|youtube|google news)",
+        r"^follow\b.{0,40}\bon\s+"
+        r"(?:facebook|twitter|x|instagram|linkedin|telegram|whatsapp|youtube|google news)",
         r"\bfollow us\b",
         r"^(?:click|tap) here\b",
         r"\bjoin (?:us|our [\w ]{0,20}channel) on (?:whatsapp|telegram)\b",
@@ -69,13 +73,15 @@ _SHORT_CUES = tuple(
         r"|\b(?:sign ?up|subscribe|inbox|register)\b.*\bnewsletters?\b",
         r"^subscribe\b|\bsubscribe (?:now|today|to (?:our|the))\b",
         r"^sign up\b|\bsign up (?:for|to) (?:our|the)\b",
-        r"\bcookies?\b.*\b(?:accept|consent|policy|preferences|settings|we use|this (?:site|website)|browsing)\b"
+        r"\bcookies?\b.*\b(?:accept|consent|policy|preferences|settings|we use|this (?:site|website)"
+        r"|browsing)\b"
         r"|\b(?:accept|we use|manage)\b.*\bcookies?\b",
         r"\bunlimited (?:digital )?access\b|\balready a subscriber\b",
     )
 )
 _CUE_WORDS = re.compile(
-    r"\b(?:apps?\b|google|play store|share|follow|click|tap\b|join (?:us|our)|newsletters?|subscri|sign|cookie"
+    r"\b(?:apps?\b|google|play store|share|follow|click|tap\b|join (?:us|our)|newsletters?|subscri|sign"
+    r"|cookie"
     r"|unlimited)",
     re.I,
 )
@@ -88,7 +94,8 @@ _TRAILING_CREDIT = re.compile(
 _TERMINATORS = re.compile(
     r"^(?:more news|more stories|more from [\w' .-]{1,40}|related(?: \w+)?|read more|recommended(?: \w+){0,2}"
     r"|trending(?: \w+)?|most (?:read|popular|viewed|shared)|you (?:may|might) also like|editor'?s?[’']?s? "
-    r"(?:choice|picks?)|top stories|latest (?:news|stories)|comments?(?: \(\d+\))?|\d+ comments?|in other news"
+    r"(?:choice|picks?)|top stories|latest (?:news|stories)|comments?(?: \(\d+\))?|\d+ comments?"
+    r"|in other news"
     r"|tags?|topics?)"
     r"[\s:.…›»>]*$",
     re.I,

@@ -46,8 +46,9 @@ _JUNK_TOKEN = re.compile(
 _KEEP_TAGS = {"html", "body", "main", "article"}
 _HEADINGS = {"h1", "h2", "h3", "h4", "h5", "h6"}
 _LEAVES = {"p", "li", "dt", "dd", "pre", "address", "summary", "caption"}
-_CONTAINERS = {"div", "section", "article", "main", "blockquote", "ul", "ol", "dl", "table", "tbody", "thead",
-               "tfoot", "tr", "td", "th", "hr", "details", "center", "body", "html", "fieldset", "hgroup"}  # fmt: skip
+_CONTAINERS = {"div", "section", "article", "main", "blockquote", "ul", "ol", "dl", "table", "tbody",
+               "thead", "tfoot", "tr", "td", "th", "hr", "details", "center", "body", "html", "fieldset",
+               "hgroup"}  # fmt: skip
 _BLOCK_TAGS = _HEADINGS | _LEAVES | _CONTAINERS
 WRAPPER_SHARE = 0.6
 """An element with a junk-looking class that holds this share of the page's paragraph words is a wrapper."""

@@ -15,8 +15,9 @@ from bs4.element import Tag
 from quizkit.article.assemble import normalize
 from quizkit.article.meta import Meta, norm, parse_byline, parse_date
 
-_ARTICLE_TYPES = {"NewsArticle", "Article", "ReportageNewsArticle", "AnalysisNewsArticle", "OpinionNewsArticle",
-                  "BackgroundNewsArticle", "BlogPosting", "Report", "LiveBlogPosting", "ScholarlyArticle"}  # fmt: skip
+_ARTICLE_TYPES = {"NewsArticle", "Article", "ReportageNewsArticle", "AnalysisNewsArticle",
+                  "OpinionNewsArticle", "BackgroundNewsArticle", "BlogPosting", "Report", "LiveBlogPosting",
+                  "ScholarlyArticle"}  # fmt: skip
 _TITLE_SEPARATORS = (" | ", " - ", " – ", " — ", " :: ", " · ", " • ")
 
 

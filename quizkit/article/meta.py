@@ -28,7 +28,8 @@ _DATE_PATTERNS = (
 )
 _NUMERIC_DMY = re.compile(r"\b(?P<a>\d{1,2})[./](?P<b>\d{1,2})[./](?P<year>\d{4})\b")
 _DATE_LEFTOVER = re.compile(
-    r"\b(?:mon|tue|wed|thu|fri|sat|sun)[a-z]*\.?|(?<!\d)\d{1,2}[:.]\d{2}(?::\d{2})?(?:\.\d+)?\s*(?:[ap]\.?m\.?)?"
+    r"\b(?:mon|tue|wed|thu|fri|sat|sun)[a-z]*\.?"
+    r"|(?<!\d)\d{1,2}[:.]\d{2}(?::\d{2})?(?:\.\d+)?\s*(?:[ap]\.?m\.?)?"
     r"|\b(?:utc|gmt)\s*[+-]?\s*\d{0,2}(?::?\d{2})?|\b[A-Z]{2,5}\b|\b(?:at|on|updated|published|posted|hrs)\b"
     r"|T(?=\d)|Z\b|[+-]\d{2}:?\d{2}\b|[\s,|/·•—–()\[\]:.-]+",
     re.I,
@@ -130,7 +131,9 @@ def parse_byline(line: str) -> tuple[str, str] | None:
 # --- "Published: ..." and "Publisher — date" lines ----------------------------------------------------
 
 _PUBLISHED = re.compile(
-    r"^(?:[\w .'’-]{1,40}[,|•·—–]\s*)?(?P<label>(?:first\s+)?published|posted|(?:last\s+)?updated|date|dated|released)(?:\s+on)?\s*[:\-–—]?\s*"
+    r"^(?:[\w .'’-]{1,40}[,|•·—–]\s*)?"  # a dateline place: "New Delhi, UPDATED: ..."
+    r"(?P<label>(?:first\s+)?published|posted|(?:last\s+)?updated|date|dated|released)"
+    r"(?:\s+on)?\s*[:\-–—]?\s*"
     r"(?P<rest>.+)$",
     re.I,
 )

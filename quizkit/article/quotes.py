@@ -28,11 +28,13 @@ _VERBS = (
 )
 _TITLE = (
     r"(?:(?:President|Prime Minister|Foreign Minister|Minister|Mr\.?|Mrs\.?|Ms\.?|Dr\.?|Prof\.?|Professor"
-    r"|Senator|Gen\.?|General|Ambassador|Secretary|Sheikh|King|Queen|Prince|Chancellor|Spokesman|Spokeswoman)\s+)"
+    r"|Senator|Gen\.?|General|Ambassador|Secretary|Sheikh|King|Queen|Prince|Chancellor|Spokesman"
+    r"|Spokeswoman)\s+)"
 )
 _NAME = (
     _TITLE
-    + r"?[A-Z][\w'’.-]*(?:\s+(?:(?:al|bin|ibn|de|del|der|van|von|la|le|da|di|el|of|for|of the)[\s-]+)?[A-Z][\w'’.-]*){0,4}"
+    + r"?[A-Z][\w'’.-]*"
+    + r"(?:\s+(?:(?:al|bin|ibn|de|del|der|van|von|la|le|da|di|el|of|for|of the)[\s-]+)?[A-Z][\w'’.-]*){0,4}"
 )
 _NOUN_PHRASE = (
     r"(?:[Tt]he|[Aa]n?|[Oo]ne|[Aa]nother|[Ii]ts|[Hh]is|[Hh]er|[Tt]heir)\s+(?:[\w'’-]+\s+){0,5}?[\w'’-]+"
@@ -53,11 +55,13 @@ _APPOSITIVE = r"(?:,[^,.!?\"“”]{1,80},)?"
 """", a researcher at the institute," between a speaker and the verb."""
 
 _AFTER = re.compile(
-    rf"^[\s,.!?;:…]*(?:(?:{_VERBS})\s+{_speaker(1)}|{_speaker(2)}{_APPOSITIVE}(?:\s+(?:has|had|also|later|then))?\s+"
+    rf"^[\s,.!?;:…]*(?:(?:{_VERBS})\s+{_speaker(1)}"
+    rf"|{_speaker(2)}{_APPOSITIVE}(?:\s+(?:has|had|also|later|then))?\s+"
     rf"(?:{_VERBS})\b|[—–-]\s*{_speaker(3)})"
 )
 _BEFORE = re.compile(
-    rf"{_speaker(1)}{_APPOSITIVE}(?:\s+(?:has|had|also|later|then|once))?\s+(?:{_VERBS})\b[^.!?\"“”]{{0,60}}?[,:]?\s*"
+    rf"{_speaker(1)}{_APPOSITIVE}(?:\s+(?:has|had|also|later|then|once))?\s+(?:{_VERBS})\b"
+    r"[^.!?\"“”]{0,60}?[,:]?\s*"
     r"(?:that\s+)?$"
 )
 _ACCORDING = re.compile(r"\b[Aa]ccording to (?P<s1>[^,.;:!?\"“”()]{2,60}?)(?=\s*[,.;:!?\"“”()]|$)")

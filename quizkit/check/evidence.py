@@ -6,7 +6,7 @@ import re
 from collections.abc import Iterator
 
 from quizkit.check.findings import Problem, error, short, warning
-from quizkit.check.text import capitalised_spans, content_words, key_names, mentions, names_of, numbers
+from quizkit.check.text import capitalised_spans, content_words, mentions, names_of, numbers
 from quizkit.model import Article, Evidence, Question
 
 _TEXT_KEYED = ("multiple_choice", "fill_blank", "short_answer")
@@ -38,32 +38,47 @@ _SENTENCE_END = re.compile(r"[.!?][\"”’')\]]*$")
 
 
 def answer_not_in_evidence(q: Question, article: Article | None) -> Iterator[Problem]:
-    """The evidence sentence does not contain the key (or, for a false true/false statement, nothing in the
-    statement differs from the evidence, so it may well be true)."""
+    """The evidence does not contain the key: the answer of a multiple-choice, fill-in or short-answer
+    question, every left item of a matching question, every item of an ordering question; or, for a false
+    true/false statement, nothing in it differs from the evidence, so it may well be true."""
     ev = q.evidence
     if ev is None or q.origin != "article" or "vocabulary" in q.tags:
         return
-    if q.type in _TEXT_KEYED and isinstance(q.answer, str) and not _found(q, ev.text):
-        yield error(
-            f"the answer {short(q.answer)} is not in the evidence {short(ev.text, 80)}; point the evidence at "
-            "the sentence that states it, or fix the answer"
-        )
+    if q.type in _TEXT_KEYED and isinstance(q.answer, str):
+        if not found_in(q.answer, q.accepted_answers, ev.text):
+            yield error(
+                f"the answer {short(q.answer)} is not in the evidence {short(ev.text, 80)}; point the evidence "
+                "at the sentence that states it, or fix the answer"
+            )
     elif q.type == "true_false" and isinstance(q.answer, bool):
         yield from _true_false_grounded(q.prompt, q.answer, ev.text)
+    elif q.type in ("matching", "ordering") and isinstance(q.answer, tuple):
+        items = [str(x[0]) if isinstance(x, tuple) else str(x) for x in q.answer]
+        missing = [item for item in items if not found_in(item, (), ev.text)]
+        if missing:
+            what = "left item" if q.type == "matching" else "item"
+            # An ordering's dates are often spread over several sections, which one evidence span cannot
+            # hold without swallowing headings: the teacher is told, the question is not blocked.
+            report = error if q.type == "matching" else warning
+            yield report(
+                f"the {what} {short(missing[0])} is not in the evidence"
+                f"{f' (nor {len(missing) - 1} more)' if len(missing) > 1 else ''}; let the evidence span "
+                "every sentence the answer comes from, or drop the item"
+            )
 
 
-def _found(q: Question, evidence: str) -> bool:
-    """Key, accepted answer or alias written in the evidence; else most of a longer key's words are."""
-    if any(mentions(evidence, n) for n in key_names(q)):
+def found_in(answer: str, accepted: tuple[str, ...], evidence: str) -> bool:
+    """The answer, an accepted answer or an alias is written in the evidence; else, for a longer answer,
+    all its numbers and at least 60% of its content words are."""
+    if any(mentions(evidence, n) for n in names_of(answer, accepted)):
         return True
-    assert isinstance(q.answer, str)
-    key_numbers = set(numbers(q.answer))
+    key_numbers = set(numbers(answer))
     if key_numbers and not key_numbers <= set(numbers(evidence)):
         return False
-    words = content_words(q.answer)
-    have = {w[:5] for w in content_words(evidence)}
+    words = content_words(answer)
     if not words:
         return bool(key_numbers)
+    have = {w[:5] for w in content_words(evidence)}
     return len(words) >= 2 and sum(w[:5] in have for w in words) / len(words) >= 0.6
 
 

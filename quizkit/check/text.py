@@ -90,6 +90,8 @@ def folded(text: str) -> str:
 
 def mentions(text: str, phrase: str) -> bool:
     """True when ``phrase`` occurs in ``text`` as whole words, ignoring case, accents and punctuation."""
+    if _NUMBER.fullmatch(phrase.strip()):  # 1,511 is one number: "1" or "511" must not match inside it
+        return phrase.strip().replace(",", "") in numbers(text)
     found = _phrase_pattern(phrase)
     if found is None:
         return False
@@ -154,13 +156,15 @@ def option_class(text: str) -> tuple[str, str]:
 def is_specific(answer: str) -> bool:
     """A name, number or date: a key another question's text could give away."""
     t = answer.strip()
-    if len(norm(t)) < 3:
-        return False
     if numbers(t) or lookup(t) is not None:
         return True
+    if len(norm(t)) < 3:
+        return False
     words = t.split()
     if len(words) == 1:
         return bool(_CAPITALISED.fullmatch(words[0]))
+    if any(lookup(w) is not None for w in words if w[:1].isupper()):
+        return True  # "Kazakhstan's president": a known name, even as the first word
     return any(_CAPITALISED.fullmatch(w) for w in words[1:] if w.lower() not in STOPWORDS)
 
 

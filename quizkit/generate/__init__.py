@@ -26,14 +26,15 @@ from quizkit.generate import (
     true_false,
     vocabulary,
 )
-from quizkit.generate.analysis import Analysis, analyse
+from quizkit.generate.analysis import Analysis, analyse, focus
 from quizkit.generate.common import Candidate
 from quizkit.model import QUESTION_TYPES, Article, Question, Quiz, SourceInfo
 
 DEFAULT_CONTEXT_SHARE = 1 / 3
 MIN_ARTICLE, MAX_ARTICLE = 6, 40
-POOL_FACTOR = 3
-"""Candidates considered per question asked (the rest are never checked, keeping long inputs fast)."""
+SENTENCES_PER_QUESTION, MIN_SENTENCES = 6, 60
+"""Sentences mined for candidates per question asked: a long article is sampled, so generation time stays
+flat while the parse grows with the text."""
 
 GENERATORS: tuple[Callable[[Analysis, random.Random], Iterator[Candidate]], ...] = (
     multiple_choice.candidates,
@@ -188,7 +189,8 @@ def generate_quiz(
     share = 0.0 if no_context else (DEFAULT_CONTEXT_SHARE if context_share is None else context_share)
     warnings: list[str] = []
     dropped: list[tuple[str, str]] = []
-    pool = candidates(analysis, types, seed)
+    budget = SENTENCES_PER_QUESTION * (count or default_article_count(analysis))
+    pool = candidates(focus(analysis, max(MIN_SENTENCES, budget), seed), types, seed)
     one, whole = _gate(article)
     if count is None:
         n_article = 0 if share >= 1 else default_article_count(analysis)

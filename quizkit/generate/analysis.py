@@ -10,7 +10,7 @@ import bisect
 import re
 from collections import Counter
 from collections.abc import Iterator
-from dataclasses import dataclass
+from dataclasses import dataclass, field, replace
 from typing import Any
 
 from quizkit import nlp
@@ -144,8 +144,10 @@ class Analysis:
     article: Article
     sentences: tuple[Sentence, ...]
     counts: Counter[str]
-    """Mentions per canonical name (answer frequency)."""
+    """Mentions per canonical name (answer frequency), over the whole article."""
     words: int
+    names: dict[str, tuple[str, ...]] = field(default_factory=dict)
+    """Kind -> names as the article writes them, in order of first appearance (distractors' first pool)."""
 
     def mentions_of_kind(self, kind: str) -> list[str]:
         """Canonical names of this kind in order of first appearance."""
@@ -317,9 +319,40 @@ def iter_sentences(article: Article) -> Iterator[Sentence]:
             index += 1
 
 
+def names_by_kind(sentences: tuple[Sentence, ...]) -> dict[str, tuple[str, ...]]:
+    out: dict[str, dict[str, None]] = {}
+    for s in sentences:
+        for m in s.mentions:
+            out.setdefault(m.kind, {}).setdefault(m.text, None)
+    return {k: tuple(v) for k, v in out.items()}
+
+
 def analyse(article: Article) -> Analysis:
     """Sentences and entity counts for the whole article."""
     sentences = tuple(iter_sentences(article))
     counts: Counter[str] = Counter(m.canonical for s in sentences for m in s.mentions)
     words = len(article.body.split())
-    return Analysis(article, sentences, counts, words)
+    return Analysis(article, sentences, counts, words, names_by_kind(sentences))
+
+
+def focus(analysis: Analysis, budget: int, seed: int) -> Analysis:
+    """The same analysis restricted to at most ``budget`` sentences (repeats dropped, body paragraphs with
+    names preferred, seeded), so the work per question stays flat however long the article is."""
+    seen: set[str] = set()
+    unique = []
+    for s in analysis.sentences:
+        if s.text not in seen:
+            seen.add(s.text)
+            unique.append(s)
+    if len(unique) > budget:
+        import random
+
+        rng = random.Random(f"{seed}:focus")
+        weight = {
+            s.index: rng.random() * 0.5 + bool(s.mentions) * 0.3 - (s.block_kind == "summary") for s in unique
+        }
+        unique = sorted(
+            sorted(unique, key=lambda s: (-weight[s.index], s.index))[:budget], key=lambda s: s.index
+        )
+    kept = tuple(unique)
+    return replace(analysis, sentences=kept, names=names_by_kind(kept))

@@ -153,5 +153,5 @@ def similarity(key: str, options: tuple[str, ...], analysis: Analysis) -> float:
     """0-1: how tempting the distractors are (share of them that the article itself mentions)."""
     if not options:
         return 0.0
-    named = {m.text for s in analysis.sentences for m in s.mentions}
+    named = {n for names in analysis.names.values() for n in names}
     return sum(o in named for o in options) / len(options)

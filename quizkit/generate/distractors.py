@@ -70,12 +70,7 @@ def _ok(key: str, cand: str, chosen: list[str]) -> bool:
 
 def _pool(key: str, kind: str, analysis: Analysis | None) -> tuple[list[str], list[str]]:
     """(names from the article, names from the lexicon) of the key's kind."""
-    from_article: list[str] = []
-    if analysis is not None:
-        for s in analysis.sentences:
-            for m in s.mentions:
-                if m.kind == kind and m.text not in from_article:
-                    from_article.append(m.text)
+    from_article = list(analysis.names.get(kind, ())) if analysis is not None else []
     lex: list[str] = []
     for k in LEXICON_KINDS.get(kind, (kind,)):
         for ent in aliases.of_kind(k):

@@ -198,7 +198,11 @@ def choose(
             return False
         covered = {p.target for p in picked.items}
         fitting = [c for c in queue[:LOOKAHEAD] if fits(c, strict)]
-        fitting += [c for c in queue[LOOKAHEAD:] if not fitting and fits(c, strict)][:1]
+        if not fitting:
+            fitting = (
+                [c for c in queue[LOOKAHEAD:] if fits(c, strict)][:1] if len(queue) <= 4 * LOOKAHEAD else []
+            )
+            fitting = fitting or next(([c] for c in queue[LOOKAHEAD:] if fits(c, strict)), [])
         fitting.sort(key=lambda c: bool(c.target) and c.target in covered)
         for c in fitting:
             queue.remove(c)

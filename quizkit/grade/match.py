@@ -293,6 +293,44 @@ _FILLERS = (
 _FILLER_RE = re.compile(
     r"^(?:(?:" + "|".join(sorted(map(re.escape, _FILLERS), key=len, reverse=True)) + r") )+"
 )
+_TITLES = frozenset(
+    [
+        "president",
+        "prime",
+        "minister",
+        "pm",
+        "mr",
+        "mrs",
+        "ms",
+        "dr",
+        "king",
+        "queen",
+        "sheikh",
+        "former",
+        "general",
+        "secretary",
+        "foreign",
+        "kazakh",
+        "us",
+        "american",
+        "russian",
+        "chinese",
+        "uzbek",
+        "israeli",
+        "leader",
+        "senator",
+        "emir",
+        "sultan",
+        "chancellor",
+        "premier",
+        "of",
+        "state",
+        "the",
+        "minister",
+        "deputy",
+        "vice",
+    ]
+)
 _NEGATIONS = frozenset({"not", "never", "no", "neither", "nor", "isnt", "wasnt", "arent", "werent"})
 _HEDGES = frozenset({"or", "maybe", "perhaps", "either"})
 
@@ -410,6 +448,13 @@ class Matcher:
             if n and n not in self.forms and fold(n) not in self.folded:
                 rivals.setdefault(n, other)
         self.rivals = rivals
+        # names of the same kind as the answer are rival answers inside a phrase; "Astana, Kazakhstan" is fine
+        self.kinds = {e.kind for e in aliases.entities() if e.name in self.entities}
+        self._rival_kind = {
+            key: name.kind
+            for key, name in known_names().items()
+            if key in rivals and name.entity not in self.entities
+        }
         self._rival_folded = {fold(k): v for k, v in rivals.items() if fold(k) not in self.folded}
         self._rival_keys = list(self._rival_folded)
         self._cache: dict[str, Judgement] = {}
@@ -476,9 +521,14 @@ class Matcher:
             if at < 0 or len(words) == len(form_words):
                 continue
             rest = words[:at] + words[at + len(form_words) :]
+            if "person" in self.kinds and at > 0 and not self._own_given_name(words[at - 1]):
+                # "Melania Trump" for Donald Trump: another given name before the surname is another person
+                return Judgement("incorrect", "a different first name: probably another person")
             others = self._names_in(rest)
-            if others:
+            if others and self.kinds:
                 return Judgement("incorrect", f"also names {others[0]}")
+            if others:  # the answer is not a known name, so another name may just be context
+                return Judgement("needs_review", f"contains the answer but also names {others[0]}")
             if _NEGATIONS & set(words):
                 return Judgement("needs_review", "contains the answer but also a negation")
             if _HEDGES & set(rest):
@@ -488,6 +538,15 @@ class Matcher:
             return Judgement("needs_review", "contains the answer inside a longer sentence")
         return None
 
+    def _own_given_name(self, word: str) -> bool:
+        """A title, or (a slip of) a word from one of the answer's own full names."""
+        if word in _TITLES:
+            return True
+        own = {w for form in self.forms for w in form.split()}
+        return word in own or any(
+            w[:1] == word[:1] and (OSA.distance(word, w) <= 1 or _typo_of(word, w)) for w in own if len(w) > 2
+        )
+
     def _names_in(self, words: list[str]) -> list[str]:
         found: list[str] = []
         for size in (3, 2, 1):
@@ -495,7 +554,9 @@ class Matcher:
                 chunk = " ".join(words[i : i + size])
                 if len(chunk) < 3 and size == 1:
                     continue
-                if chunk in self.rivals:
+                if chunk in self.rivals and (
+                    not self.kinds or self._rival_kind.get(chunk, "") in self.kinds | {""}
+                ):
                     found.append(self.rivals[chunk])
         return found
 

@@ -413,6 +413,14 @@ def _check_numbers(
             where=where,
             fix="add a column headed version with each student's letter (A, B…)",
         )
+    known = {q.id for q in quiz.questions}
+    strangers = sorted({it.question_id for v in vmap.versions for it in v.items} - known)
+    if strangers:
+        raise FormatError(
+            f"the version map names questions the quiz does not have ({', '.join(strangers[:3])})",
+            where=where,
+            fix="give the versions.json rendered from this quiz",
+        )
     biggest = max((len(v.items) for v in vmap.versions), default=0)
     for c in numbered:
         if not 1 <= c.number <= biggest:
@@ -682,6 +690,10 @@ def read_notebook_json(path: str | Path, quiz: Quiz, data: bytes | None = None) 
     label = Path(where).name
     sheets: list[Sheet] = []
     rejected: list[Rejected] = []
+    titles = sorted({str(o.get("quiz_title")) for o in objs if o.get("quiz_title")} - {quiz.title})
+    warnings = tuple(
+        f"{where}: answers saved for the quiz {t!r}, grading against {quiz.title!r}" for t in titles
+    )
     for n, obj in enumerate(objs, start=1):
         student = str(obj.get("student_id") or "").strip()
         answers = obj.get("answers")
@@ -697,7 +709,7 @@ def read_notebook_json(path: str | Path, quiz: Quiz, data: bytes | None = None) 
             continue
         parsed = {qid: _json_response(questions[qid], value) for qid, value in answers.items()}
         sheets.append(Sheet(student, str(obj.get("name") or ""), "", parsed, f"{label} entry {n}"))
-    return Batch(tuple(sheets), tuple(rejected), len(objs))
+    return Batch(tuple(sheets), tuple(rejected), len(objs), warnings)
 
 
 # --- many files -------------------------------------------------------------------------------------------
@@ -773,25 +785,12 @@ def read_scores(path: str | Path, quiz: Quiz) -> TeacherScores:
     return out
 
 
-def display(value: Value | None) -> str:
-    """A value in master terms, readable (the right answer column in feedback)."""
-    if value is None:
-        return ""
-    if isinstance(value, bool):
-        return "True" if value else "False"
-    if isinstance(value, tuple):
-        parts = [f"{v[0]} → {v[1]}" if isinstance(v, tuple) else str(v) for v in value]
-        return "; ".join(parts)
-    return str(value)
-
-
 __all__ = [
     "Batch",
     "Rejected",
     "Response",
     "Sheet",
     "TeacherScores",
-    "display",
     "interpret",
     "read_csv",
     "read_notebook_json",

@@ -11,13 +11,13 @@ from __future__ import annotations
 import hashlib
 import random
 import re
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Collection, Sequence
 
 from quizkit.knowledge import aliases, load_facts, sources
 from quizkit.knowledge.distractors import accepted, distractors
 from quizkit.knowledge.linking import Ranked, rank_events, rank_facts
 from quizkit.knowledge.media import media_questions
-from quizkit.model import Article, Citation, Fact, Question, QuestionType, Quiz, TimelineEvent
+from quizkit.model import CLOSED_TYPES, Article, Citation, Fact, Question, QuestionType, Quiz, TimelineEvent
 
 BLANK = "_____"
 _WITH_THE = frozenset({"White House", "Kremlin", "Northern route", "Gaza war"})
@@ -33,9 +33,8 @@ MATCHING = {
         False,
     ),
     "population": ("Match each Central Asian country to its approximate population.", False),
-    "accords_signing_city": ("", False),
 }
-"""relation -> (prompt, whether the answer is the left-hand item). Unlisted or empty prompts make no matching."""
+"""relation -> (prompt, whether the answer is the left-hand item). Unlisted relations make no matching."""
 _MIN_PAIRS, _MAX_PAIRS = 3, 5
 _ORDER_ITEMS, _ORDER_MIN_ITEMS = 4, 3
 _ORDER_MIN_SHARE = 0.5
@@ -44,6 +43,7 @@ _IN_ARTICLE = 0.8
 """Relevance factor for a fact whose answer the article itself names: still context, but easier to guess."""
 _NAME_KINDS = frozenset({"country", "city", "person", "organisation", "sea", "venue", "figure", "resource"})
 _SHORT_KINDS = _NAME_KINDS | {"year"}
+_SINGLE_TYPES = ("multiple_choice", "true_false", "fill_blank", "short_answer")
 _ONE_ANSWER = frozenset({"multiple_choice", "fill_blank", "short_answer"})
 _TYPE_CYCLE: tuple[QuestionType, ...] = (
     "multiple_choice",
@@ -98,12 +98,10 @@ def _swap(text: str, answer: str, new: str) -> str:
     m = re.search(rf"(?<!\w)(?:(?P<the>[Tt]he) )?{re.escape(answer)}(?!\w)", text)
     if m is None:
         return text
-    the = "the " if _takes_the(new) else ""
-    if m.group("the") == "The" or (m.start() == 0 and the):
-        the = the.capitalize()
-    if m.group("the") is None and m.start() == 0 and not the:
-        the = ""
-    return text[: m.start()] + the + new + text[m.end() :]
+    name = ("the " if _takes_the(new) else "") + new
+    if m.start() == 0:
+        name = name[0].upper() + name[1:]
+    return text[: m.start()] + name + text[m.end() :]
 
 
 def _replace_once(text: str, part: str, new: str) -> str:
@@ -117,14 +115,15 @@ def _difficulty(fact: Fact, base: float) -> float:
     return round(min(0.9, base + harder), 2)
 
 
-def _base(fact: Fact, qtype: QuestionType, **kw: object) -> Question:
+def _base(fact: Fact, qtype: QuestionType, *, explanation: str = "", **kw: object) -> Question:
+    """A context question on a fact: stable id, the fact's citation, an explanation naming the source."""
     return Question(
         id=f"ctx-{fact.id}-{_TYPE_CODE[qtype]}",
         type=qtype,
         origin="context",
         evidence=None,
         sources=(citation(fact),),
-        explanation=_explain(fact),
+        explanation=explanation or _explain(fact),
         tags=("context", *fact.topics[:2]),
         **kw,  # type: ignore[arg-type]
     )
@@ -160,22 +159,15 @@ def _tf(fact: Fact, rng: random.Random, want: bool | None = None) -> Question | 
             truth = True
         else:
             statement = _swap(fact.statement, fact.answer, wrong[0])
-    explanation = _explain(fact) if truth else f"False. {_explain(fact)}"
-    q = _base(
+    return _base(
         fact,
         "true_false",
         prompt=statement,
         answer=truth,
         bloom="understand" if not truth else "remember",
         difficulty=_difficulty(fact, 0.3),
+        explanation=_explain(fact) if truth else f"False. {_explain(fact)}",
     )
-    return _with_explanation(q, explanation)
-
-
-def _with_explanation(q: Question, explanation: str) -> Question:
-    from dataclasses import replace
-
-    return replace(q, explanation=explanation)
 
 
 def _fill(fact: Fact, rng: random.Random) -> Question | None:
@@ -214,14 +206,18 @@ _BUILDERS: dict[str, Callable[[Fact, random.Random], Question | None]] = {
 }
 
 
-def fact_question(fact: Fact, qtype: str, rng: random.Random, *, true: bool | None = None) -> Question | None:
-    """One question of ``qtype`` on ``fact``, falling back to another closed type when it cannot be made.
-    ``true`` asks a true/false question for a true (or false) statement when possible."""
-    order = [
-        qtype,
-        *(t for t in ("multiple_choice", "true_false", "fill_blank", "short_answer") if t != qtype),
-    ]
-    for t in order:
+def fact_question(
+    fact: Fact,
+    qtype: str,
+    rng: random.Random,
+    *,
+    true: bool | None = None,
+    types: Collection[str] = _SINGLE_TYPES,
+) -> Question | None:
+    """One question of ``qtype`` on ``fact``, falling back to another allowed closed type when it cannot be
+    made. ``true`` asks a true/false question for a true (or false) statement when possible."""
+    order = [qtype, *(t for t in _SINGLE_TYPES if t != qtype)]
+    for t in (t for t in order if t in types):
         q = _tf(fact, rng, true) if t == "true_false" else _BUILDERS[t](fact, rng)
         if q is not None:
             return q
@@ -275,7 +271,8 @@ def _matching(ranked: Sequence[Ranked], rng: random.Random) -> tuple[Question, s
 
 
 def _ordering(article: Article, rng: random.Random) -> Question | None:
-    """Put four dated events linked to the article in order; events fall in different years so the order is sure."""
+    """Put three or four dated events linked to the article in order; they fall in different years, so the
+    order is sure even when a source gives only the year."""
     scored = rank_events(article)
     if not scored:
         return None
@@ -328,9 +325,7 @@ def _prefer_unstated(ranked: Sequence[Ranked], article: Article) -> list[Ranked]
     text = f"{article.title}\n{article.body}"
 
     def key(r: Ranked) -> tuple[int, float]:
-        names = aliases.lookup(r.fact.answer)
-        written = names.names if names else (r.fact.answer,)
-        stated = any(_contains(text, n) for n in written if n)
+        stated = any(_contains(text, n) for n in _written(r.fact.answer) if n)
         return (r.tier, -(r.score * (_IN_ARTICLE if stated else 1.0)))
 
     return sorted(ranked, key=key)
@@ -356,15 +351,22 @@ def _pick_facts(ranked: Sequence[Ranked], n: int) -> list[Fact]:
 
 
 def knowledge_questions(
-    article: Article, *, count: int, seed: int, prior: Sequence[Question] = ()
+    article: Article,
+    *,
+    count: int,
+    seed: int,
+    prior: Sequence[Question] = (),
+    types: Collection[str] | None = None,
 ) -> list[Question]:
     """``count`` closed questions from the facts most relevant to the article (matching/ordering included).
 
     Types rotate (multiple choice, true/false, fill-in, short answer) from a seeded start; true/false
     statements alternate true and false; a question is skipped when another one would give its answer away.
     ``prior`` are questions already in the quiz (media literacy), taken into account for both.
+    ``types`` limits the question types (default: all closed types).
     """
-    if count <= 0:
+    allowed = set(CLOSED_TYPES if types is None else types)
+    if count <= 0 or not allowed & set(CLOSED_TYPES):
         return []
     rng = random.Random(seed)
     ranked = rank_facts(article)
@@ -372,11 +374,11 @@ def knowledge_questions(
     matched: set[str] = set()
     gate = _Gate(prior)
     if count >= 5:
-        match = _matching(ranked, rng)
+        match = _matching(ranked, rng) if "matching" in allowed else None
         if match is not None and gate.admit(match[0]):
             out.append(match[0])
             matched = {match[1]}
-        order = _ordering(article, rng)
+        order = _ordering(article, rng) if "ordering" in allowed else None
         if order is not None and gate.admit(order):
             out.append(order)
     related = [r for r in ranked if r.tier <= 1 and r.fact.relation not in matched]
@@ -392,7 +394,8 @@ def knowledge_questions(
     for i, fact in enumerate(_pick_facts(pool, 3 * count)):
         if len(out) == count:
             break
-        q = fact_question(fact, _TYPE_CYCLE[(start + i) % len(_TYPE_CYCLE)], rng, true=next_true)
+        qtype = _TYPE_CYCLE[(start + i) % len(_TYPE_CYCLE)]
+        q = fact_question(fact, qtype, rng, true=next_true, types=allowed)
         if q is None:
             continue
         if _gives_away(q, fact, seen, answers):
@@ -412,7 +415,7 @@ def knowledge_questions(
     for fact in [*unbalanced, *skipped]:  # better an unbalanced or giveaway warning than too few questions
         if len(out) == count:
             break
-        q = fact_question(fact, "multiple_choice", rng, true=next_true)
+        q = fact_question(fact, "multiple_choice", rng, true=next_true, types=allowed)
         if q is not None and gate.admit(q):
             out.append(q)
     return out
@@ -466,17 +469,19 @@ def balance_keys(questions: Sequence[Question], seed: int) -> list[Question]:
     return out
 
 
-def context_questions(article: Article, *, count: int, seed: int) -> list[Question]:
+def context_questions(
+    article: Article, *, count: int, seed: int, types: Collection[str] | None = None
+) -> list[Question]:
     """``count`` context questions for an article: media-literacy ones first (publisher, date...), then facts.
 
     About a third are media-literacy questions (at least the publisher and the date when the article has them),
-    the rest come from the knowledge base, most relevant first.
+    the rest come from the knowledge base, most relevant first. ``types`` limits the question types.
     """
     if count <= 0:
         return []
-    media = media_questions(article, seed=seed)
+    media = [q for q in media_questions(article, seed=seed) if types is None or q.type in types]
     n_media = min(len(media), count if count < 3 else max(2, round(count / 3)))
-    facts = knowledge_questions(article, count=count - n_media, seed=seed, prior=media[:n_media])
+    facts = knowledge_questions(article, count=count - n_media, seed=seed, prior=media[:n_media], types=types)
     if len(facts) < count - n_media:
         n_media = min(len(media), count - len(facts))
     return balance_keys([*media[:n_media], *facts], seed)

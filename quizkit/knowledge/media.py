@@ -15,11 +15,14 @@ from spacy.lang.en.stop_words import STOP_WORDS
 
 from quizkit.knowledge import aliases
 from quizkit.knowledge.distractors import MONTHS
-from quizkit.model import Article, Citation, Question
+from quizkit.model import Article, Citation, Question, Quote
 
 TAGS = ("context", "media-literacy")
 _MAX_QUOTE = 320
 _OPENING_WORDS = 8
+_VAGUE = frozenset(
+    {"a", "an", "one", "some", "several", "many", "officials", "sources", "analysts", "experts"}
+)
 
 
 def article_citation(article: Article) -> Citation:
@@ -117,25 +120,33 @@ def _opening(text: str, words: int = _OPENING_WORDS) -> str:
     return " ".join(head).rstrip(",;:") + " …"
 
 
+def anonymous(quote: Quote) -> bool:
+    """An attribution that names nobody: "a Gulf diplomat who asked not to be named", "officials"."""
+    words = quote.speaker.split()
+    return bool(words) and (words[0].lower() in _VAGUE or not any(w[:1].isupper() for w in words))
+
+
 def _attribution(article: Article) -> Question | None:
+    """Does the article say who spoke a quotation? Prefers a quote that names nobody (the teachable case)."""
     if not article.quotes:
         return None
-    quote = next((q for q in article.quotes if not q.attributed), article.quotes[0])
-    opening = _opening(quote.text)
-    if quote.attributed:
+    quote = next((q for q in article.quotes if not q.attributed or anonymous(q)), article.quotes[0])
+    named = quote.attributed and not anonymous(quote)
+    if named:
+        who = f"True: the article says {quote.speaker} said it." if quote.speaker else "True: it says who."
+    elif quote.attributed:
         who = (
-            f"Yes: the article says {quote.speaker} said it."
-            if quote.speaker
-            else "Yes: the article says who said it."
+            f"False: the article describes the speaker (“{quote.speaker}”) but gives no name, "
+            "so a reader cannot check who said it."
         )
     else:
-        who = "No: the article quotes these words but never says who said them, so a reader cannot check the source."
+        who = "False: the article quotes these words but never says who said them, so a reader cannot check them."
     return _q(
         article,
         "quote-attribution",
         type="true_false",
-        prompt=f"The article says who spoke the quotation that begins “{opening}”.",
-        answer=quote.attributed,
+        prompt=f"The article names the person who spoke the quotation that begins “{_opening(quote.text)}”.",
+        answer=named,
         bloom="analyze",
         difficulty=0.45,
         explanation=who,
@@ -228,8 +239,10 @@ def _check_before_sharing(article: Article) -> Question:
         + (f" ({article.date})" if article.date else "")
         + " and whether it is still current",
     ]
-    if any(not q.attributed for q in article.quotes):
-        points.append("who said the unattributed quotation, and whether another source confirms it")
+    if any(not q.attributed or anonymous(q) for q in article.quotes):
+        points.append(
+            "who said the unnamed or unattributed quotation, and whether another source confirms it"
+        )
     points += [
         "whether other reliable outlets or the original sources report the same facts",
         "which parts are reported facts and which are opinion or interpretation",

@@ -10,7 +10,7 @@ import ipywidgets as w
 from quizkit.lesson.common import CORRECT, OKABE_ITO, WRONG, Source, esc, references_html, source_note
 from quizkit.lesson.map import NATURAL_EARTH, Place, country, draw_map, in_view, known_names, places
 from quizkit.lesson.questions import WIDE
-from quizkit.lesson.timeline import TimelineView, accords_steps, default_timeline, joined
+from quizkit.lesson.timeline import TimelineView, members
 from quizkit.model import Fact
 
 CENTRAL_ASIA = ("Kazakhstan", "Kyrgyzstan", "Tajikistan", "Turkmenistan", "Uzbekistan")
@@ -32,7 +32,7 @@ def default_facts_about(name: str) -> tuple[Fact, ...]:
 
 
 def accords_members() -> tuple[str, ...]:
-    return tuple(sorted(joined(accords_steps(default_timeline()))))
+    return members()
 
 
 def region_fill(members: Sequence[str]) -> dict[str, str]:
@@ -74,6 +74,7 @@ class CountryFacts:
         fill = dict(self.base)
         fill[name] = PICKED
         self.image.value = draw_map(fill, labels={name: name}, title=name)
+        self.image.tooltip = f"Map of the region with {name} highlighted."
         self.facts.value = facts_html(name, self.facts_for(name))
 
     def sources(self) -> tuple[Source, ...]:
@@ -101,6 +102,7 @@ class FindTheCountry:
             value=draw_map({}, labels=self.numbers, title="Find the country"),
             format="png",
             layout=w.Layout(max_width="720px"),
+            tooltip=f"Map of the region with {len(self.numbers)} countries marked by numbers.",
         )
         self.question = w.HTML()
         self.answer = w.Dropdown(

@@ -10,7 +10,7 @@ from __future__ import annotations
 import io
 import json
 import math
-from collections.abc import Mapping, Sequence
+from collections.abc import Mapping, Sequence, Set
 from dataclasses import dataclass
 from functools import cache
 
@@ -129,12 +129,15 @@ def draw_map(
     fill: Mapping[str, str] | None = None,
     *,
     labels: Mapping[str, str] | None = None,
+    hatched: Set[str] = frozenset(),
     legend: Sequence[tuple[str, str]] = (),
+    legend_hatched: Set[str] = frozenset(),
     title: str = "",
     width: float = 9.0,
     dpi: int = 80,
 ) -> bytes:
-    """PNG of the region: ``fill`` colours countries by canonical name, ``labels`` writes text on them."""
+    """PNG of the region: ``fill`` colours countries by canonical name (``hatched`` ones striped, for a second
+    state that does not rely on colour), ``labels`` writes text on them; ``legend`` is (text, colour) pairs."""
     fill = dict(fill or {})
     labels = dict(labels or {})
     x0, x1, y0, y1 = EXTENT
@@ -151,8 +154,11 @@ def draw_map(
     ax.set_yticks([])
     for c in countries():
         colour = fill.get(c.name, LIGHT)
+        hatch = "////" if c.name in hatched else None
         for ring in c.rings:
-            ax.add_patch(Polygon(ring, closed=True, facecolor=colour, edgecolor="#555555", linewidth=0.4))
+            ax.add_patch(
+                Polygon(ring, closed=True, facecolor=colour, edgecolor="#555555", linewidth=0.4, hatch=hatch)
+            )
     for p in places():
         ax.plot(
             [p.lon],
@@ -188,7 +194,14 @@ def draw_map(
         )
     if legend:
         handles = [
-            Polygon([(0, 0)], closed=True, facecolor=colour, edgecolor="#555555") for _t, colour in legend
+            Polygon(
+                [(0, 0)],
+                closed=True,
+                facecolor=colour,
+                edgecolor="#555555",
+                hatch="////" if text in legend_hatched else None,
+            )
+            for text, colour in legend
         ]
         ax.legend(handles, [t for t, _c in legend], loc="lower left", fontsize=9, framealpha=0.95)
     if title:

@@ -1,14 +1,18 @@
 """The Abraham Accords on a timeline: a year slider 2020 → 2025 that colours members as they joined.
 
-Dates and wording come from the knowledge base's timeline (``quizkit.knowledge.load_timeline``); a country
-counts as a member from the year of its first dated Accords event there (announcement or signing, as the
-caption says). The United States brokered the Accords and is not coloured as a member.
+Dates and wording come from the knowledge base's timeline (``quizkit.knowledge.load_timeline``). A country is
+*signed* from the year of its first Accords event whose label says it signed, and *agreed* (striped on the
+map) from its first announcement or agreement until then: Sudan agreed in 2020 and signed in 2021; for
+Kazakhstan the timeline has the 2025 announcement only (whether it has signed is not verified). The United States brokered the Accords and is not a
+member.
 """
 
 from __future__ import annotations
 
+import re
 from collections.abc import Sequence
 from dataclasses import dataclass
+from typing import Literal
 
 import ipywidgets as w
 
@@ -30,18 +34,28 @@ YEAR_COLOURS = (
     OKABE_ITO["orange"],
 )
 """One Okabe–Ito colour per year 2020…2025, so each joining wave is told apart without red/green."""
+_SIGNED = re.compile(r"\bsign", re.IGNORECASE)
 
 
 @dataclass(frozen=True, slots=True)
 class Step:
-    """A dated Accords event and the member countries it names."""
+    """A dated Accords event, the member countries it names, and whether it is a signing."""
 
     event: TimelineEvent
     countries: tuple[str, ...]
+    signed: bool
 
     @property
     def year(self) -> int:
         return int(self.event.date[:4])
+
+
+@dataclass(frozen=True, slots=True)
+class Status:
+    """Where a country stands at the end of a year: ``signed`` (since ``year``) or only ``agreed``."""
+
+    kind: Literal["signed", "agreed"]
+    year: int
 
 
 def default_timeline() -> tuple[TimelineEvent, ...]:
@@ -61,36 +75,55 @@ def accords_steps(timeline: Sequence[TimelineEvent]) -> tuple[Step, ...]:
             for e in ev.entities
             if (ent := lookup(e)) is not None and ent.kind == "country" and ent.name != BROKER
         )
-        steps.append(Step(ev, names))
+        steps.append(Step(ev, names, bool(_SIGNED.search(ev.label))))
     return tuple(steps)
 
 
-def joined(steps: Sequence[Step]) -> dict[str, int]:
-    """Country → the year it first appears in an Accords event."""
-    out: dict[str, int] = {}
+def status_by(year: int, steps: Sequence[Step]) -> dict[str, Status]:
+    """Every country in the Accords by the end of ``year``: signed (first signing year) or agreed."""
+    out: dict[str, Status] = {}
     for s in steps:
+        if s.year > year:
+            break
         for c in s.countries:
-            out.setdefault(c, s.year)
+            now = out.get(c)
+            if s.signed and (now is None or now.kind == "agreed"):
+                out[c] = Status("signed", s.year)
+            elif now is None:
+                out[c] = Status("agreed", s.year)
     return out
 
 
-def members_by(year: int, steps: Sequence[Step]) -> dict[str, int]:
-    """Members (with their joining year) by the end of ``year``."""
-    return {c: y for c, y in joined(steps).items() if y <= year}
+def members() -> tuple[str, ...]:
+    """Every country the knowledge base's timeline puts in the Accords by the last year."""
+    return tuple(sorted(status_by(LAST_YEAR, accords_steps(default_timeline()))))
+
+
+def _legend_text(s: Status) -> str:
+    return f"signed in {s.year}" if s.kind == "signed" else f"agreed in {s.year}, no signing on record"
 
 
 def year_colour(year: int) -> str:
     return YEAR_COLOURS[min(max(year - FIRST_YEAR, 0), len(YEAR_COLOURS) - 1)]
 
 
+def _names(status: dict[str, Status], kind: str) -> str:
+    picked = sorted((c for c, s in status.items() if s.kind == kind), key=lambda c: (status[c].year, c))
+    return ", ".join(esc(c) for c in picked)
+
+
 def caption_html(year: int, steps: Sequence[Step], timeline: Sequence[TimelineEvent]) -> str:
     """What happened in ``year``: the Accords' events, else the other dated events of that year."""
+    status = status_by(year, steps)
+    head = f"<b>{year}</b>: {len(status)} member{'s' if len(status) != 1 else ''} so far"
+    signed, agreed = _names(status, "signed"), _names(status, "agreed")
+    parts = [
+        f"signed: {signed}" if signed else "",
+        f"agreed, no signing on record: {agreed}" if agreed else "",
+    ]
+    detail = "; ".join(p for p in parts if p)
+    lines = [f"<p class='qk-caption'>{head}{' (' + detail + ')' if detail else ''}.</p>"]
     own = [s.event for s in steps if s.year == year]
-    members = members_by(year, steps)
-    head = f"<b>{year}</b>: {len(members)} member{'s' if len(members) != 1 else ''} so far"
-    if members:
-        head += " (" + ", ".join(esc(c) for c in sorted(members, key=lambda c: (members[c], c))) + ")"
-    lines = [f"<p class='qk-caption'>{head}.</p>"]
     if own:
         lines.append("<ul>" + "".join(_event_li(e) for e in own) + "</ul>")
     else:
@@ -101,19 +134,27 @@ def caption_html(year: int, steps: Sequence[Step], timeline: Sequence[TimelineEv
     return "".join(lines)
 
 
+def alt_text(year: int, steps: Sequence[Step]) -> str:
+    """The map in words (the image's tooltip, read by screen readers)."""
+    status = status_by(year, steps)
+    if not status:
+        return f"Map: no members of the Abraham Accords by the end of {year}."
+    words = "; ".join(
+        f"{c}: {_legend_text(s)}" for c, s in sorted(status.items(), key=lambda kv: (kv[1].year, kv[0]))
+    )
+    return f"Map of Abraham Accords members by the end of {year}. {words}."
+
+
 def _event_li(e: TimelineEvent) -> str:
     return f"<li>{esc(e.date)}: {esc(e.label)}. {source_note(e.source_url, e.as_of)}</li>"
 
 
 def timeline_sources(steps: Sequence[Step], timeline: Sequence[TimelineEvent]) -> tuple[Source, ...]:
-    shown = [s.event for s in steps] + [
-        e
-        for e in timeline
-        if FIRST_YEAR <= int(e.date[:4]) <= LAST_YEAR and e not in [s.event for s in steps]
-    ]
-    return tuple(
-        Source(f"{e.date}: {e.label}", e.source_url, e.as_of) for e in sorted(shown, key=lambda e: e.date)
-    )
+    """Sources of every event the slider can show: the Accords' events and the other events of 2020–2025."""
+    accords = [s.event for s in steps]
+    others = [e for e in timeline if FIRST_YEAR <= int(e.date[:4]) <= LAST_YEAR and e not in accords]
+    shown = sorted(accords + others, key=lambda e: e.date)
+    return tuple(Source(f"{e.date}: {e.label}", e.source_url, e.as_of) for e in shown)
 
 
 class TimelineView:
@@ -130,6 +171,7 @@ class TimelineView:
             description="Year:",
             continuous_update=False,
             style=WIDE,
+            layout=w.Layout(width="420px"),
         )
         self.image = w.Image(format="png", layout=w.Layout(max_width="720px"))
         self.caption = w.HTML()
@@ -137,7 +179,9 @@ class TimelineView:
         self.slider.observe(lambda _c: self.update(), names="value")
         note = w.HTML(
             "<p>Move the slider (or focus it and use the arrow keys) to see who had joined by the end of each "
-            f"year. Grey dots/shapes: not a member. The {BROKER} brokered the Accords.</p>"
+            "year. Solid colour: signed, in the colour of the year of signing; striped: agreed or announced, "
+            "with no signing recorded in the knowledge base's timeline by then. Grey: not a member. "
+            f"The {BROKER} brokered the Accords.</p>"
         )
         self.box = w.VBox([note, self.slider, self.image, self.caption])
         self.box.add_class("qk-timeline")
@@ -145,18 +189,25 @@ class TimelineView:
 
     def png(self, year: int) -> bytes:
         if year not in self._cache:
-            members = members_by(year, self.steps)
-            fill = {c: year_colour(y) for c, y in members.items()}
-            years = sorted(set(members.values()))
-            legend = [(f"joined in {y}", year_colour(y)) for y in years] or [("no members yet", GREY)]
+            status = status_by(year, self.steps)
+            fill = {c: year_colour(s.year) for c, s in status.items()}
+            hatched = {c for c, s in status.items() if s.kind == "agreed"}
+            legend = sorted(
+                {(_legend_text(s), year_colour(s.year), s.kind == "agreed") for s in status.values()}
+            )
             self._cache[year] = draw_map(
-                fill, legend=legend, title=f"Abraham Accords members by the end of {year}"
+                fill,
+                hatched=hatched,
+                legend=[(t, c) for t, c, _h in legend] or [("no members yet", GREY)],
+                legend_hatched={t for t, _c, h in legend if h},
+                title=f"Abraham Accords members by the end of {year}",
             )
         return self._cache[year]
 
     def update(self) -> None:
         year = int(self.slider.value)
         self.image.value = self.png(year)
+        self.image.tooltip = alt_text(year, self.steps)
         self.caption.value = caption_html(year, self.steps, self.timeline)
 
     def sources(self) -> tuple[Source, ...]:

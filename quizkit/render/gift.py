@@ -23,27 +23,33 @@ def escape(text: str) -> str:
     return _CONTROL.sub(r"\\\1", _SPACES.sub(" ", text).strip())
 
 
+ARROW = "->"
+
+
+def _inner(text: str) -> str:
+    """Text inside the braces. GIFT has no escape for "->", and Moodle reads any answer area holding
+    "=" and "->" as a matching question: it is written as "→" (and the user is warned)."""
+    return escape(text.replace(ARROW, "→"))
+
+
 def _answer(text: str) -> str:
     """An answer after ``=``/``~``: a leading ``[`` or ``%`` would read as a format or a weight."""
-    body = escape(text)
+    body = _inner(text)
     return f"[plain]{body}" if body.startswith(("[", "%")) else body
 
 
 def _short(text: str) -> str:
-    """A short-answer answer: Moodle reads these as plain text, so a leading ``%`` needs an explicit weight."""
-    body = escape(text)
-    return f"%100%{body}" if body.startswith("%") else body
+    """A short-answer answer: a leading ``%`` needs an explicit weight, a leading ``[`` a format."""
+    body = _inner(text)
+    if body.startswith("%"):
+        return f"%100%{body}"
+    return f"[plain]{body}" if body.startswith("[") else body
 
 
 def ordinal(i: int) -> str:
     """1 -> 1st, 2 -> 2nd, 11 -> 11th, 22 -> 22nd."""
     suffix = "th" if 10 <= i % 100 <= 20 else {1: "st", 2: "nd", 3: "rd"}.get(i % 10, "th")
     return f"{i}{suffix}"
-
-
-def _left(text: str) -> str:
-    # GIFT splits a matching pair at the first "->" and has no escape for it.
-    return escape(text.replace("->", "→"))
 
 
 def feedback(q: Question) -> str:
@@ -66,23 +72,24 @@ def _answers(q: Question) -> tuple[str, list[str]]:
         accepted = dict.fromkeys([str(q.answer), *q.accepted_answers])
         body = " ".join("=" + _short(a) for a in accepted if a.strip())
     elif q.type == "matching":
-        pairs = [f"={_left(left)} -> {escape(right)}" for left, right in matching_rows(q)]
+        pairs = [f"={_answer(left)} -> {_inner(right)}" for left, right in matching_rows(q)]
         rights = {r for _, r in matching_rows(q)}
-        pairs += [f"= -> {escape(extra)}" for extra in master_options(q) if extra not in rights]
+        pairs += [f"= -> {_inner(extra)}" for extra in master_options(q) if extra not in rights]
         body = " ".join(pairs)
-        if any("->" in left for left, _ in matching_rows(q)):
-            warnings.append(
-                f"question {q.id}: '->' in a matching item was printed as '→' (GIFT cannot escape it)"
-            )
     elif q.type == "ordering":
-        body = " ".join(f"={ordinal(i)} -> {escape(str(item))}" for i, item in enumerate(answer_items(q), 1))
+        body = " ".join(f"={ordinal(i)} -> {_inner(item)}" for i, item in enumerate(answer_items(q), 1))
         warnings.append(
             f"question {q.id}: GIFT has no ordering type; exported as matching (position -> item)"
         )
     else:
         body = ""
     fb = feedback(q)
-    return body + (f" ####{escape(fb)}" if fb else ""), warnings
+    inside = [*q.choices, *q.accepted_answers, fb, *(answer_items(q) if q.type != "true_false" else ())]
+    if any(ARROW in x for x in [*inside, *(x for pair in matching_rows(q) for x in pair)]):
+        warnings.append(
+            f"question {q.id}: '->' in an answer or feedback was written as '→' (GIFT cannot escape it)"
+        )
+    return body + (f" ####{_inner(fb)}" if fb else ""), warnings
 
 
 def _prompt(q: Question) -> str:

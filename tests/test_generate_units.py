@@ -1,0 +1,162 @@
+"""The parts of generation: distractors, statements and questions from parsed sentences, selection."""
+
+from __future__ import annotations
+
+import random
+from collections import Counter
+from dataclasses import replace
+
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from quizkit.article import from_text
+from quizkit.generate import realize, select
+from quizkit.generate.analysis import analyse
+from quizkit.generate.distractors import confusable, dates, names, numbers, style
+from quizkit.generate.metadata import long_date, wrong_dates
+from quizkit.generate.vocabulary import glossary
+from tests.factories import make_question
+
+TEXT = (
+    "Talks in the Capital\n\n"
+    "President Kassym-Jomart Tokayev visited Washington, where he held talks with President Donald Trump. "
+    "Kazakhstan declared its independence on 16 December 1991. "
+    "The Abraham Accords, a U.S.-facilitated diplomatic agreement, normalized relations between Israel and "
+    "several Muslim-majority countries.\n\nThis development surprised many observers in Moscow."
+)
+
+
+def sentences() -> list[realize.Sentence]:
+    return list(analyse(from_text(TEXT)).sentences)
+
+
+def by_start(prefix: str) -> realize.Sentence:
+    return next(s for s in sentences() if s.text.startswith(prefix))
+
+
+def test_distractor_is_never_an_alias_substring_or_near_spelling() -> None:
+    assert confusable("United States", "U.S.")  # alias
+    assert confusable("Central Asia", "Central and West Asia")  # the same words and more
+    assert confusable("Iran", "Irn")  # one edit
+    assert confusable("Iran", "Iraq")  # stricter than the gate: one letter apart is too easy to misread
+    assert not confusable("Kazakhstan", "Uzbekistan")
+
+
+def test_names_keep_kind_and_style_and_prefer_the_article() -> None:
+    analysis = analyse(from_text(TEXT))
+    got = names("Kazakhstan", "country", analysis, random.Random(0))
+    assert got is not None and len(got) == 3
+    assert "Israel" in got  # the article's own countries first
+    assert all(style(g) == "title" and not confusable("Kazakhstan", g) for g in got)
+    abbr = names("U.S.", "country", None, random.Random(0))
+    assert abbr is not None and all(style(a) == "abbr" for a in abbr)
+
+
+def test_years_dates_and_amounts_get_plausible_neighbours() -> None:
+    rng = random.Random(1)
+    years = numbers("2014", "year", rng)
+    assert years and all(abs(int(y) - 2014) <= 8 and y != "2014" for y in years)
+    days = dates("16 December 1991", rng)
+    assert days and all(d.count(" ") == 2 and d != "16 December 1991" for d in days)
+    shares = numbers("43 per cent", "number", rng)
+    assert shares and all(s.endswith("per cent") and float(s.split()[0]) <= 100 for s in shares)
+    assert long_date("2025-11-07") == "7 November 2025"
+    assert len(set(wrong_dates("2025-11-07", rng) or ())) == 3
+
+
+def test_pronoun_subject_is_resolved_into_a_who_question() -> None:
+    asks = dict((m.text, q) for m, q in realize.asks(by_start("President")))
+    assert asks["Kassym-Jomart Tokayev"] == "Who held talks with President Donald Trump in Washington?"
+    assert asks["Washington"].startswith("Where did Kassym-Jomart Tokayev hold talks")
+    assert asks["Donald Trump"] == "With whom did Kassym-Jomart Tokayev hold talks in Washington?"
+
+
+def test_dates_are_asked_with_do_support() -> None:
+    asks = {m.text: q for m, q in realize.asks(by_start("Kazakhstan declared"))}
+    assert asks["16 December 1991"] == "On what date did Kazakhstan declare its independence?"
+    assert asks["Kazakhstan"] == "Which country declared its independence on 16 December 1991?"
+
+
+def test_appositive_becomes_a_statement_and_is_dropped_from_clauses() -> None:
+    s = by_start("The Abraham Accords")
+    assert "The Abraham Accords are a U.S.-facilitated diplomatic agreement." in realize.clause_statements(s)
+    made = realize.statement(s, next(m for m in s.mentions if m.text == "Israel"), "Egypt")
+    assert made is not None
+    assert (
+        made[0]
+        == "The Abraham Accords normalized relations between Egypt and several Muslim-majority countries."
+    )
+
+
+def test_sentence_opening_with_this_gives_no_statement() -> None:
+    s = by_start("This development")
+    assert s.unresolved
+    assert realize.clause_statements(s) == []
+    assert all(not q.startswith(("This", "According to the article, this")) for _m, q in realize.asks(s))
+
+
+def test_quotas_share_by_weight_and_respect_minimums() -> None:
+    got = select.quotas(20, {"multiple_choice": 30, "true_false": 30, "open": 5, "matching": 1})
+    assert sum(got.values()) == 20
+    assert got["open"] >= 1 and got["matching"] == 1
+    assert got["multiple_choice"] >= got["true_false"] >= got["open"]
+
+
+def _mc(i: int) -> select.Question:
+    return make_question("multiple_choice", qid=f"q{i}", prompt=f"Question number {i} about something?")
+
+
+@settings(max_examples=30, deadline=None)
+@given(st.integers(min_value=4, max_value=40), st.integers(min_value=0, max_value=10_000))
+def test_key_positions_are_balanced_and_options_kept(n: int, seed: int) -> None:
+    qs = [_mc(i) for i in range(n)]
+    out = select.balance_keys(qs, random.Random(seed))
+    for before, after in zip(qs, out, strict=True):
+        assert sorted(before.choices) == sorted(after.choices) and after.answer == before.answer
+    counts = Counter(q.choices.index(str(q.answer)) for q in out)
+    assert max(counts.values()) - min(counts.get(i, 0) for i in range(4)) <= 1
+
+
+@settings(max_examples=30, deadline=None)
+@given(
+    st.lists(st.sampled_from(["multiple_choice", "true_false", "open", "matching"]), max_size=20),
+    st.integers(),
+)
+def test_arrange_keeps_every_question_and_groups_types(types: list[str], seed: int) -> None:
+    qs = [make_question(t, qid=f"x{i}") for i, t in enumerate(types)]
+    out = select.arrange(qs, random.Random(seed))
+    assert sorted(q.id for q in out) == sorted(q.id for q in qs)
+    order = [q.type for q in out]
+    assert order == sorted(order, key=lambda t: select.QUESTION_TYPES.index(t))  # type: ignore[arg-type]
+
+
+def test_near_duplicates_and_giveaways_conflict() -> None:
+    a = select.Candidate(make_question("true_false"), 1, 0, "", "true_false")
+    b = select.Candidate(
+        replace(make_question("true_false"), prompt="Tokayev visited Moscow, where he met Donald Trump!"),
+        1,
+        1,
+        "",
+        "true_false",
+    )
+    assert select.conflicts(a, b)
+    sa = select.Candidate(make_question("short_answer"), 1, 1, "Donald Trump", "short_answer")
+    assert select.conflicts(a, sa)  # the statement names Donald Trump, the short answer's key
+
+
+def test_glossary_has_sixty_short_learner_definitions() -> None:
+    g = glossary()
+    assert len(g) >= 60
+    for term in (
+        "accession",
+        "normalize relations",
+        "symbolic",
+        "strategic",
+        "multi-vector",
+        "bilateral",
+        "sanctions",
+        "sovereignty",
+        "summit",
+    ):
+        assert term in g
+    assert all(5 <= len(d.split()) <= 20 for d in g.values())
