@@ -77,6 +77,16 @@ def quiz_from_data(d: dict[str, Any]) -> Quiz:
     )
 
 
+class _QuizYamlLoader(yaml.SafeLoader):
+    """Safe YAML loader that keeps dates as text: ``as_of: 2026-11-27`` stays the string the schema expects."""
+
+
+_QuizYamlLoader.yaml_implicit_resolvers = {
+    first: [(tag, rx) for tag, rx in resolvers if tag != "tag:yaml.org,2002:timestamp"]
+    for first, resolvers in yaml.SafeLoader.yaml_implicit_resolvers.items()
+}
+
+
 # --- validation ----------------------------------------------------------------------------------------
 
 
@@ -131,7 +141,7 @@ def parse_quiz_text(text: str, *, where: str) -> Quiz:
     data: Any
     stripped = text.lstrip()
     try:
-        data = json.loads(text) if stripped.startswith(("{", "[")) else yaml.safe_load(text)
+        data = json.loads(text) if stripped.startswith(("{", "[")) else yaml.load(text, Loader=_QuizYamlLoader)
     except (json.JSONDecodeError, yaml.YAMLError) as exc:
         line = getattr(exc, "lineno", None) or getattr(getattr(exc, "problem_mark", None), "line", None)
         at = f" (line {line})" if line is not None else ""

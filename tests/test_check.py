@@ -360,6 +360,26 @@ GOOD: list[tuple[str, Question]] = [
         mq("true_false", prompt="Tokayev visited Washington, where he met Donald Trump.", answer=True),
     ),
     ("answer_not_in_evidence", mq("true_false", prompt="Tokayev did not visit Washington.", answer=False)),
+    *(
+        ("answer_not_in_evidence", mq("true_false", prompt=p, answer=a, evidence=_ev(e)))
+        for p, a, e in (
+            (
+                "A lake that was once the fourth smallest on the planet shrank.",
+                False,
+                "A lake that was once the fourth largest on the planet shrank into smaller pools.",
+            ),
+            (
+                "Kazakhstan can reach the open ocean on its own.",
+                False,
+                "Kazakhstan cannot reach the open ocean on its own.",
+            ),
+            (
+                "The line runs for 1,511 kilometres to Novorossiysk.",
+                True,
+                "The line runs for 1,511 kilometres to Novorossiysk on the Black Sea.",
+            ),
+        )
+    ),
     (
         "answer_not_in_evidence",
         mq(

@@ -211,3 +211,17 @@ def test_docs_examples_are_valid_quizzes() -> None:
     yaml_block = doc.split("```yaml\n")[1].split("```", 1)[0]
     assert len(parse_quiz_text(yaml_block, where="docs").questions) == 4
     assert dump_quiz(quiz)  # and it serialises back
+
+
+def test_unreadable_source_article_only_skips_offsets(
+    workdir: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    save_quiz(good_quiz(_body()), workdir / "quiz.json")
+    (workdir / "article.txt").write_bytes(b"\x00\x01binary")
+    assert main(["check", "quiz.json"]) == 0
+    assert "Article: cannot read article.txt" in capsys.readouterr().out
+
+
+def test_docs_show_the_current_report() -> None:
+    doc = (Path(__file__).parent.parent / "docs" / "checks.md").read_text(encoding="utf-8")
+    assert GOLDEN.read_text(encoding="utf-8") in doc

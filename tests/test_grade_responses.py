@@ -5,9 +5,12 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from quizkit.errors import FormatError, InputError
 from quizkit.grade.responses import (
+    interpret,
     interpret_bool,
     interpret_choice,
     interpret_matching,
@@ -17,9 +20,11 @@ from quizkit.grade.responses import (
     read_responses,
     read_scores,
 )
+from quizkit.grade.score import SCORERS
 from quizkit.model import Version, VersionItem, VersionMap
 from quizkit.quizfile import load_quiz
-from tests.factories import make_question
+from quizkit.versions import key_string, make_versions, printed_key
+from tests.factories import make_question, make_quiz
 
 DATA = Path(__file__).parent / "data" / "grading"
 QUIZ = load_quiz(DATA / "quiz.json")
@@ -223,3 +228,35 @@ def test_notebook_answers_for_another_quiz_are_warned_about(tmp_path: Path) -> N
     batch = read_notebook_json(p, QUIZ)
     assert batch.sheets[0].answers["mu1"].value == "Kazakhstan"
     assert "Another quiz" in batch.warnings[0]
+
+
+@given(st.integers(min_value=0, max_value=10_000), st.integers(min_value=1, max_value=5))
+@settings(max_examples=25, deadline=None)
+def test_any_versions_printed_key_reads_back_as_the_master_key(seed: int, n: int) -> None:
+    quiz = make_quiz(2)
+    vmap, versions = make_versions(quiz, n, seed)
+    for version, vquiz in zip(vmap.versions, versions, strict=True):
+        for item, vq in zip(version.items, vquiz.questions, strict=True):
+            master = quiz.question(item.question_id)
+            if master.type in ("open", "true_false", "fill_blank", "short_answer"):
+                continue
+            key = printed_key(vq)
+            cell = (
+                ", ".join(f"{i}-{x}" for i, x in enumerate(key, 1))
+                if master.type == "matching"
+                else key_string(key)
+            )
+            value = interpret(master, item.order, cell).value
+            assert SCORERS[master.type](master, value) == (master.points, master.points), (cell, value)
+
+
+@given(
+    st.text(max_size=30), st.sampled_from(["multiple_choice", "true_false", "matching", "ordering", "open"])
+)
+def test_any_typed_text_is_read_without_error(text: str, qtype: str) -> None:
+    q = make_question(qtype)
+    response = interpret(q, (), text)
+    assert response.typed == text.strip()
+    assert (response.value is None) == (
+        text.strip().casefold() in ("", "-", "–", "—", "n/a", "na", "none", "no answer", "(blank)", "[blank]")
+    )

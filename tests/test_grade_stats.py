@@ -6,7 +6,7 @@ import numpy as np
 import pytest
 
 from quizkit.grade.engine import grade_batch
-from quizkit.grade.responses import Batch, Response, Sheet
+from quizkit.grade.sheets import Batch, Response, Sheet
 from quizkit.grade.stats import item_analysis
 from quizkit.model import Question, Quiz
 

@@ -303,3 +303,18 @@ def test_a_quote_from_an_unnamed_source_counts_as_not_attributed() -> None:
     assert "freight forwarder" in quote.explanation and "no name" in quote.explanation
     c5 = {q.id: q for q in media_questions(article("kb_c5plus1_summit"), seed=0)}
     assert c5["media-quote-attribution"].answer is True  # "Trump told reporters"
+
+
+@settings(max_examples=20, deadline=None)
+@given(seed=st.integers(min_value=0, max_value=1_000_000))
+def test_distractors_for_every_fact_any_seed(seed: int) -> None:
+    for f in load_facts():
+        wrong = distractors(f, 3, random.Random(seed), f.question)
+        assert len(set(wrong)) == len(wrong)
+        for d in wrong:
+            assert d != f.answer and not aliases.same_entity(d, f.answer), (f.id, d)
+            if f.answer_kind == "year":
+                assert d.isdigit() and abs(int(d) - int(f.answer)) <= 5 and int(d) <= 2026
+            ent = aliases.lookup(f.answer)
+            if ent is not None and f.answer_kind not in ("", "year", "date", "decade"):
+                assert aliases.lookup(d) is not None and aliases.lookup(d).kind == ent.kind  # type: ignore[union-attr]

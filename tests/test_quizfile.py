@@ -72,3 +72,19 @@ def test_save_into_missing_folder_writes_nothing(tmp_path: Path) -> None:
     with pytest.raises(OutputError):
         save_quiz(make_quiz(), tmp_path / "missing" / "quiz.json")
     assert not (tmp_path / "missing").exists()
+
+
+def test_yaml_dates_stay_text() -> None:
+    text = """
+questions:
+  - id: c1
+    type: short_answer
+    prompt: When did the Gaza war begin?
+    answer: 7 October 2023
+    origin: context
+    sources:
+      - url: https://en.wikipedia.org/wiki/Israel-Gaza_war
+        as_of: 2026-11-27
+"""
+    quiz = parse_quiz_text(text, where="hand.yaml")
+    assert quiz.questions[0].sources[0].as_of == "2026-11-27"

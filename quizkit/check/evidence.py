@@ -10,7 +10,7 @@ from quizkit.check.text import capitalised_spans, content_words, mentions, names
 from quizkit.model import Article, Evidence, Question
 
 _TEXT_KEYED = ("multiple_choice", "fill_blank", "short_answer")
-_NEGATION = re.compile(r"\b(?:not|never|no|none|nor)\b|n[’']t\b", re.I)
+_NEGATION = re.compile(r"\b(?:not|never|no|none|nor|cannot|neither|without)\b|n[’']t\b", re.I)
 
 # Lines scraped from a web page around the story, not part of it (compare the reader's boilerplate list).
 _BOILERPLATE = re.compile(
@@ -100,8 +100,8 @@ def _true_false_grounded(prompt: str, answer: bool, evidence: str) -> Iterator[P
             "check that it is true or point the evidence at the right sentence"
         )
     if not answer and not novel:
-        have = {w[:5] for w in content_words(evidence)}
-        changed = [w for w in content_words(prompt) if w[:5] not in have]
+        have = set(content_words(evidence))  # exact forms: "smallest" is not "smaller"
+        changed = [w for w in content_words(prompt) if w not in have]
         negated = len(_NEGATION.findall(prompt)) != len(_NEGATION.findall(evidence))
         if not changed and not negated:
             yield error(

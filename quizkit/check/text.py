@@ -173,7 +173,7 @@ def capitalised_spans(text: str) -> tuple[str, ...]:
     a true/false statement can swap."""
     spans: list[str] = []
     current: list[str] = []
-    tokens = re.findall(r"[\w'’.-]+|[^\w\s]", text)
+    tokens = re.findall(r"\d+(?:[.,]\d+)*|[\w'’.-]+|[^\w\s]", text)
     for i, tok in enumerate(tokens):
         tok = tok.rstrip(".")
         inner = tok.lower() in {"of", "the", "and", "de", "al"} and current

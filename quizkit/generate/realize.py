@@ -6,6 +6,7 @@ ill-formed text: a question that cannot be phrased well is not asked.
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 
 from quizkit.generate.analysis import PRONOUN_STARTS as PRONOUN_STARTS
@@ -14,7 +15,7 @@ from quizkit.generate.analysis import starts_unresolved as starts_unresolved
 
 BLANK = "_____"
 SUBJECTS = ("nsubj", "nsubjpass", "csubj")
-DROP_CHILDREN = frozenset({"advcl", "parataxis", "mark", "preconj", "dep", "intj", "meta"})
+DROP_CHILDREN = frozenset({"advcl", "parataxis", "mark", "preconj", "intj"})
 ASSERTING_MARKS = frozenset({"though", "although", "because", "after", "while", "whereas"})
 """A clause under these is stated as fact by the article ("Though X has relations…"); under 'if', 'as long
 as', 'when', 'wherever' it is not, so it never becomes a true statement on its own."""
@@ -133,6 +134,13 @@ def clause(s: Sentence, verb: int, keep: set[int]) -> Clause:
             close = max(sub) + 1
             if close < len(toks) and toks[close].text in (",", "—", "–", ")"):
                 idxs.discard(close)
+    for k in sorted(idxs):  # "…in September 2023, when Biden met…": an adverbial relative clause
+        adverbial = toks[k].dep == "relcl" and any(toks[j].tag == "WRB" for j in children(s, k))
+        if k in idxs and adverbial and not (subtree(s, k) & keep) and k != verb:
+            sub = subtree(s, k)
+            idxs -= sub
+            if toks[min(sub) - 1].text == ",":
+                idxs.discard(min(sub) - 1)
     # a relative clause's own relativiser ("where", "which") is not part of a main clause
     for c in children(s, verb):
         if toks[c].tag in ("WRB", "WDT", "WP") and c not in keep:
@@ -238,7 +246,8 @@ def wh_swap(s: Sentence, m: Mention, wh: str) -> dict[int, str]:
 
 
 def swap_mention(s: Sentence, m: Mention, text: str) -> dict[int, str]:
-    ks = mention_tokens(s, m)
+    """Replace the mention (with its 'the' and a person's title) by ``text``; a blank keeps the 'the'."""
+    ks = list(range(m.i, m.j)) if text == BLANK else mention_tokens(s, m)
     swap = {k: "" for k in ks}
     swap[ks[0]] = text
     return swap
@@ -318,22 +327,46 @@ def statement(s: Sentence, m: Mention | None, replacement: str | None) -> tuple[
     if opened is None:
         return None
     text = strip_end(render(toks, idxs, opened))
-    if len(text.split()) < 5 or len(text.split()) > MAX_WORDS + 4:
+    if len(text.split()) < 5 or len(text.split()) > MAX_WORDS + 4 or broken(text):
         return None
     return capitalise(text) + ".", idxs
+
+
+def unreliable(s: Sentence, verb: int) -> bool:
+    """A parse that cannot be cut into clauses safely: two roots in one sentence (the parser split it), or
+    gapping ("Tokayev came from Kazakhstan, Mirziyoyev from Uzbekistan…", "used it in 2022, and 4.5
+    million tonnes in…"), where a clause would lose or garble its second half."""
+    toks = s.toks
+    if sum(1 for k, t in enumerate(toks) if t.head == k and t.pos != "PUNCT") > 1:
+        return True
+    for k in subtree(s, verb):
+        kids = children(s, k)
+        if toks[k].pos in ("VERB", "AUX") and sum(1 for c in kids if toks[c].dep == "dobj") > 1:
+            return True
+        if (
+            toks[k].dep == "conj"
+            and toks[toks[k].head].dep == "pobj"
+            and any(toks[c].dep == "prep" for c in kids)
+        ):
+            return True
+    return False
 
 
 def asserted(s: Sentence, verb: int) -> bool:
     """Is this clause stated as true by the article (not a condition, relative clause or question)?"""
     toks = s.toks
     subj = subject_of(s, verb)
-    if subj is None or toks[subj].tag in RELATIVE_TAGS:
+    if subj is None or toks[subj].tag in RELATIVE_TAGS or unreliable(s, verb):
         return False
     dep = toks[verb].dep
     if dep in ("ROOT", "conj"):
         return True
     if dep == "ccomp":
-        return not any(toks[k].tag in RELATIVE_TAGS for k in children(s, verb))
+        marks = [toks[k].text.lower() for k in children(s, verb) if toks[k].dep == "mark"]
+        head = toks[verb].head
+        modal = any(toks[k].tag == "MD" for k in children(s, head))
+        relative = any(toks[k].tag in RELATIVE_TAGS for k in children(s, verb))
+        return marks in ([], ["that"]) and not modal and not relative
     if dep == "advcl":
         marks = [toks[k].text.lower() for k in children(s, verb) if toks[k].dep == "mark"]
         return len(marks) == 1 and marks[0] in ASSERTING_MARKS
@@ -355,8 +388,22 @@ def asserted_clauses(s: Sentence) -> list[tuple[tuple[int, ...], dict[int, str]]
     return out
 
 
+_BROKEN = re.compile(
+    r":\s*(\S+\s*){0,2}$"  # a list after a colon cut down to a word or two
+    r"|\b(and|but|or)\s+(because|if|when|while|although|though|whereas)\b"  # a dangling subordinator
+    r"|,\s*(and|or)\s*$"
+)
+
+
+def broken(text: str) -> bool:
+    """Text left ill-formed by cutting a clause out: a truncated list, a dangling 'and because'."""
+    return _BROKEN.search(text.rstrip(".?!")) is not None
+
+
 def _sentence_text(s: Sentence, idxs: tuple[int, ...], swap: dict[int, str]) -> str | None:
     text = strip_end(render(s.toks, idxs, swap))
+    if broken(text):
+        return None
     return capitalise(text) + "." if 5 <= len(text.split()) <= MAX_WORDS + 4 else None
 
 
@@ -463,8 +510,8 @@ def appositive(
         (k for k in range(a, min(a + 6, len(toks))) if toks[k].dep == "appos" and min(subtree(s, k)) == a),
         None,
     )
-    if ap is None:
-        return None
+    if ap is None or toks[ap].pos != "NOUN":
+        return None  # "a region", "a geography teacher"; not a list of names after a colon
     keep = subtree(s, ap)
     for c in children(s, ap):
         if toks[c].dep in ("relcl", "punct") and c > ap and toks[c].text not in ("-",):
@@ -564,6 +611,8 @@ def pronoun_subject_question(s: Sentence, verb: int) -> tuple[str, Mention] | No
 
 def _finish(text: str) -> str | None:
     text = strip_end(text)
+    if broken(text):
+        return None
     words = text.split()
     if len(words) < 4 or len(words) > MAX_WORDS + 6:
         return None
@@ -631,9 +680,10 @@ def _subject_text(s: Sentence, subj: int) -> str | None:
 def _keeps_capital(s: Sentence, k: int) -> bool:
     """A capital that belongs to the word (a name, an acronym), not just to the start of the sentence."""
     t = s.toks[k]
-    if k > 0:
+    if any(s.toks[j].pos != "PUNCT" for j in range(k)):
         return t.text[:1].isupper()
-    return any(m.i <= k < m.j for m in s.mentions) or t.text.isupper() or t.text == "I"
+    named = any(m.i <= k < m.j and m.kind not in ("number", "year", "date") for m in s.mentions)
+    return named or t.text.isupper() or t.text == "I"
 
 
 def object_questions(s: Sentence, verb: int) -> list[tuple[Mention, str]]:
@@ -697,7 +747,7 @@ def object_questions(s: Sentence, verb: int) -> list[tuple[Mention, str]]:
             elif m.kind in PLACE_KINDS and p in ("in", "to", "at"):
                 wh = "Where"
             elif m.kind in ("year", "date") and p in DATE_PREPS:
-                wh = f"{p.capitalize()} what {'year' if m.kind == 'year' else 'date'}"
+                wh = f"{p.capitalize()} what year" if m.kind == "year" else _when(m, p)
             else:
                 continue
             remove = subtree(s, prep)
@@ -706,6 +756,13 @@ def object_questions(s: Sentence, verb: int) -> list[tuple[Mention, str]]:
         suffix = f" in {place.text}" if place is not None else ""
         out.append((m, _ask(wh, aux, subj_text, verb_text, toks, base, verb, remove, suffix)))
     return [(m, q) for m, q in out if q]
+
+
+def _when(m: Mention, prep: str) -> str:
+    """'On what date' for a full date, 'In what month' for a month and year, else 'When'."""
+    if re.match(r"^\d{1,2} \w+ \d{4}$|^\w+ \d{1,2}, \d{4}$", m.text):
+        return f"{prep.capitalize()} what date" if prep == "on" else "When"
+    return "In what month" if prep == "in" and re.match(r"^\w+ \d{4}$", m.text) else "When"
 
 
 def _ask(

@@ -11,8 +11,8 @@ from dataclasses import dataclass
 from typing import Literal
 
 from quizkit.grade.match import Matcher
-from quizkit.grade.responses import Batch, Response, Sheet, TeacherScores
 from quizkit.grade.score import SCORERS, rubric_hints, text_judgement
+from quizkit.grade.sheets import Batch, Response, Sheet, TeacherScores
 from quizkit.model import Question, Quiz
 
 Verdict = Literal["correct", "incorrect", "partial", "blank", "needs_review"]

@@ -293,44 +293,13 @@ _FILLERS = (
 _FILLER_RE = re.compile(
     r"^(?:(?:" + "|".join(sorted(map(re.escape, _FILLERS), key=len, reverse=True)) + r") )+"
 )
-_TITLES = frozenset(
-    [
-        "president",
-        "prime",
-        "minister",
-        "pm",
-        "mr",
-        "mrs",
-        "ms",
-        "dr",
-        "king",
-        "queen",
-        "sheikh",
-        "former",
-        "general",
-        "secretary",
-        "foreign",
-        "kazakh",
-        "us",
-        "american",
-        "russian",
-        "chinese",
-        "uzbek",
-        "israeli",
-        "leader",
-        "senator",
-        "emir",
-        "sultan",
-        "chancellor",
-        "premier",
-        "of",
-        "state",
-        "the",
-        "minister",
-        "deputy",
-        "vice",
-    ]
-)
+_TITLES = frozenset({
+    "president", "prime", "minister", "pm", "mr", "mrs", "ms", "dr", "king", "queen", "sheikh", "former",
+    "general", "secretary", "foreign", "kazakh", "us", "american", "russian", "chinese", "uzbek",
+    "israeli", "leader", "senator", "emir", "sultan", "chancellor", "premier", "of", "state", "the",
+    "deputy", "vice",
+})  # fmt: skip
+"""Words that may stand before a surname without making it another person: titles, roles, nationalities."""
 _NEGATIONS = frozenset({"not", "never", "no", "neither", "nor", "isnt", "wasnt", "arent", "werent"})
 _HEDGES = frozenset({"or", "maybe", "perhaps", "either"})
 
@@ -524,7 +493,7 @@ class Matcher:
             if "person" in self.kinds and at > 0 and not self._own_given_name(words[at - 1]):
                 # "Melania Trump" for Donald Trump: another given name before the surname is another person
                 return Judgement("incorrect", "a different first name: probably another person")
-            others = self._names_in(rest)
+            others = self._names_in(words)  # the whole answer: "South Sudan" holds "Sudan" but is a rival
             if others and self.kinds:
                 return Judgement("incorrect", f"also names {others[0]}")
             if others:  # the answer is not a known name, so another name may just be context
@@ -548,8 +517,9 @@ class Matcher:
         )
 
     def _names_in(self, words: list[str]) -> list[str]:
+        """Rival names (of the answer's kind, when it has one) among the words, longest first."""
         found: list[str] = []
-        for size in (3, 2, 1):
+        for size in (4, 3, 2, 1):
             for i in range(len(words) - size + 1):
                 chunk = " ".join(words[i : i + size])
                 if len(chunk) < 3 and size == 1:

@@ -17,7 +17,7 @@ from functools import cache
 from pathlib import Path
 
 from quizkit.grade.engine import Mark, Result
-from quizkit.grade.responses import Rejected
+from quizkit.grade.sheets import Rejected
 from quizkit.grade.stats import ItemStats, TestStats
 from quizkit.model import Question, Quiz, VersionMap
 from quizkit.versions import master_options, matching_rows, option_letter

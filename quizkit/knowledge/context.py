@@ -9,6 +9,7 @@ from the article's own metadata. Every question cites its source; the same artic
 from __future__ import annotations
 
 import hashlib
+import math
 import random
 import re
 from collections.abc import Callable, Collection, Sequence
@@ -39,6 +40,9 @@ _MIN_PAIRS, _MAX_PAIRS = 3, 5
 _ORDER_ITEMS, _ORDER_MIN_ITEMS = 4, 3
 _ORDER_MIN_SHARE = 0.5
 """An event joins an ordering question only when it is at least this relevant relative to the best one."""
+_FACT_SHARE = 0.6
+_MIN_SOURCED = 6
+"""Context questions from the knowledge base: at least 60% of them, and at least six when there is room."""
 _IN_ARTICLE = 0.8
 """Relevance factor for a fact whose answer the article itself names: still context, but easier to guess."""
 _NAME_KINDS = frozenset({"country", "city", "person", "organisation", "sea", "venue", "figure", "resource"})
@@ -474,13 +478,16 @@ def context_questions(
 ) -> list[Question]:
     """``count`` context questions for an article: media-literacy ones first (publisher, date...), then facts.
 
-    About a third are media-literacy questions (at least the publisher and the date when the article has them),
-    the rest come from the knowledge base, most relevant first. ``types`` limits the question types.
+    Up to 40% are media-literacy questions (the publisher and the date first, when the article has them), the
+    rest come from the knowledge base, most relevant first: at least six of them when eight or more questions
+    are asked, so that six or more cite a web source. ``types`` limits the question types. When the knowledge
+    base has too little on the article, media-literacy questions fill the gap.
     """
     if count <= 0:
         return []
     media = [q for q in media_questions(article, seed=seed) if types is None or q.type in types]
-    n_media = min(len(media), count if count < 3 else max(2, round(count / 3)))
+    n_facts = max(math.ceil(count * _FACT_SHARE), min(_MIN_SOURCED, count - 2))
+    n_media = min(len(media), count - n_facts)
     facts = knowledge_questions(article, count=count - n_media, seed=seed, prior=media[:n_media], types=types)
     if len(facts) < count - n_media:
         n_media = min(len(media), count - len(facts))

@@ -165,7 +165,7 @@ class Ranked:
 
 def _direct_score(fact: Fact, weights: dict[str, float]) -> float:
     score = 0.0
-    for ent in set(fact.entities):
+    for ent in dict.fromkeys(fact.entities):  # file order, not set order: float sums stay byte-identical
         if ent in weights:
             boost = 1.5 if ent == fact.subject else 1.0
             score += boost * (1 + math.log1p(weights[ent])) * _idf(ent)
@@ -200,7 +200,7 @@ def rank_events(article: Article) -> list[tuple[TimelineEvent, float]]:
     hub = _HUB_SHARE * len(load_facts())
     scored = []
     for ev in load_timeline():
-        shared = set(ev.entities) & weights.keys()
+        shared = [e for e in dict.fromkeys(ev.entities) if e in weights]
         if all(_document_frequency().get(e, 0) >= hub for e in shared):
             continue
         score = sum((1 + math.log1p(weights[e])) * _idf(e) for e in shared)

@@ -1,0 +1,456 @@
+"""CSV responses: answer sheets (question ids or printed numbers + versions), Moodle's Responses report and
+forms exports whose headers are the prompts. Every data row becomes a Sheet or a Rejected entry."""
+
+from __future__ import annotations
+
+import csv
+import io
+import re
+from collections.abc import Iterable
+from dataclasses import dataclass
+from pathlib import Path
+
+from rapidfuzz import fuzz, process
+
+from quizkit.errors import FormatError, InputError
+from quizkit.files import decode_text, read_bytes
+from quizkit.grade.cells import Interpreter, interpret, is_blank, pick
+from quizkit.grade.match import normalise
+from quizkit.grade.sheets import Batch, Rejected, Response, Sheet
+from quizkit.model import Question, Quiz, VersionItem, VersionMap
+from quizkit.versions import master_options, matching_rows
+
+
+def header_key(header: str) -> str:
+    return re.sub(r"[\s_]+", " ", header.strip().strip("\ufeff").casefold()).strip()
+
+
+_ID_HEADERS = (
+    ("student id", "studentid", "student", "student number", "student no", "student #", "learner id",
+     "pupil id", "candidate", "candidate number"),
+    ("id", "id number", "idnumber", "matriculation number", "matric"),
+    ("username", "user", "user name", "login"),
+    ("email", "email address", "e mail", "e-mail", "e-mail address"),
+)  # fmt: skip
+_NAME_HEADERS = ("name", "student name", "full name", "fullname", "your name")
+_FIRST_HEADERS = ("first name", "firstname", "given name")
+_LAST_HEADERS = ("surname", "last name", "lastname", "family name")
+_VERSION_HEADERS = ("version", "ver", "form", "paper", "quiz version", "test version", "variant")
+_META_HEADERS = frozenset(
+    [
+        "timestamp",
+        "score",
+        "total",
+        "total",
+        "score",
+        "grade",
+        "points",
+        "class",
+        "section",
+        "group",
+        "date",
+        "started",
+        "on",
+        "completed",
+        "time",
+        "taken",
+        "state",
+        "institution",
+        "department",
+        "comments",
+        "notes",
+        "teacher",
+        "duration",
+        "submitted",
+    ]
+) | frozenset({"total score", "started on", "time taken", "total points", "date submitted"})
+_NUMBER_HEADER = re.compile(r"(?:q|question|no\.?|nr\.?|#)?\s*\.?\s*(\d{1,3})\s*[.):]?")
+_MOODLE_RESPONSE = re.compile(r"response (\d+)")
+_MOODLE_META = re.compile(r"(right answer \d+|q\. ?\d+ ?/.*|grade/.*)")
+
+
+def _is_meta(h: str) -> bool:
+    return (
+        h in _META_HEADERS
+        or any(h in group for group in _ID_HEADERS)
+        or h in _NAME_HEADERS
+        or h in _FIRST_HEADERS
+        or h in _LAST_HEADERS
+        or h in _VERSION_HEADERS
+        or bool(_MOODLE_META.fullmatch(h))
+        or h.endswith(("[score]", "[feedback]"))
+    )
+
+
+def find_column(headers: list[str], names: Iterable[str]) -> int | None:
+    wanted = set(names)
+    for i, h in enumerate(headers):
+        if h in wanted:
+            return i
+    return None
+
+
+def _id_column(headers: list[str]) -> int | None:
+    for group in _ID_HEADERS:
+        i = find_column(headers, group)
+        if i is not None:
+            return i
+    return None
+
+
+def _delimiter(text: str) -> str:
+    """csv.Sniffer over the first lines; the header line's counts settle a doubtful sniff."""
+    sample = "\n".join(text.split("\n", 20)[:20])
+    first = next((line for line in text.split("\n") if line.strip()), "")
+    try:
+        found = csv.Sniffer().sniff(sample, delimiters=",;\t|").delimiter
+    except csv.Error:
+        found = ""
+    if not found or first.count(found) == 0:
+        found = max(",;\t|", key=first.count)
+    return found
+
+
+def read_csv_rows(text: str, where: str) -> list[tuple[int, list[str]]]:
+    """(line number, stripped cells) for every non-blank row; the first is the header."""
+    reader = csv.reader(io.StringIO(text), delimiter=_delimiter(text), skipinitialspace=True)
+    rows: list[tuple[int, list[str]]] = []
+    try:
+        for cells in reader:
+            stripped = [c.strip() for c in cells]
+            if any(stripped):
+                rows.append((reader.line_num, stripped))
+    except csv.Error as exc:
+        raise FormatError(
+            f"cannot read the CSV at line {reader.line_num} ({exc})",
+            where=where,
+            fix="save it again as CSV from the spreadsheet",
+        ) from None
+    return rows
+
+
+@dataclass(frozen=True, slots=True)
+class _Column:
+    """A question column: fixed question (id / Moodle / prompt headers) or a printed number per version."""
+
+    index: int
+    header: str
+    qid: str = ""
+    number: int = 0
+    left: str = ""
+    """Forms grids: the left item (matching) or the item (ordering) this column is about."""
+
+
+@dataclass(frozen=True, slots=True)
+class _Layout:
+    kind: str  # "sheet" | "moodle" | "forms"
+    id_col: int
+    name_cols: tuple[int, ...]
+    version_col: int | None
+    columns: tuple[_Column, ...]
+    warnings: tuple[str, ...]
+
+
+def _layout(headers_raw: list[str], quiz: Quiz, vmap: VersionMap | None, where: str) -> _Layout:
+    headers = [header_key(h) for h in headers_raw]
+    seen = [h for h in headers if h]
+    dupes = sorted({h for h in seen if seen.count(h) > 1 and not _is_meta(h)})
+    if dupes:
+        raise FormatError(f"column {dupes[0]!r} appears twice", where=where, fix="rename or remove one")
+    moodle = any(_MOODLE_RESPONSE.fullmatch(h) for h in headers)
+    if not moodle and any(_MOODLE_META.fullmatch(h) and h.startswith("q.") for h in headers):
+        raise FormatError(
+            "this is a Moodle grades report (marks only, no answers)",
+            where=where,
+            fix="download the quiz's Responses report instead",
+        )
+    id_col = _id_column(headers)
+    if id_col is None and moodle and find_column(headers, _LAST_HEADERS) is not None:
+        id_col = -1  # a Moodle export without identity fields: the full name is the id
+    if id_col is None:
+        raise FormatError(
+            "no student_id column",
+            where=where,
+            fix="add a column headed student_id (or ID number, username, email) with one id per row",
+        )
+    name_col = find_column(headers, _NAME_HEADERS)
+    first, last = find_column(headers, _FIRST_HEADERS), find_column(headers, _LAST_HEADERS)
+    name_cols: tuple[int, ...] = (
+        (name_col,) if name_col is not None else tuple(i for i in (first, last) if i is not None)
+    )
+    version_col = find_column(headers, _VERSION_HEADERS)
+    ids = {q.id.casefold(): q.id for q in quiz.questions}
+    if moodle:
+        return _moodle_layout(headers, headers_raw, quiz, id_col, name_cols, version_col, where)
+    columns: list[_Column] = []
+    unknown: list[tuple[int, str]] = []
+    for i, (h, raw) in enumerate(zip(headers, headers_raw, strict=True)):
+        if i in (id_col, version_col, *name_cols) or not h:
+            continue
+        if h in ids:
+            columns.append(_Column(i, raw, qid=ids[h]))
+        elif (m := _NUMBER_HEADER.fullmatch(h)) and not _is_meta(h):
+            columns.append(_Column(i, raw, number=int(m.group(1))))
+        elif not _is_meta(h):
+            unknown.append((i, raw))
+    if columns:
+        if unknown:
+            raise FormatError(
+                f"unknown question column {unknown[0][1]!r}",
+                where=where,
+                fix="head question columns with the printed number (1, 2…) or the question id",
+            )
+        _check_numbers(columns, quiz, vmap, version_col, where)
+        return _Layout("sheet", id_col, name_cols, version_col, tuple(columns), ())
+    return _forms_layout(unknown, quiz, id_col, name_cols, version_col, where)
+
+
+def _check_numbers(
+    columns: list[_Column], quiz: Quiz, vmap: VersionMap | None, version_col: int | None, where: str
+) -> None:
+    numbered = [c for c in columns if c.number]
+    if not numbered:
+        return
+    if vmap is None:
+        raise FormatError(
+            "the question columns are printed numbers, so the version map is needed",
+            where=where,
+            fix="add --versions OUT/versions.json from `quizkit render` (or head the columns with question ids)",
+        )
+    if version_col is None and len(vmap.versions) > 1:
+        raise FormatError(
+            f"no version column, but the version map has {len(vmap.versions)} versions",
+            where=where,
+            fix="add a column headed version with each student's letter (A, B…)",
+        )
+    known = {q.id for q in quiz.questions}
+    strangers = sorted({it.question_id for v in vmap.versions for it in v.items} - known)
+    if strangers:
+        raise FormatError(
+            f"the version map names questions the quiz does not have ({', '.join(strangers[:3])})",
+            where=where,
+            fix="give the versions.json rendered from this quiz",
+        )
+    biggest = max((len(v.items) for v in vmap.versions), default=0)
+    for c in numbered:
+        if not 1 <= c.number <= biggest:
+            raise FormatError(
+                f"unknown question column {c.header!r}: the quiz has {biggest} questions",
+                where=where,
+                fix="remove the column or check the numbering",
+            )
+    if len({c.number for c in numbered}) != len(numbered):
+        raise FormatError("two columns have the same question number", where=where, fix="remove one")
+    if vmap.quiz_title and quiz.title and normalise(vmap.quiz_title) != normalise(quiz.title):
+        raise FormatError(
+            f"the version map is for another quiz ({vmap.quiz_title!r})",
+            where=where,
+            fix="give the versions.json rendered from this quiz",
+        )
+
+
+def _moodle_layout(
+    headers: list[str],
+    headers_raw: list[str],
+    quiz: Quiz,
+    id_col: int,
+    name_cols: tuple[int, ...],
+    version_col: int | None,
+    where: str,
+) -> _Layout:
+    columns: list[_Column] = []
+    for i, h in enumerate(headers):
+        m = _MOODLE_RESPONSE.fullmatch(h)
+        if not m:
+            continue
+        slot = int(m.group(1))
+        if not 1 <= slot <= len(quiz.questions):
+            raise FormatError(
+                f"unknown question column {headers_raw[i]!r}: the quiz has {len(quiz.questions)} questions",
+                where=where,
+                fix="grade the Moodle export against the quiz file it was exported from",
+            )
+        columns.append(_Column(i, headers_raw[i], qid=quiz.questions[slot - 1].id))
+    return _Layout("moodle", id_col, name_cols, version_col, tuple(columns), ())
+
+
+_GRID = re.compile(r"(.+?)\s*\[(.+)\]\s*")
+
+
+def _forms_layout(
+    unknown: list[tuple[int, str]],
+    quiz: Quiz,
+    id_col: int,
+    name_cols: tuple[int, ...],
+    version_col: int | None,
+    where: str,
+) -> _Layout:
+    """Headers are question prompts (Google Forms): fuzzy-match each to one question's prompt."""
+    prompts = [normalise(q.prompt) for q in quiz.questions]
+    columns: list[_Column] = []
+    warnings: list[str] = []
+    taken: dict[str, str] = {}
+    for i, raw in unknown:
+        left = ""
+        text = raw
+        grid = _GRID.fullmatch(raw)
+        q = _match_prompt(grid.group(1), prompts, quiz) if grid else None
+        if q is not None and grid and q.type in ("matching", "ordering"):
+            text, left = grid.group(1), grid.group(2).strip()
+        else:
+            q = _match_prompt(raw, prompts, quiz)
+        if q is None:
+            warnings.append(f"{where}: column {raw!r} matches no question; ignored")
+            continue
+        if not left and q.id in taken:
+            raise FormatError(
+                f"columns {taken[q.id]!r} and {raw!r} both match question {q.id}",
+                where=where,
+                fix="rename one header to the exact prompt",
+            )
+        taken.setdefault(q.id, text)
+        columns.append(_Column(i, raw, qid=q.id, left=left))
+    if not columns:
+        raise FormatError(
+            f"unknown question column {unknown[0][1]!r}" if unknown else "no question columns",
+            where=where,
+            fix="head question columns with the printed number, the question id, or the question's prompt",
+        )
+    return _Layout("forms", id_col, name_cols, version_col, tuple(columns), tuple(warnings))
+
+
+def _match_prompt(header: str, prompts: list[str], quiz: Quiz) -> Question | None:
+    n = normalise(header)
+    if not n:
+        return None
+    best = process.extract(n, prompts, scorer=fuzz.token_sort_ratio, score_cutoff=85, limit=2)
+    if not best or (len(best) == 2 and best[0][1] - best[1][1] < 3):
+        return None
+    return quiz.questions[best[0][2]]
+
+
+# --- rows -> sheets ---------------------------------------------------------------------------------------
+
+
+def _versions(vmap: VersionMap | None) -> dict[str, dict[int, VersionItem]]:
+    if vmap is None:
+        return {}
+    return {v.letter.upper(): {it.number: it for it in v.items} for v in vmap.versions}
+
+
+def _version_letter(cell: str) -> str:
+    return re.sub(r"^(version|ver|form|paper|variant)\s*", "", cell.strip(), flags=re.I).strip().upper()
+
+
+_Plan = list[tuple[int, str, tuple[int, ...], dict[str, Response]]]
+
+
+def _plans(
+    layout: _Layout, interp: Interpreter, versions: dict[str, dict[int, VersionItem]]
+) -> dict[str, _Plan]:
+    """Per version letter ("" = master order): (cell index, question id, order, memo) for each column."""
+    plans: dict[str, _Plan] = {}
+    plain = [c for c in layout.columns if not c.number and not c.left]
+    for letter in ["", *sorted(versions)]:
+        plan: _Plan = [(c.index, c.qid, (), interp.cache_for(c.qid, ())) for c in plain]
+        for c in layout.columns:
+            item = versions.get(letter, {}).get(c.number) if c.number else None
+            if item is not None:
+                plan.append(
+                    (c.index, item.question_id, item.order, interp.cache_for(item.question_id, item.order))
+                )
+        plans[letter] = plan
+    return plans
+
+
+def _rows_to_batch(
+    rows: list[tuple[int, list[str]]], layout: _Layout, quiz: Quiz, vmap: VersionMap | None, where: str
+) -> Batch:
+    interp = Interpreter(quiz)
+    versions = _versions(vmap)
+    plans = _plans(layout, interp, versions)
+    numbered = any(c.number for c in layout.columns)
+    grid = [c for c in layout.columns if c.left]
+    width = len(rows[0][1])
+    sheets: list[Sheet] = []
+    rejected: list[Rejected] = []
+    label = Path(where).name
+    for line, cells in rows[1:]:
+        if len(cells) > width and any(cells[width:]):
+            rejected.append(
+                Rejected(where, line, f"{len(cells)} cells but {width} columns (unknown student column)")
+            )
+            continue
+        if len(cells) < width:
+            cells = cells + [""] * (width - len(cells))
+        name = " ".join(cells[i] for i in layout.name_cols if cells[i])
+        student = cells[layout.id_col] if layout.id_col >= 0 else name
+        if layout.kind == "moodle" and normalise(cells[0]) in ("overall average", "average"):
+            rejected.append(Rejected(where, line, "a summary row (overall average), not a student"))
+            continue
+        if not student:
+            rejected.append(Rejected(where, line, "missing student_id"))
+            continue
+        letter = _version_letter(cells[layout.version_col]) if layout.version_col is not None else ""
+        if numbered:
+            if not letter and len(versions) == 1:
+                letter = next(iter(versions))
+            if letter not in versions:
+                known = ", ".join(sorted(versions))
+                reason = f"unknown version {letter!r} (the map has {known})" if letter else "no version given"
+                rejected.append(Rejected(where, line, reason))
+                continue
+        answers: dict[str, Response] = {}
+        for index, qid, order, memo in plans.get(letter, plans[""]):
+            cell = cells[index]
+            hit = memo.get(cell)
+            if hit is None:
+                hit = interpret(interp.questions[qid], order, cell)
+                memo[cell] = hit
+            answers[qid] = hit
+        if grid:
+            by_q: dict[str, list[tuple[str, str]]] = {}
+            for c in grid:
+                by_q.setdefault(c.qid, []).append((c.left, cells[c.index]))
+            for qid, cells_by_left in by_q.items():
+                answers[qid] = _grid_response(interp.questions[qid], cells_by_left)
+        sheets.append(Sheet(student, name, letter, answers, f"{label} row {line}"))
+    return Batch(tuple(sheets), tuple(rejected), len(rows) - 1, layout.warnings)
+
+
+def _grid_response(q: Question, cells: list[tuple[str, str]]) -> Response:
+    """Forms grids: matching rows "[left]" -> right; ordering rows "[item]" -> rank (1, 2nd, First…)."""
+    filled = [(left, cell) for left, cell in cells if not is_blank(cell)]
+    typed = "; ".join(f"{left} -> {cell}" for left, cell in filled)
+    if not filled:
+        return Response("", None)
+    if q.type == "matching":
+        lefts = [a for a, _ in matching_rows(q)]
+        rights = master_options(q)
+        return Response(
+            typed, tuple((pick(left, lefts) or left, pick(cell, rights) or cell) for left, cell in filled)
+        )
+    ranks = {"first": 1, "second": 2, "third": 3, "fourth": 4, "fifth": 5, "sixth": 6, "last": 99}
+    items = master_options(q)
+    ranked: list[tuple[float, str]] = []
+    for left, cell in filled:
+        digits = re.match(r"\d+", cell.strip())
+        rank = float(digits.group()) if digits else float(ranks.get(normalise(cell), 100))
+        ranked.append((rank, pick(left, items) or left))
+    return Response(typed, tuple(item for _, item in sorted(ranked)))
+
+
+def read_csv(path: str | Path, quiz: Quiz, vmap: VersionMap | None, data: bytes | None = None) -> Batch:
+    """One CSV (answer sheet, Moodle export or forms export) -> Batch."""
+    where = str(path)
+    raw = read_bytes(path, what="responses file") if data is None else data
+    text = decode_text(raw, where=where, what="responses file")
+    rows = read_csv_rows(text, where)
+    if not rows:
+        raise InputError("responses file is empty", where=where, fix="give a CSV with a header and rows")
+    if len(rows) == 1:
+        raise InputError(
+            "responses file has a header but no student rows", where=where, fix="add one row per student"
+        )
+    layout = _layout(rows[0][1], quiz, vmap, where)
+    return _rows_to_batch(rows, layout, quiz, vmap, where)

@@ -1,0 +1,59 @@
+"""Teacher scores fed back with --scores (any CSV with student_id, question_id, points; review.csv works)."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from quizkit.errors import FormatError, InputError
+from quizkit.files import decode_text, read_bytes
+from quizkit.grade.csvread import find_column, header_key, read_csv_rows
+from quizkit.grade.sheets import TeacherScores
+from quizkit.model import Quiz
+
+
+def read_scores(path: str | Path, quiz: Quiz) -> TeacherScores:
+    """Teacher scores: CSV with student_id, question_id, points and optionally source (as in review.csv,
+    which tells duplicate sheets apart); they replace the automatic score. Rows without points are skipped."""
+    where = str(path)
+    rows = read_csv_rows(
+        decode_text(read_bytes(path, what="scores file"), where=where, what="scores file"), where
+    )
+    if len(rows) < 2:
+        raise InputError("scores file has no rows", where=where, fix="add student_id,question_id,points rows")
+    headers = [header_key(h) for h in rows[0][1]]
+    cols = [
+        find_column(headers, names)
+        for names in (("student id", "student"), ("question id", "question"), ("points", "score"))
+    ]
+    if any(c is None for c in cols):
+        raise FormatError(
+            "scores file needs the columns student_id, question_id, points",
+            where=where,
+            fix="rename the header row",
+        )
+    sid, qcol, pcol = (c for c in cols if c is not None)
+    scol = find_column(headers, ("source",))
+    questions = {q.id: q for q in quiz.questions}
+    out: TeacherScores = {}
+    for line, cells in rows[1:]:
+        cells = cells + [""] * (len(headers) - len(cells))
+        if not cells[pcol]:
+            continue  # a review.csv row the teacher has not scored yet
+        qid = cells[qcol]
+        if qid not in questions:
+            raise FormatError(
+                f"line {line}: unknown question id {qid!r}", where=where, fix="use the quiz's ids"
+            )
+        try:
+            points = float(cells[pcol].replace(",", "."))
+        except ValueError:
+            raise FormatError(f"line {line}: points {cells[pcol]!r} is not a number", where=where) from None
+        if not 0 <= points <= questions[qid].points:
+            raise FormatError(
+                f"line {line}: {points:g} points is outside 0–{questions[qid].points:g} for {qid}",
+                where=where,
+                fix="give a score within the question's points",
+            )
+        source = cells[scol].lstrip("'") if scol is not None else ""
+        out[(cells[sid], qid, source)] = points
+    return out
