@@ -22,6 +22,7 @@ from quizkit.versions import master_options, matching_rows
 
 
 def header_key(header: str) -> str:
+    """A header as compared: case, underscores, spacing and a stray BOM folded away."""
     return re.sub(r"[\s_]+", " ", header.strip().strip("\ufeff").casefold()).strip()
 
 
@@ -36,34 +37,12 @@ _NAME_HEADERS = ("name", "student name", "full name", "fullname", "your name")
 _FIRST_HEADERS = ("first name", "firstname", "given name")
 _LAST_HEADERS = ("surname", "last name", "lastname", "family name")
 _VERSION_HEADERS = ("version", "ver", "form", "paper", "quiz version", "test version", "variant")
-_META_HEADERS = frozenset(
-    [
-        "timestamp",
-        "score",
-        "total",
-        "total",
-        "score",
-        "grade",
-        "points",
-        "class",
-        "section",
-        "group",
-        "date",
-        "started",
-        "on",
-        "completed",
-        "time",
-        "taken",
-        "state",
-        "institution",
-        "department",
-        "comments",
-        "notes",
-        "teacher",
-        "duration",
-        "submitted",
-    ]
-) | frozenset({"total score", "started on", "time taken", "total points", "date submitted"})
+_META_HEADERS = frozenset({
+    "timestamp", "score", "total", "total score", "total points", "grade", "points", "class", "section",
+    "group", "date", "date submitted", "submitted", "started on", "completed", "time taken", "duration", "state",
+    "institution", "department", "comments", "notes", "teacher",
+})  # fmt: skip
+"""Columns that are about the attempt, not an answer: ignored without a warning."""
 _NUMBER_HEADER = re.compile(r"(?:q|question|no\.?|nr\.?|#)?\s*\.?\s*(\d{1,3})\s*[.):]?")
 _MOODLE_RESPONSE = re.compile(r"response (\d+)")
 _MOODLE_META = re.compile(r"(right answer \d+|q\. ?\d+ ?/.*|grade/.*)")
@@ -83,6 +62,7 @@ def _is_meta(h: str) -> bool:
 
 
 def find_column(headers: list[str], names: Iterable[str]) -> int | None:
+    """Index of the first header among ``names`` (already header_key'd), or None."""
     wanted = set(names)
     for i, h in enumerate(headers):
         if h in wanted:
