@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from dataclasses import replace
 from pathlib import Path
 
 import pytest
@@ -260,3 +261,9 @@ def test_any_typed_text_is_read_without_error(text: str, qtype: str) -> None:
     assert (response.value is None) == (
         text.strip().casefold() in ("", "-", "–", "—", "n/a", "na", "none", "no answer", "(blank)", "[blank]")
     )
+
+
+def test_ordering_short_item_texts_are_not_read_as_letters() -> None:
+    q = replace(OR, answer=("UN", "EU", "NATO"))
+    assert interpret_ordering(q, (), "EU; UN; NATO") == ("EU", "UN", "NATO")
+    assert interpret_ordering(q, (2, 0, 1), "C,A,B") == ("EU", "NATO", "UN")

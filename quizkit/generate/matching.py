@@ -112,7 +112,7 @@ def described(analysis: Analysis, rng: random.Random) -> Iterator[Candidate]:
             continue
         sents = sorted({s.index: s for _m, _f, s in chosen}.values(), key=lambda s: s.index)
         pairs = tuple((m.text, frag) for m, frag, _s in chosen)
-        where = sents[0].where()
+        where = _part(sents)[3:]
         q = make(
             "matching",
             f"{_part(sents)}, which phrase goes with each name (___ marks where the name stands)?",

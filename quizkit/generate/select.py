@@ -36,8 +36,8 @@ ABBR = {
     "ordering": "or",
     "open": "op",
 }
-NEAR_DUPLICATE = 88
-"""A little stricter than the gate's 90, so what we pick passes it."""
+NEAR_DUPLICATE = 90
+"""The gate's own threshold (rapidfuzz token-set ratio), so what we pick passes it."""
 CAPS = {"matching": 2, "open": 2, "ordering": 1, "metadata": 2}
 """At most this many of a group however many questions are asked (they are long or alike)."""
 MAX_PER_TARGET = 2

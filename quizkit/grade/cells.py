@@ -105,12 +105,15 @@ def interpret_ordering(q: Question, order: Sequence[int], cell: str) -> tuple[st
     """ "C A B", "CAB", "C,A,B" (printed letters) or the item texts separated by ; , > or new lines."""
     items = master_options(q)
     text = cell.strip()
+    parts = [p.strip() for p in re.split(r"[;\n>]|,(?!\d)", text) if p.strip()]
+    named = [pick(p, items) if len(p) > 1 else None for p in parts]
+    if len(parts) > 1 and all(named):  # item texts, even short ones like "UN; EU; NATO"
+        return tuple(n for n in named if n)
     if _LETTERS_ONLY.fullmatch(text):
         letters = re.findall(r"[A-Za-z]", text)
         if len(letters) <= len(items) or len(text.split()) == len(letters):
             return tuple(_by_letter(ch, items, order) or ch for ch in letters)
-    parts = [p.strip() for p in re.split(r"[;\n>]|,(?!\d)", text) if p.strip()]
-    return tuple(pick(p, items) or p for p in parts)
+    return tuple(n or p for n, p in zip(named, parts, strict=True))
 
 
 def interpret(q: Question, order: Sequence[int], cell: str) -> Response:

@@ -188,11 +188,6 @@ class BlocsView:
     def update(self) -> None:
         b = self.items[str(self.picker.value)]
         self.image.value = vectors_png(list(self.items.values()), b.name)
-        self.image.tooltip = (
-            "Diagram: Kazakhstan in the middle, linked to "
-            + ", ".join(f"{x.short} ({x.lead})" for x in self.items.values())
-            + f"; {b.short} highlighted."
-        )
         lead = f"Main partner in it: {b.lead}." if b.lead != NO_LEAD else "No single country leads it."
         self.text.value = (
             f"<p><b>{esc(b.name)}</b> ({esc(b.short)}). {esc(lead)}</p>"
@@ -348,8 +343,6 @@ class BalancingLesson:
                     value=trade_png(self.partners),
                     format="png",
                     layout=w.Layout(max_width="560px"),
-                    tooltip="Bar chart of trade with Kazakhstan in 2023: "
-                    + ", ".join(f"{p.country} {p.billions:g} billion US dollars" for p in self.partners),
                 ),
                 w.HTML(
                     "<ul>"

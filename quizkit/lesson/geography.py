@@ -74,7 +74,6 @@ class CountryFacts:
         fill = dict(self.base)
         fill[name] = PICKED
         self.image.value = draw_map(fill, labels={name: name}, title=name)
-        self.image.tooltip = f"Map of the region with {name} highlighted."
         self.facts.value = facts_html(name, self.facts_for(name))
 
     def sources(self) -> tuple[Source, ...]:
@@ -102,7 +101,6 @@ class FindTheCountry:
             value=draw_map({}, labels=self.numbers, title="Find the country"),
             format="png",
             layout=w.Layout(max_width="720px"),
-            tooltip=f"Map of the region with {len(self.numbers)} countries marked by numbers.",
         )
         self.question = w.HTML()
         self.answer = w.Dropdown(

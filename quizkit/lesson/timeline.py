@@ -135,7 +135,7 @@ def caption_html(year: int, steps: Sequence[Step], timeline: Sequence[TimelineEv
 
 
 def alt_text(year: int, steps: Sequence[Step]) -> str:
-    """The map in words (the image's tooltip, read by screen readers)."""
+    """The map in words, for readers who cannot see it."""
     status = status_by(year, steps)
     if not status:
         return f"Map: no members of the Abraham Accords by the end of {year}."
@@ -175,6 +175,8 @@ class TimelineView:
         )
         self.image = w.Image(format="png", layout=w.Layout(max_width="720px"))
         self.caption = w.HTML()
+        self.alt = w.HTML()
+        """The map in words, under the picture (Image widgets take no alt text that works in Voila)."""
         self._cache: dict[int, bytes] = {}
         self.slider.observe(lambda _c: self.update(), names="value")
         note = w.HTML(
@@ -183,7 +185,7 @@ class TimelineView:
             "with no signing recorded in the knowledge base's timeline by then. Grey: not a member. "
             f"The {BROKER} brokered the Accords.</p>"
         )
-        self.box = w.VBox([note, self.slider, self.image, self.caption])
+        self.box = w.VBox([note, self.slider, self.image, self.alt, self.caption])
         self.box.add_class("qk-timeline")
         self.update()
 
@@ -207,7 +209,7 @@ class TimelineView:
     def update(self) -> None:
         year = int(self.slider.value)
         self.image.value = self.png(year)
-        self.image.tooltip = alt_text(year, self.steps)
+        self.alt.value = f"<p class='qk-alt'><i>{esc(alt_text(year, self.steps))}</i></p>"
         self.caption.value = caption_html(year, self.steps, self.timeline)
 
     def sources(self) -> tuple[Source, ...]:
