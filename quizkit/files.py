@@ -114,6 +114,18 @@ def atomic_write(path: str | Path, data: str | bytes) -> None:
         raise
 
 
+def _move_tree(src: Path, dest: Path) -> None:
+    """Move everything in ``src`` into ``dest``: a whole folder in one rename when ``dest`` lacks it."""
+    for item in sorted(src.iterdir()):
+        target = dest / item.name
+        if item.is_dir() and target.is_dir():
+            _move_tree(item, target)
+        elif item.is_dir() and target.exists():
+            raise OutputError("a file stands where an output folder goes", where=str(target), fix="remove it")
+        else:
+            os.replace(item, target)
+
+
 @contextlib.contextmanager
 def staged_dir(final: str | Path) -> Iterator[Path]:
     """Build a set of outputs in a temp folder, then move each into ``final`` only if all succeeded."""
@@ -121,11 +133,7 @@ def staged_dir(final: str | Path) -> Iterator[Path]:
     tmp = Path(tempfile.mkdtemp(prefix=".quizkit-", dir=out))
     try:
         yield tmp
-        for item in sorted(tmp.rglob("*")):
-            if item.is_file():
-                dest = out / item.relative_to(tmp)
-                dest.parent.mkdir(parents=True, exist_ok=True)
-                os.replace(item, dest)
+        _move_tree(tmp, out)
     finally:
         import shutil
 

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import dataclasses
 import json
+import sys
 from functools import cache
 from importlib import resources
 from pathlib import Path
@@ -105,9 +106,27 @@ def _path_of(parts: Any) -> str:
     return out or "(top level)"
 
 
+def _import_jsonschema() -> Any:
+    """Import jsonschema without its optional ``rfc3987_syntax`` format helper.
+
+    That helper (pulled in by Jupyter's extras) compiles a grammar at import time, about 2 s on this machine,
+    for the "iri" format our schema never uses; jsonschema skips it cleanly when it is not importable.
+    """
+    if "jsonschema" not in sys.modules and "rfc3987_syntax" not in sys.modules:
+        sys.modules["rfc3987_syntax"] = None  # type: ignore[assignment]
+        try:
+            import jsonschema
+        finally:
+            del sys.modules["rfc3987_syntax"]
+        return jsonschema
+    import jsonschema
+
+    return jsonschema
+
+
 def validate_quiz_data(data: Any, *, where: str) -> None:
     """Raise FormatError naming the path of the first bad field."""
-    import jsonschema
+    jsonschema = _import_jsonschema()
 
     validator = jsonschema.Draft202012Validator(quiz_schema())
     errors = sorted(validator.iter_errors(data), key=lambda e: (len(list(e.absolute_path)), str(e.message)))
@@ -141,7 +160,9 @@ def parse_quiz_text(text: str, *, where: str) -> Quiz:
     data: Any
     stripped = text.lstrip()
     try:
-        data = json.loads(text) if stripped.startswith(("{", "[")) else yaml.load(text, Loader=_QuizYamlLoader)
+        data = (
+            json.loads(text) if stripped.startswith(("{", "[")) else yaml.load(text, Loader=_QuizYamlLoader)
+        )
     except (json.JSONDecodeError, yaml.YAMLError) as exc:
         line = getattr(exc, "lineno", None) or getattr(getattr(exc, "problem_mark", None), "line", None)
         at = f" (line {line})" if line is not None else ""

@@ -124,9 +124,13 @@ def browser(voila: str) -> Iterator[Any]:
 
 @pytest.fixture
 def page(browser: Any) -> Iterator[tuple[Any, list[str]]]:
-    """A fresh page whose requests off 127.0.0.1 are aborted and recorded (the lesson must run offline)."""
+    """A fresh page whose requests off 127.0.0.1 are aborted and recorded (the lesson must run offline).
+
+    On teardown, fails if the widget front end could not draw a widget (the kernel side cannot see that).
+    """
     ctx = browser.new_context(viewport={"width": 1280, "height": 900})
     outside: list[str] = []
+    console: list[str] = []
 
     def route(r: Any) -> None:
         url = r.request.url
@@ -138,8 +142,11 @@ def page(browser: Any) -> Iterator[tuple[Any, list[str]]]:
 
     ctx.route("**/*", route)
     pg = ctx.new_page()
+    pg.on("console", lambda m: console.append(m.text))
     try:
         yield pg, outside
+        broken = [m for m in console if "Could not create a view" in m or "Error rendering" in m]
+        assert broken == [], f"widgets failed to render in the browser: {broken[:3]}"
     finally:
         ctx.close()
 
@@ -235,6 +242,44 @@ def test_map_timeline_slider_by_keyboard(voila: str, page: tuple[Any, list[str]]
     )
     timeline.scroll_into_view_if_needed()
     _shot(pg, "02_timeline_2025.png")
+    _only_known_outside(outside)
+
+
+def test_reading_check_in_the_browser(voila: str, page: tuple[Any, list[str]]) -> None:
+    pg, outside = page
+    pg.goto(f"{voila}/voila/render/01_reading.ipynb", timeout=LOAD_TIMEOUT_MS)
+    pg.wait_for_selector(".qk-reading .qk-question", timeout=LOAD_TIMEOUT_MS)
+    box = pg.locator(".qk-reading .qk-question").first
+    box.get_by_role("button", name="Hint").click()
+    box.locator(".qk-hint").filter(has_text="the article says").wait_for(timeout=15_000)
+    pg.get_by_label("Word:").select_option("CSTO")
+    pg.get_by_text("Russia-led security bloc").first.wait_for(timeout=15_000)
+    _shot(pg, "01_reading.png")
+    _only_known_outside(outside)
+
+
+def test_balancing_blocs_in_the_browser(voila: str, page: tuple[Any, list[str]]) -> None:
+    pg, outside = page
+    pg.goto(f"{voila}/voila/render/03_balancing_act.ipynb", timeout=LOAD_TIMEOUT_MS)
+    pg.get_by_role("button", name="SCO").wait_for(timeout=LOAD_TIMEOUT_MS)
+    pg.get_by_role("button", name="SCO").click()
+    pg.get_by_text("Main partner in it: China.").wait_for(timeout=15_000)
+    pg.get_by_role("button", name="Save my advice").click()
+    pg.get_by_text("Not saved yet: type your name").wait_for(timeout=15_000)
+    _shot(pg, "03_balancing_act.png")
+    _only_known_outside(outside)
+
+
+def test_teacher_preview_loads_a_quiz_in_the_browser(voila: str, page: tuple[Any, list[str]]) -> None:
+    pg, outside = page
+    quiz = load_quiz(NOTEBOOKS / "seed_quiz.json")
+    pg.goto(f"{voila}/voila/render/00_teacher_guide.ipynb", timeout=LOAD_TIMEOUT_MS)
+    pg.get_by_role("button", name="Load quiz file").wait_for(timeout=LOAD_TIMEOUT_MS)
+    pg.get_by_label("Quiz file:").fill("seed_quiz.json")
+    pg.get_by_role("button", name="Load quiz file").click()
+    pg.get_by_text(f"Loaded {len(quiz.questions)} questions.").wait_for(timeout=15_000)
+    assert pg.get_by_role("button", name="Reject").count() == len(quiz.questions)
+    _shot(pg, "00_teacher_guide.png")
     _only_known_outside(outside)
 
 

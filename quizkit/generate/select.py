@@ -38,7 +38,7 @@ ABBR = {
 }
 NEAR_DUPLICATE = 90
 """The gate's own threshold (rapidfuzz token-set ratio), so what we pick passes it."""
-CAPS = {"matching": 2, "open": 2, "ordering": 1, "metadata": 2}
+CAPS = {"matching": 2, "open": 3, "ordering": 1, "metadata": 2}
 """At most this many of a group however many questions are asked (they are long or alike)."""
 MAX_PER_TARGET = 2
 
