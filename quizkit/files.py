@@ -99,6 +99,12 @@ def check_output_file(path: str | Path) -> Path:
     return p
 
 
+def _umask() -> int:
+    current = os.umask(0o022)
+    os.umask(current)
+    return current
+
+
 def atomic_write(path: str | Path, data: str | bytes) -> None:
     """Write ``data`` to a temp file beside ``path``, then rename it into place."""
     p = check_output_file(path)
@@ -107,6 +113,7 @@ def atomic_write(path: str | Path, data: str | bytes) -> None:
     try:
         with os.fdopen(fd, "wb") as fh:
             fh.write(payload)
+        os.chmod(tmp, 0o666 & ~_umask())  # mkstemp makes 0600; a normal file follows the user's umask
         os.replace(tmp, p)
     except BaseException:
         with contextlib.suppress(OSError):

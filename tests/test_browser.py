@@ -12,7 +12,6 @@ import json
 import os
 import socket
 import subprocess
-import sys
 import time
 import urllib.request
 from collections.abc import Iterator
@@ -22,6 +21,7 @@ from typing import Any
 import pytest
 
 from quizkit.cli import main
+from quizkit.lesson.serve import voila_command, voila_env
 from quizkit.quizfile import load_quiz
 
 pytestmark = pytest.mark.browser
@@ -37,8 +37,6 @@ CHROMIUM_ARGS = [
     "--disable-component-update",
     "--no-first-run",
 ]
-KNOWN_CDN = "cdn.jsdelivr.net/npm/@fortawesome"
-"""Voila's lab template links Font Awesome icons from a CDN; blocked here, the lesson uses no icons."""
 LOAD_TIMEOUT_MS = 120_000
 
 
@@ -70,19 +68,11 @@ def voila(answers_dir: Path) -> Iterator[str]:
     except ImportError:
         _unavailable("the playwright package is not installed (pip install playwright)")
     port = _free_port()
-    env = dict(os.environ, QUIZKIT_ANSWERS_DIR=str(answers_dir), MPLBACKEND="Agg")
+    # The same command a teacher runs (python -m quizkit.lesson.serve): Voila with the offline template.
+    env = voila_env(dict(os.environ, QUIZKIT_ANSWERS_DIR=str(answers_dir), MPLBACKEND="Agg"))
     log = open(answers_dir / "voila.log", "wb")  # noqa: SIM115 - closed below
     proc = subprocess.Popen(
-        [
-            sys.executable,
-            "-m",
-            "voila",
-            str(NOTEBOOKS),
-            "--no-browser",
-            f"--port={port}",
-            "--Voila.ip=127.0.0.1",
-            "--show_tracebacks=True",
-        ],
+        [*voila_command(str(NOTEBOOKS), port=port), "--show_tracebacks=True"],
         cwd=NOTEBOOKS,
         env=env,
         stdout=log,
@@ -156,8 +146,8 @@ def _shot(pg: Any, name: str) -> None:
     pg.screenshot(path=str(ARTIFACTS / name), full_page=True)
 
 
-def _only_known_outside(outside: list[str]) -> None:
-    assert [u for u in outside if KNOWN_CDN not in u] == [], "the page tried to reach the network"
+def _no_outside_requests(outside: list[str]) -> None:
+    assert outside == [], "the page tried to reach the network"
 
 
 def test_quiz_answer_save_and_grade(
@@ -189,12 +179,28 @@ def test_quiz_answer_save_and_grade(
                 wrong_done = True
                 feedback.filter(has_text="Not quite").wait_for(timeout=15_000)
                 box.locator(".qk-hint").filter(has_text="the article says").wait_for(timeout=15_000)
+        elif q.type in ("matching", "ordering"):
+            # one labelled dropdown per left-hand item (matching) or per position (ordering)
+            keys = [right for _left, right in q.answer] if q.type == "matching" else list(q.answer)
+            labels = (
+                [f"{left} →" for left, _r in q.answer]
+                if q.type == "matching"
+                else [f"{n}." for n in range(1, len(keys) + 1)]
+            )
+            for label, key in zip(labels, keys, strict=True):
+                box.get_by_label(label, exact=True).select_option(str(key))
+            box.get_by_role("button", name="Check").click()
+            box.locator(".qk-feedback").filter(has_text="Correct!").wait_for(timeout=15_000)
+            expected += q.points
         elif q.type == "fill_blank":
             box.get_by_label("Your answer:").fill(str(q.answer))
             box.get_by_role("button", name="Check").click()
             box.locator(".qk-feedback").filter(has_text="Correct!").wait_for(timeout=15_000)
             expected += q.points
     assert wrong_done and expected > 0
+    assert {"matching", "ordering"} <= {q.type for q in quiz.questions}, (
+        "the seed quiz should exercise dropdowns"
+    )
 
     pg.get_by_role("button", name="Check all and show my score").click()
     pg.locator(".qk-score").filter(has_text=f"Score: {expected:g} /").wait_for(timeout=15_000)
@@ -206,7 +212,7 @@ def test_quiz_answer_save_and_grade(
     pg.get_by_role("button", name="Save my answers").click()
     pg.locator(".qk-status").filter(has_text="Saved").wait_for(timeout=15_000)
     _shot(pg, "04_quiz_saved.png")
-    _only_known_outside(outside)
+    _no_outside_requests(outside)
 
     doc = json.loads(saved.read_text(encoding="utf-8"))
     assert doc["format"] == "quizkit-answers" and doc["student_id"] == "b-001"
@@ -242,7 +248,7 @@ def test_map_timeline_slider_by_keyboard(voila: str, page: tuple[Any, list[str]]
     )
     timeline.scroll_into_view_if_needed()
     _shot(pg, "02_timeline_2025.png")
-    _only_known_outside(outside)
+    _no_outside_requests(outside)
 
 
 def test_reading_check_in_the_browser(voila: str, page: tuple[Any, list[str]]) -> None:
@@ -255,7 +261,7 @@ def test_reading_check_in_the_browser(voila: str, page: tuple[Any, list[str]]) -
     pg.get_by_label("Word:").select_option("CSTO")
     pg.get_by_text("Russia-led security bloc").first.wait_for(timeout=15_000)
     _shot(pg, "01_reading.png")
-    _only_known_outside(outside)
+    _no_outside_requests(outside)
 
 
 def test_balancing_blocs_in_the_browser(voila: str, page: tuple[Any, list[str]]) -> None:
@@ -267,7 +273,7 @@ def test_balancing_blocs_in_the_browser(voila: str, page: tuple[Any, list[str]])
     pg.get_by_role("button", name="Save my advice").click()
     pg.get_by_text("Not saved yet: type your name").wait_for(timeout=15_000)
     _shot(pg, "03_balancing_act.png")
-    _only_known_outside(outside)
+    _no_outside_requests(outside)
 
 
 def test_teacher_preview_loads_a_quiz_in_the_browser(voila: str, page: tuple[Any, list[str]]) -> None:
@@ -280,7 +286,7 @@ def test_teacher_preview_loads_a_quiz_in_the_browser(voila: str, page: tuple[Any
     pg.get_by_text(f"Loaded {len(quiz.questions)} questions.").wait_for(timeout=15_000)
     assert pg.get_by_role("button", name="Reject").count() == len(quiz.questions)
     _shot(pg, "00_teacher_guide.png")
-    _only_known_outside(outside)
+    _no_outside_requests(outside)
 
 
 def test_artifacts_folder_is_ignored_by_git() -> None:

@@ -63,3 +63,14 @@ def test_non_utf8_is_detected(tmp_path: Path) -> None:
     p = tmp_path / "in.txt"
     p.write_bytes("Caf\u00e9 society in Almaty, a city of cr\u00e8me and cr\u00eapes.".encode("cp1252"))
     assert "Caf\u00e9" in read_text(p)
+
+
+def test_atomic_write_follows_umask(tmp_path: Path) -> None:
+    import os
+
+    old = os.umask(0o022)
+    try:
+        atomic_write(tmp_path / "f.txt", "x")
+    finally:
+        os.umask(old)
+    assert (tmp_path / "f.txt").stat().st_mode & 0o777 == 0o644

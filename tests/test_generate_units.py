@@ -11,7 +11,7 @@ from hypothesis import strategies as st
 
 from quizkit.article import from_text
 from quizkit.generate import realize, select
-from quizkit.generate.analysis import analyse
+from quizkit.generate.analysis import analyse, focus
 from quizkit.generate.distractors import confusable, dates, names, numbers, style
 from quizkit.generate.metadata import long_date, wrong_dates
 from quizkit.generate.vocabulary import glossary
@@ -160,3 +160,22 @@ def test_glossary_has_sixty_short_learner_definitions() -> None:
     ):
         assert term in g
     assert all(5 <= len(d.split()) <= 20 for d in g.values())
+
+
+def test_focus_drops_repeats_and_keeps_the_budget() -> None:
+    analysis = analyse(from_text(TEXT))
+    doubled = replace(analysis, sentences=analysis.sentences * 3)
+    once = focus(doubled, 100, 0)
+    assert [s.text for s in once.sentences] == [s.text for s in analysis.sentences]
+    small = focus(doubled, 2, 0)
+    assert len(small.sentences) == 2
+    assert set(small.names) <= set(analysis.names)
+
+
+def test_analysis_keeps_light_records_with_exact_offsets() -> None:
+    art = from_text(TEXT)
+    for s in analyse(art).sentences:
+        assert art.body[s.start : s.end] == s.text
+        assert all(type(t).__name__ == "Tok" for t in s.toks)  # no spaCy objects kept alive
+        for m in s.mentions:
+            assert art.body[m.start : m.end] == m.text

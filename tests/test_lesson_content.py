@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+from collections.abc import Callable
 from pathlib import Path
 
 import pytest
@@ -20,7 +21,7 @@ from quizkit.lesson.balancing import (
 from quizkit.lesson.glossary import GlossaryView, load_glossary
 from quizkit.lesson.reading import ReadingLesson, checks_for, sections
 from quizkit.lesson.teacher import PreviewView
-from quizkit.model import Quiz
+from quizkit.model import Fact, Quiz
 from quizkit.quizfile import load_quiz, save_quiz
 from tests.factories import make_quiz
 
@@ -29,7 +30,7 @@ SEED = ROOT / "seeds" / "kazakhstan-abraham-accords-india-today-2025-11-07.txt"
 SEED_QUIZ = ROOT / "notebooks" / "seed_quiz.json"
 
 
-def kb_facts(name: str):  # type: ignore[no-untyped-def]
+def kb_facts(name: str) -> tuple[Fact, ...]:
     from quizkit.knowledge import facts_about
 
     return facts_about(name)
@@ -172,7 +173,7 @@ def test_scenario_save_checks_then_writes_json(tmp_path: Path) -> None:
 # --- teacher preview -------------------------------------------------------------------------------------
 
 
-def fake_generator(calls: list[tuple[Path, int, int | None]]):  # type: ignore[no-untyped-def]
+def fake_generator(calls: list[tuple[Path, int, int | None]]) -> Callable[[Path, int, int | None], Quiz]:
     def gen(path: Path, seed: int, count: int | None) -> Quiz:
         calls.append((path, seed, count))
         return make_quiz()
@@ -225,3 +226,16 @@ def test_preview_with_the_real_generator_on_the_seed(tmp_path: Path) -> None:
     view.decisions[0].value = "Reject"
     view.save_button.click()
     assert [q.id for q in load_quiz(quiz_file).questions] == [q.id for q in generated.questions[1:]]
+
+
+def test_article_without_headings_is_one_part_with_all_its_checks() -> None:
+    from quizkit.article import from_text
+    from tests.factories import BODY
+
+    article = from_text("A title\n\n" + BODY)
+    (only,) = sections(article)
+    picked = checks_for(only, make_quiz().questions, limit=10)
+    # closed comprehension questions only: no context (matching, ordering) and no open question
+    assert [q.type for q in picked] == ["multiple_choice", "true_false", "fill_blank", "short_answer"]
+    lesson = ReadingLesson(article, make_quiz())
+    assert len(lesson.views) == 2  # two checks per part at most

@@ -147,14 +147,24 @@ def test_gift_with_hostile_text_parses_back_to_the_same_text(quiz: Quiz) -> None
     assert [p["type"] for p in parsed] == ["MC", "TF", "Short", "Matching", "Matching", "Essay"]
     for p, q in zip(parsed, quiz.questions, strict=True):
         assert p["stem"]["text"].startswith(squash(q.prompt))
+    def inside(text: str) -> str:  # GIFT cannot escape "->" inside braces: it is written as "→"
+        return squash(text.replace("->", "→"))
+
     mc = parsed[0]
-    assert [c["text"]["text"] for c in mc["choices"]] == [squash(c) for c in quiz.questions[0].choices]
-    assert [c["text"]["text"] for c in mc["choices"] if c["isCorrect"]] == [squash(str(quiz.questions[0].answer))]
+    assert [c["text"]["text"] for c in mc["choices"]] == [inside(c) for c in quiz.questions[0].choices]
+    assert [c["text"]["text"] for c in mc["choices"] if c["isCorrect"]] == [inside(str(quiz.questions[0].answer))]
     short = parsed[2]["choices"][0]["text"]["text"].replace("\\*", "*")
-    assert short == squash(str(quiz.questions[2].answer))
-    pairs = [(m["subquestion"]["text"], m["subanswer"]) for m in parsed[3]["matchPairs"]]
-    expected = [(squash(a.replace("->", "→")), squash(b)) for a, b in quiz.questions[3].answer]  # type: ignore[misc]
+    assert short == inside(str(quiz.questions[2].answer))
+    pairs = [(m["subquestion"]["text"], pegjs_plain(m["subanswer"])) for m in parsed[3]["matchPairs"]]
+    expected = [(inside(a), inside(b)) for a, b in quiz.questions[3].answer]  # type: ignore[misc]
     assert pairs == expected
+
+
+def pegjs_plain(text: str) -> str:
+    """gift-pegjs leaves its escape placeholders in a matching answer (Moodle decodes them): decode here."""
+    for code, char in (("092", "\\"), ("058", ":"), ("035", "#"), ("061", "="), ("123", "{"), ("125", "}"), ("126", "~")):
+        text = text.replace(f"&&{code};", char)
+    return text
 
 
 def test_control_characters_cannot_break_the_xml_formats() -> None:

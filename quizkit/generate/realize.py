@@ -619,10 +619,21 @@ def _finish(text: str) -> str | None:
     return capitalise(text) + "?"
 
 
+def statement_about(s: Sentence, m: Mention, replacement: str) -> str | None:
+    """The shortest statement holding ``m``, with ``m`` replaced: the appositive it sits in ("Central Asia
+    is a region traditionally aligned with ___"), else its clause."""
+    for other in s.mentions:
+        if other is not m and other.j <= m.i:
+            ap = appositive(s, other, m, replacement)
+            if ap is not None:
+                return ap[0]
+    made = statement(s, m, replacement)
+    return made[0] if made else None
+
+
 def blanked(s: Sentence, m: Mention) -> str | None:
-    """The sentence (or clause) with the mention replaced by a blank."""
-    out = statement(s, m, BLANK)
-    return out[0] if out else None
+    """The clause (or appositive) holding the mention, with the mention replaced by a blank."""
+    return statement_about(s, m, BLANK)
 
 
 def fragment(s: Sentence, m: Mention, limit: int = 12) -> str | None:

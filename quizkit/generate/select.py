@@ -112,7 +112,7 @@ def alike(qa: Question, qb: Question) -> bool:
 def conflicts(a: Candidate, b: Candidate, public: str = "", strict: bool = True) -> bool:
     """Would asking both be repetitive, or would one give away the other's answer?"""
     qa, qb = a.question, b.question
-    if a.target and a.target == b.target and (a.sentence == b.sentence or a.group == b.group):
+    if a.target and a.target == b.target and a.sentence == b.sentence:
         return True
     if qa.type == qb.type and qa.answer == qb.answer and qa.evidence == qb.evidence:
         return True

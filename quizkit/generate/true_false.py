@@ -37,14 +37,8 @@ def _false(s: Sentence, m: Mention, analysis: Analysis, rng: random.Random) -> t
     wrong = distractors.names(m.text, m.kind, analysis, rng, 1, avoid=avoid)
     if not wrong:
         return None
-    name = with_article(s, m, wrong[0])
-    for other in s.mentions:
-        if other is not m and other.j <= m.i:
-            ap = realize.appositive(s, other, m, name)
-            if ap is not None:
-                return ap[0], wrong[0]
-    made = realize.statement(s, m, name)
-    return (made[0], wrong[0]) if made else None
+    made = realize.statement_about(s, m, with_article(s, m, wrong[0]))
+    return (made, wrong[0]) if made else None
 
 
 def candidates(analysis: Analysis, rng: random.Random) -> Iterator[Candidate]:

@@ -69,7 +69,7 @@ def _question(p: Printed) -> dict[str, Any]:
         "options": _options(p),
         "rows": list(p.rows),
         "lines": p.answer_lines,
-        "sheet-lines": min(p.answer_lines, max(3, round(2 * p.question.points))),
+        "sheet-lines": p.answer_lines,
         "box": round(2.0 + 1.6 * p.question.points, 1),
         "key": key_string(p.key) if p.question.type != "open" else "—",
         "answer": p.key_text,

@@ -48,7 +48,7 @@ def _el(parent: etree._Element, tag: str, text: str | None = None, **attrib: str
     """A child element, in its parent's namespace unless ``tag`` names its own."""
     if not tag.startswith("{") and str(parent.tag).startswith("{"):
         tag = str(parent.tag).split("}")[0] + "}" + tag
-    el = etree.SubElement(parent, tag, attrib)
+    el = etree.SubElement(parent, tag, {k: xml_chars(v) for k, v in attrib.items()})
     if text is not None:
         el.text = xml_chars(text)
     return el
