@@ -18,8 +18,10 @@ setup: $(BIN)/quizkit
 	else echo "npm not found: the GIFT reader tests (gift-pegjs) will be skipped"; fi
 
 quiz: setup
+	@mkdir -p $(OUT)
 	$(BIN)/quizkit generate $(SEED) -o $(OUT)/quiz.json --seed 1
 	$(BIN)/quizkit check $(OUT)/quiz.json
+	$(BIN)/quizkit render $(OUT)/quiz.json --versions 3 --seed 1 -o $(OUT)
 
 lint: setup
 	$(BIN)/ruff check quizkit tests benchmarks

@@ -8,6 +8,7 @@ from __future__ import annotations
 import argparse
 import sys
 from collections.abc import Callable, Sequence
+from typing import NoReturn
 
 from quizkit.errors import QuizkitError
 
@@ -83,8 +84,15 @@ def cmd_notebook(args: argparse.Namespace) -> int:
     return run_notebook(args)
 
 
+class _Parser(argparse.ArgumentParser):
+    """argparse, but a usage mistake is one line (what, how to fix) instead of a usage block."""
+
+    def error(self, message: str) -> NoReturn:
+        self.exit(2, f"{self.prog}: error: {message} — see `{self.prog} --help`\n")
+
+
 def build_parser() -> argparse.ArgumentParser:
-    parser = argparse.ArgumentParser(
+    parser = _Parser(
         prog="quizkit",
         description="News article -> checked quiz; printable versions and LMS exports; grading.",
     )

@@ -162,7 +162,8 @@ class VersionItem:
 
     ``order[i]`` is the master index of what is printed at position i: for multiple_choice the
     choice printed as letter i (A, B, ...); for matching the right-hand item printed as letter i
-    (master index into the answer pairs, then extra choices); for ordering the item printed as letter i
+    (master index into the distinct right-hand items of the answer pairs, in first-seen order, then the
+    extra choices); for ordering the item printed as letter i
     (master index into the answer list). Empty for other types.
     """
 

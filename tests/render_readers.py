@@ -145,7 +145,8 @@ def read_moodle(xml: bytes) -> list[dict[str, Any]]:
                 for a in q.findall("answer")
             ],
             "pairs": [
-                (html_text(s.findtext("text") or ""), s.findtext("answer/text")) for s in q.findall("subquestion")
+                (html_text(s.findtext("text") or ""), s.findtext("answer/text"))
+                for s in q.findall("subquestion")
             ],
             "feedback": html_text(q.findtext("generalfeedback/text") or ""),
         }

@@ -179,3 +179,15 @@ def test_analysis_keeps_light_records_with_exact_offsets() -> None:
         assert all(type(t).__name__ == "Tok" for t in s.toks)  # no spaCy objects kept alive
         for m in s.mentions:
             assert art.body[m.start : m.end] == m.text
+
+
+def test_wire_dateline_is_not_quoted_and_fronted_time_moves_to_the_end() -> None:
+    art = from_text(
+        "Pope visits Mongolia\n\nULAANBAATAR, Sept 3 (Reuters) - Pope Francis arrived in Ulaanbaatar on "
+        "Friday for a four-day visit.\n\nOn Sunday the pope celebrated Mass at the Steppe Arena in the capital."
+    )
+    sents = analyse(art).sentences
+    assert sents[0].text.startswith("Pope Francis arrived")
+    assert art.body[sents[0].start : sents[0].end] == sents[0].text
+    asks = {m.text: q for s in sents for m, q in realize.asks(s)}
+    assert asks["Steppe Arena"] == "Where did the pope celebrate Mass in the capital on Sunday?"

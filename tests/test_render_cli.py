@@ -59,7 +59,10 @@ def test_render_writes_the_full_printable_set(
 
 def test_same_seed_gives_byte_identical_outputs(quiz_file: Path, tmp_path: Path) -> None:
     for name in ("a", "b"):
-        assert main(["render", str(quiz_file), "--versions", "2", "--seed", "9", "-o", str(tmp_path / name)]) == 0
+        assert (
+            main(["render", str(quiz_file), "--versions", "2", "--seed", "9", "-o", str(tmp_path / name)])
+            == 0
+        )
     assert tree(tmp_path / "a") == tree(tmp_path / "b")
 
 
@@ -92,7 +95,10 @@ def test_unknown_format_lists_the_known_ones_and_writes_nothing(
     [
         ("this: [is not: valid", "not valid JSON or YAML"),
         ("- just\n- a list\n", "not a quiz"),
-        ('{"questions": [{"id": "a", "type": "true_false", "prompt": "x", "answer": "yes"}]}', "questions[0].answer"),
+        (
+            '{"questions": [{"id": "a", "type": "true_false", "prompt": "x", "answer": "yes"}]}',
+            "questions[0].answer",
+        ),
         ('{"questions": [{"id": "a", "type": "essay", "prompt": "x", "answer": "y"}]}', "questions[0].type"),
         ('{"title": "empty", "questions": []}', "no questions"),
     ],
@@ -108,7 +114,9 @@ def test_a_bad_quiz_is_one_clear_line_and_nothing_is_written(
     assert not out.exists() or not any(out.iterdir())
 
 
-def test_versions_below_one_is_refused(quiz_file: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+def test_versions_below_one_is_refused(
+    quiz_file: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
     with pytest.raises(SystemExit) as exc:
         main(["render", str(quiz_file), "--versions", "0", "-o", str(tmp_path / "out")])
     assert exc.value.code != 0

@@ -14,7 +14,7 @@ from lxml import html as lxml_html
 from markdown_it import MarkdownIt
 
 from quizkit.model import Quiz
-from quizkit.render import FORMATS, format_module
+from quizkit.render import FORMATS, describe_formats, format_module
 from quizkit.render.build import make_job
 from quizkit.render.common import Job
 from quizkit.versions import master_options, matching_rows
@@ -99,7 +99,9 @@ def check_gift_question(parsed: dict[str, object], q: object) -> None:
         choices = parsed["choices"]
         assert isinstance(choices, list)
         texts = [c["text"]["text"].replace("\\*", "*") for c in choices]
-        assert texts[0] == squash(str(q.answer)) and set(texts) == {squash(a) for a in (str(q.answer), *q.accepted_answers)}
+        assert texts[0] == squash(str(q.answer)) and set(texts) == {
+            squash(a) for a in (str(q.answer), *q.accepted_answers)
+        }
     elif q.type == "matching":
         pairs = parsed["matchPairs"]
         assert isinstance(pairs, list)
@@ -256,3 +258,4 @@ def test_the_format_registry_lists_every_module_and_each_has_a_render() -> None:
     assert list(FORMATS) == ["pdf", "html", "md", "moodle", "gift", "qti"]
     for name in FORMATS:
         assert callable(format_module(name).render)
+    assert all(describe_formats().values())

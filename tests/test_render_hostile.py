@@ -18,7 +18,7 @@ from quizkit.model import Quiz
 from quizkit.render import format_module, pdf
 from quizkit.render.build import make_job
 from quizkit.render.common import Job
-from quizkit.versions import master_options
+from quizkit.versions import master_options, matching_rows
 from tests.factories import make_question, make_quiz
 from tests.render_readers import (
     html_text,
@@ -31,15 +31,48 @@ from tests.render_readers import (
     squash,
 )
 
-ALPHABET = string.ascii_letters + string.digits + string.punctuation + " \n\t" + "éЖ—“”→…ß"  # no CJK: the shipped fonts have none
+ALPHABET = (
+    string.ascii_letters + string.digits + string.punctuation + " \n\t" + "éЖ—“”→…ß"
+)  # no CJK: the shipped fonts have none
 FRAGMENTS = [
-    "#set page(width: 1cm)", "$x$", "*b*", "_i_", "@ref", "<lab>", "`c`", "\\", "[a]", "~", "//", "/*",
-    "= h", "- l", "+ e", "]]>", "<script>alert(1)</script>", "&amp;", "{=x ~y}", "::t::", "#", "->",
-    "%50%", "[html]", "1. ", "> q", "|a|", "${x}", "\\n", "'", '"', "---",
+    "#set page(width: 1cm)",
+    "$x$",
+    "*b*",
+    "_i_",
+    "@ref",
+    "<lab>",
+    "`c`",
+    "\\",
+    "[a]",
+    "~",
+    "//",
+    "/*",
+    "= h",
+    "- l",
+    "+ e",
+    "]]>",
+    "<script>alert(1)</script>",
+    "&amp;",
+    "{=x ~y}",
+    "::t::",
+    "#",
+    "->",
+    "%50%",
+    "[html]",
+    "1. ",
+    "> q",
+    "|a|",
+    "${x}",
+    "\\n",
+    "'",
+    '"',
+    "---",
 ]
-hostile = st.lists(st.sampled_from(FRAGMENTS) | st.text(ALPHABET, min_size=1, max_size=6), min_size=1, max_size=5).map(
-    "".join
-).filter(lambda s: bool(s.strip()))
+hostile = (
+    st.lists(st.sampled_from(FRAGMENTS) | st.text(ALPHABET, min_size=1, max_size=6), min_size=1, max_size=5)
+    .map("".join)
+    .filter(lambda s: bool(s.strip()))
+)
 
 
 def flat(text: str) -> str:
@@ -56,8 +89,12 @@ def hostile_quizzes(draw: st.DrawFn) -> Quiz:
     questions = (
         make_question("multiple_choice", qid="mc", prompt=draw(hostile), choices=tuple(opts), answer=opts[2]),
         make_question("true_false", qid="tf", prompt=draw(hostile)),
-        make_question("short_answer", qid="sa", prompt=draw(hostile), answer=draw(hostile), accepted_answers=()),
-        make_question("matching", qid="ma", prompt=draw(hostile), answer=tuple(zip(lefts, rights, strict=True))),
+        make_question(
+            "short_answer", qid="sa", prompt=draw(hostile), answer=draw(hostile), accepted_answers=()
+        ),
+        make_question(
+            "matching", qid="ma", prompt=draw(hostile), answer=tuple(zip(lefts, rights, strict=True))
+        ),
         make_question("ordering", qid="or", prompt=draw(hostile), answer=tuple(items)),
         make_question("open", qid="op", prompt=draw(hostile), explanation=draw(hostile)),
     )
@@ -71,7 +108,7 @@ def texts(quiz: Quiz) -> list[str]:
         out.append(q.prompt)
         out += list(master_options(q))
         if q.type == "matching":
-            out += [left for left, _ in q.answer]  # type: ignore[misc]
+            out += [left for left, _ in matching_rows(q)]
     return out
 
 
@@ -132,8 +169,7 @@ def test_moodle_xml_and_qti_stay_well_formed_and_read_back(quiz: Quiz) -> None:
     assert [flat(i["prompt"]) for i in items][:4] == [flat(q.prompt) for q in quiz.questions][:4]
     assert [flat(c) for c in items[0]["correct"]] == [flat(str(quiz.questions[0].answer))]
     assert [(flat(a), flat(b)) for a, b in items[3]["pairs"]] == [
-        (flat(a), flat(b))
-        for a, b in quiz.questions[3].answer  # type: ignore[misc]
+        (flat(a), flat(b)) for a, b in matching_rows(quiz.questions[3])
     ]
     assert etree.fromstring(next(v for k, v in members.items() if k.endswith("meta.xml"))) is not None
 
@@ -147,22 +183,33 @@ def test_gift_with_hostile_text_parses_back_to_the_same_text(quiz: Quiz) -> None
     assert [p["type"] for p in parsed] == ["MC", "TF", "Short", "Matching", "Matching", "Essay"]
     for p, q in zip(parsed, quiz.questions, strict=True):
         assert p["stem"]["text"].startswith(squash(q.prompt))
+
     def inside(text: str) -> str:  # GIFT cannot escape "->" inside braces: it is written as "→"
         return squash(text.replace("->", "→"))
 
     mc = parsed[0]
     assert [c["text"]["text"] for c in mc["choices"]] == [inside(c) for c in quiz.questions[0].choices]
-    assert [c["text"]["text"] for c in mc["choices"] if c["isCorrect"]] == [inside(str(quiz.questions[0].answer))]
+    assert [c["text"]["text"] for c in mc["choices"] if c["isCorrect"]] == [
+        inside(str(quiz.questions[0].answer))
+    ]
     short = parsed[2]["choices"][0]["text"]["text"].replace("\\*", "*")
     assert short == inside(str(quiz.questions[2].answer))
     pairs = [(m["subquestion"]["text"], pegjs_plain(m["subanswer"])) for m in parsed[3]["matchPairs"]]
-    expected = [(inside(a), inside(b)) for a, b in quiz.questions[3].answer]  # type: ignore[misc]
+    expected = [(inside(a), inside(b)) for a, b in matching_rows(quiz.questions[3])]
     assert pairs == expected
 
 
 def pegjs_plain(text: str) -> str:
     """gift-pegjs leaves its escape placeholders in a matching answer (Moodle decodes them): decode here."""
-    for code, char in (("092", "\\"), ("058", ":"), ("035", "#"), ("061", "="), ("123", "{"), ("125", "}"), ("126", "~")):
+    for code, char in (
+        ("092", "\\"),
+        ("058", ":"),
+        ("035", "#"),
+        ("061", "="),
+        ("123", "{"),
+        ("125", "}"),
+        ("126", "~"),
+    ):
         text = text.replace(f"&&{code};", char)
     return text
 
@@ -171,10 +218,16 @@ def test_control_characters_cannot_break_the_xml_formats() -> None:
     quiz = make_quiz(title="bell\x07 and null\x00 and \x1b[31m")
     quiz = make_quiz(
         title=quiz.title,
-        questions=(make_question("multiple_choice", prompt="Which\x0b one?\x0c", choices=("a\x01", "b"), answer="a\x01"),),
+        questions=(
+            make_question(
+                "multiple_choice", prompt="Which\x0b one?\x0c", choices=("a\x01", "b"), answer="a\x01"
+            ),
+        ),
     )
     job = make_job(quiz, 1, seed=0)
     assert read_moodle(render(job, "moodle")["moodle/quiz.xml"])[0]["prompt"] == "Which one?"
     members = qti_members(render(job, "qti")["qti/quiz-qti.zip"])
-    assert read_qti_items(members[read_manifest(members["imsmanifest.xml"])[0]["files"][0]])[0]["correct"] == ["a"]
+    assert read_qti_items(members[read_manifest(members["imsmanifest.xml"])[0]["files"][0]])[0][
+        "correct"
+    ] == ["a"]
     assert pdf.compile_data(pdf.version_data(job, "student", 0)).startswith(b"%PDF")

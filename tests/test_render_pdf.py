@@ -84,7 +84,7 @@ def test_teacher_edition_has_answers_evidence_sources_and_bloom() -> None:
 
 def test_page_one_is_not_blank() -> None:
     job, _ = rendered()
-    png = pdf.preview_png(job.master, job)
+    png = pdf.preview_png(job)
     image = Image.open(io.BytesIO(png)).convert("L")
     dark = sum(image.histogram()[:128])
     assert dark > 0.01 * image.width * image.height
@@ -119,6 +119,15 @@ def test_large_print_uses_16pt_body_text() -> None:
 def test_the_same_job_gives_byte_identical_pdfs() -> None:
     job = make_job(make_quiz(), 1, seed=3)
     assert pdf.render(job) == pdf.render(job)
+
+
+def test_parallel_compiles_give_the_same_bytes_as_serial_ones(monkeypatch: pytest.MonkeyPatch) -> None:
+    job = make_job(make_quiz(), 4, seed=3)
+    datas = [data for _, data in pdf.documents(job)]
+    assert len(datas) >= pdf.PARALLEL_FROM
+    parallel = pdf.compile_all(datas)
+    monkeypatch.setattr(pdf, "PARALLEL_FROM", 10**6)
+    assert pdf.compile_all(datas) == parallel
 
 
 def test_escape_makes_hostile_markup_print_literally() -> None:

@@ -43,13 +43,19 @@ def quizzes(draw: st.DrawFn) -> Quiz:
     n = draw(st.integers(1, 12))
     questions = []
     for i in range(n):
-        qtype = draw(st.sampled_from(["multiple_choice", "true_false", "short_answer", "matching", "ordering"]))
+        qtype = draw(
+            st.sampled_from(["multiple_choice", "true_false", "short_answer", "matching", "ordering"])
+        )
         k = draw(st.integers(2, 6))
         if qtype == "multiple_choice":
-            q = make_question(qtype, qid=f"q{i}", choices=tuple(f"c{j}" for j in range(k)), answer=f"c{k - 1}")
+            q = make_question(
+                qtype, qid=f"q{i}", choices=tuple(f"c{j}" for j in range(k)), answer=f"c{k - 1}"
+            )
         elif qtype == "matching":
             extra = tuple(f"x{j}" for j in range(draw(st.integers(0, 2))))
-            q = make_question(qtype, qid=f"q{i}", answer=tuple((f"l{j}", f"r{j}") for j in range(k)), choices=extra)
+            q = make_question(
+                qtype, qid=f"q{i}", answer=tuple((f"l{j}", f"r{j}") for j in range(k)), choices=extra
+            )
         elif qtype == "ordering":
             q = make_question(qtype, qid=f"q{i}", answer=tuple(f"e{j}" for j in range(k)))
         else:
@@ -73,7 +79,11 @@ def test_every_version_is_a_permutation_and_the_map_inverts_it(quiz: Quiz, n: in
             options = master_options(master)
             assert sorted(item.order) == list(range(len(options)))
             # printed letter i shows master option order[i]
-            assert vq.choices == tuple(options[j] for j in item.order) if options else vq.choices == master.choices
+            assert (
+                vq.choices == tuple(options[j] for j in item.order)
+                if options
+                else vq.choices == master.choices
+            )
             assert vq.answer == master.answer and vq.prompt == master.prompt
 
 
@@ -97,7 +107,9 @@ def test_the_version_map_round_trips_through_versions_json(quiz: Quiz, seed: int
 def test_same_seed_same_versions_and_different_seeds_differ() -> None:
     quiz = make_quiz(3)
     assert make_versions(quiz, 4, 7) == make_versions(quiz, 4, 7)
-    orders = {tuple(it.question_id for it in make_versions(quiz, 1, s)[0].versions[0].items) for s in range(5)}
+    orders = {
+        tuple(it.question_id for it in make_versions(quiz, 1, s)[0].versions[0].items) for s in range(5)
+    }
     assert len(orders) > 1
 
 

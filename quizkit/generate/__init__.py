@@ -277,8 +277,8 @@ def _key(q: Question) -> tuple[str, str, str]:
 def _finish(chosen: list[Candidate], context: list[Question], seed: int) -> list[Question]:
     """Balance keys, order by type, give ids (all seeded, so a rebuild gives the same result)."""
     rng = random.Random(f"{seed}:arrange")
-    questions = select.balance_keys([c.question for c in chosen], rng)
-    return _ids(select.arrange(questions + list(context), rng))
+    questions = select.balance_keys([c.question for c in chosen] + list(context), rng)
+    return _ids(select.arrange(questions, rng))
 
 
 def _quiz(article: Article, questions: list[Question], seed: int) -> Quiz:

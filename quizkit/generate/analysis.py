@@ -72,6 +72,11 @@ _MONTH = r"(?:January|February|March|April|May|June|July|August|September|Octobe
 _DATE = re.compile(rf"^(?:\d{{1,2}} {_MONTH}|{_MONTH}(?: \d{{1,2}},?)?) (?:19|20)\d\d$")
 """A calendar date or month: "16 December 1991", "August 12, 2018", "March 2019"."""
 _SUMMARY_LABEL = re.compile(r"^\s*(author'?s summary|author’s summary|summary|in short)\s*:\s*", re.I)
+_DATELINE = re.compile(
+    r"^\s*[A-Z][A-Z .'’-]{1,40}(?:,\s*[A-Z][\w.]*\.?(?:\s+\d{1,2})?)?\s*"
+    r"(?:\((?:Reuters|AP|AFP|AA|Xinhua|TASS|dpa|UNI|PTI|ANI|IANS)\))?\s*[-—–]{1,2}\s+"
+)
+"""A wire dateline that opens a story: "ANKARA, Oct 3 (Reuters) - ", "ALMATY — "."""
 GENERIC_PLACES = frozenset({"earth", "the earth", "world", "the world", "planet", "globe"})
 EVENT_NOUNS = frozenset(
     ["crisis", "war", "conflict", "talks", "summit", "deal", "agreement", "treaty", "accords"]
@@ -226,11 +231,11 @@ def _mentions(sent: Any, toks: list[Tok], body: str) -> list[Mention]:
 
 
 def _sentence_span(text: str, start: int, block_kind: str) -> tuple[str, int]:
-    """Trim a summary label and outer whitespace; returns (text, start)."""
-    if block_kind == "summary":
-        m = _SUMMARY_LABEL.match(text)
-        if m:
-            text, start = text[m.end() :], start + m.end()
+    """Trim a summary label, a wire dateline ("ANKARA, Oct 3 (Reuters) - ") and outer whitespace;
+    returns (text, start)."""
+    label = _SUMMARY_LABEL.match(text) if block_kind == "summary" else _DATELINE.match(text)
+    if label:
+        text, start = text[label.end() :], start + label.end()
     stripped = text.lstrip()
     start += len(text) - len(stripped)
     return stripped.rstrip(), start

@@ -155,3 +155,18 @@ def similarity(key: str, options: tuple[str, ...], analysis: Analysis) -> float:
         return 0.0
     named = {n for names in analysis.names.values() for n in names}
     return sum(o in named for o in options) / len(options)
+
+
+def wh_tag(prompt: str) -> str:
+    """The question word a prompt asks with (who/what/where/when/which), as a tag."""
+    first = prompt.split()[0].lower().strip(",")
+    if first in ("who", "whose", "where", "when", "what", "which"):
+        return "who" if first == "whose" else first
+    for word in ("who", "whom", "whose", "where", "when", "which", "what"):
+        if f" {word} " in f" {prompt.lower()} ":
+            return (
+                "who"
+                if word in ("whose", "whom")
+                else ("when" if word == "what" and " year" in prompt else word)
+            )
+    return "which"

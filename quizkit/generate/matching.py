@@ -160,31 +160,32 @@ def roles(analysis: Analysis, rng: random.Random) -> Iterator[Candidate]:
                 role = _title(s, m)
                 if role is not None:
                     found[m.canonical] = (m, role, s)
-    items = [v for v in found.values()]
-    by_role: dict[str, tuple[Mention, str, Sentence]] = {}
-    for item in items:
-        by_role.setdefault(item[1].lower(), item)  # equal roles would make the pairs ambiguous
-    chosen = _pick(list(by_role.values()), rng)
-    if len(chosen) < 2:
-        return
-    sents = sorted({s.index: s for _m, _r, s in chosen}.values(), key=lambda s: s.index)
-    headings = {s.heading for s in sents}
-    ev = span_evidence(analysis, sents) if len(headings) == 1 else None
-    pairs = tuple((m.text, role) for m, role, _s in chosen)
-    where = "; ".join(f'{m.text}: "{s.text}"' for m, _r, s in chosen)
-    q = make(
-        "matching",
-        "Which role or title does the article give each person?",
-        pairs,
-        sents[0],
-        analysis,
-        bloom="remember",
-        points=float(len(pairs)),
-        explain=f"The article says — {where}",
-        ev=ev,
-        tags=("people",),
-    )
-    yield Candidate(q, 1.0 + 0.1 * len(pairs), sents[0].index, "", "matching")
+    by_section: dict[str, list[tuple[Mention, str, Sentence]]] = {}
+    for item in found.values():
+        by_section.setdefault(item[2].heading, []).append(item)
+    for items in by_section.values():  # one section, so one evidence span holds every name
+        by_role: dict[str, tuple[Mention, str, Sentence]] = {}
+        for item in items:
+            by_role.setdefault(item[1].lower(), item)  # equal roles would make the pairs ambiguous
+        chosen = _pick(list(by_role.values()), rng)
+        if len(chosen) < 2:
+            continue
+        sents = sorted({s.index: s for _m, _r, s in chosen}.values(), key=lambda s: s.index)
+        pairs = tuple((m.text, role) for m, role, _s in chosen)
+        where = "; ".join(f'{m.text}: "{s.text}"' for m, _r, s in chosen)
+        q = make(
+            "matching",
+            "Which role or title does the article give each person?",
+            pairs,
+            sents[0],
+            analysis,
+            bloom="remember",
+            points=float(len(pairs)),
+            explain=f"The article says — {where}",
+            ev=span_evidence(analysis, sents),
+            tags=("people",),
+        )
+        yield Candidate(q, 1.0 + 0.1 * len(pairs), sents[0].index, "", "matching")
 
 
 def candidates(analysis: Analysis, rng: random.Random) -> Iterator[Candidate]:

@@ -7,7 +7,16 @@ from collections.abc import Iterator
 
 from quizkit.generate import distractors, realize
 from quizkit.generate.analysis import Analysis, Mention, Sentence
-from quizkit.generate.common import Candidate, accepted, key_name, leaks, make, sentence_score, similarity
+from quizkit.generate.common import (
+    Candidate,
+    accepted,
+    key_name,
+    leaks,
+    make,
+    sentence_score,
+    similarity,
+    wh_tag,
+)
 
 
 def prompt_score(s: Sentence, prompt: str) -> float:
@@ -49,6 +58,6 @@ def candidates(analysis: Analysis, rng: random.Random) -> Iterator[Candidate]:
                 accepted_answers=accepted(m, choices[0]),
                 target=m.canonical,
                 similar=similarity(m.text, choices[1:], analysis),
-                tags=(prompt.split()[0].lower() if not prompt.startswith("According") else "which",),
+                tags=(wh_tag(prompt),),
             )
             yield Candidate(q, prompt_score(s, prompt) + 0.2, s.index, m.canonical, "multiple_choice")

@@ -103,7 +103,10 @@ def _title_why(analysis: Analysis) -> str | None:
         return None
     from quizkit import nlp
 
-    ((_off, doc),) = list(nlp.parse([(0, m.group(2))]))
+    parsed = list(nlp.parse([(0, m.group(2))]))
+    if len(parsed) != 1:
+        return None
+    doc = parsed[0][1]
     verbs = [t for t in doc if t.dep_ == "ROOT" and t.tag_ == "VBD"]
     if not verbs:
         return None
@@ -166,8 +169,7 @@ def _claim(s: Sentence) -> str | None:
                     if 6 <= len(text.split()) <= 30 and not realize.starts_unresolved(
                         [s.toks[x] for x in idxs]
                     ):
-                        first = s.toks[idxs[0]]
-                        return text if first.pos == "PROPN" else text[:1].lower() + text[1:]
+                        return text if realize.keeps_capital(s, idxs[0]) else text[:1].lower() + text[1:]
     return None
 
 

@@ -688,13 +688,22 @@ def _subject_text(s: Sentence, subj: int) -> str | None:
     return text if _keeps_capital(s, idxs[0]) else text[:1].lower() + text[1:]
 
 
+NATIONALITY_ENDINGS = ("ish", "ian", "ese", "an", "i", "ic")
+
+
+def keeps_capital(s: Sentence, k: int) -> bool:
+    """Public name of ``_keeps_capital`` for the other question builders."""
+    return _keeps_capital(s, k)
+
+
 def _keeps_capital(s: Sentence, k: int) -> bool:
     """A capital that belongs to the word (a name, an acronym), not just to the start of the sentence."""
     t = s.toks[k]
     if any(s.toks[j].pos != "PUNCT" for j in range(k)):
         return t.text[:1].isupper()
     named = any(m.i <= k < m.j and m.kind not in ("number", "year", "date") for m in s.mentions)
-    return named or t.text.isupper() or t.text == "I"
+    nationality = t.tag == "JJ" and t.text[:1].isupper() and t.text.lower().endswith(NATIONALITY_ENDINGS)
+    return named or nationality or t.tag in ("NNP", "NNPS") or t.text.isupper() or t.text == "I"
 
 
 def object_questions(s: Sentence, verb: int) -> list[tuple[Mention, str]]:
@@ -709,6 +718,7 @@ def object_questions(s: Sentence, verb: int) -> list[tuple[Mention, str]]:
     subj_text = _subject_text(s, subj)
     if subj_text is None:
         return []
+    subj_start = min(subtree(s, subj))
     auxes = [k for k in children(s, verb) if toks[k].dep in ("aux", "auxpass") and k < verb]
     if auxes:
         aux, verb_text = toks[auxes[0]].text.lower(), toks[verb].text
@@ -735,7 +745,7 @@ def object_questions(s: Sentence, verb: int) -> list[tuple[Mention, str]]:
     place = _where_place(s, verb)
     out: list[tuple[Mention, str]] = []
     if place is not None:
-        out.append((place, _ask("Where", aux, subj_text, verb_text, toks, base, verb, set(), "")))
+        out.append((place, _ask("Where", aux, subj_text, subj_start, verb_text, toks, base, verb, set(), "")))
     for m in s.mentions:
         h = head_of(s, m)
         if h not in base or (m.kind not in ANSWER_KINDS and m.kind not in ("year", "date")):
@@ -765,7 +775,7 @@ def object_questions(s: Sentence, verb: int) -> list[tuple[Mention, str]]:
         else:
             continue
         suffix = f" in {place.text}" if place is not None else ""
-        out.append((m, _ask(wh, aux, subj_text, verb_text, toks, base, verb, remove, suffix)))
+        out.append((m, _ask(wh, aux, subj_text, subj_start, verb_text, toks, base, verb, remove, suffix)))
     return [(m, q) for m, q in out if q]
 
 
@@ -780,6 +790,7 @@ def _ask(
     wh: str,
     aux: str,
     subj: str,
+    subj_start: int,
     verb_text: str,
     toks: tuple[Tok, ...],
     base: list[int],
@@ -787,9 +798,22 @@ def _ask(
     remove: set[int],
     suffix: str,
 ) -> str:
-    pre = tuple(k for k in base if k < verb and k not in remove)
-    post = tuple(k for k in base if k > verb and k not in remove)
-    parts = [wh, aux, subj, render(toks, pre) if pre else "", verb_text, render(toks, post) if post else ""]
+    # what stood before the subject ("On Sunday the pope celebrated…") goes to the end of the question
+    fronted = tuple(k for k in base if k < subj_start and k not in remove and toks[k].pos != "PUNCT")
+    pre = tuple(k for k in base if subj_start < k < verb and k not in remove)
+    post = tuple(k for k in base if k > verb and k not in remove and toks[k].text not in (".", "!", "?"))
+    tail = render(toks, fronted) if fronted else ""
+    if fronted and not (toks[fronted[0]].text.isupper() or toks[fronted[0]].pos == "PROPN"):
+        tail = tail[:1].lower() + tail[1:]
+    parts = [
+        wh,
+        aux,
+        subj,
+        render(toks, pre) if pre else "",
+        verb_text,
+        render(toks, post) if post else "",
+        tail,
+    ]
     text = strip_end(" ".join(p for p in parts if p)) + suffix
     return _finish(text) or ""
 

@@ -51,6 +51,8 @@ def cap(group: str, n: int) -> int:
 
 
 LOOKAHEAD = 6
+SWAP_POOL = 400
+"""Swap repairs (one question out, two in) only on pools this small: they compare candidates in pairs."""
 """How far down a ranked queue selection looks for a question about something not yet asked."""
 
 Gate = Callable[[Question], str | None]
@@ -198,11 +200,8 @@ def choose(
             return False
         covered = {p.target for p in picked.items}
         fitting = [c for c in queue[:LOOKAHEAD] if fits(c, strict)]
-        if not fitting:
-            fitting = (
-                [c for c in queue[LOOKAHEAD:] if fits(c, strict)][:1] if len(queue) <= 4 * LOOKAHEAD else []
-            )
-            fitting = fitting or next(([c] for c in queue[LOOKAHEAD:] if fits(c, strict)), [])
+        if not fitting:  # nothing near the top fits: the first one further down that does
+            fitting = next(([c] for c in queue[LOOKAHEAD:] if fits(c, strict)), [])
         fitting.sort(key=lambda c: bool(c.target) and c.target in covered)
         for c in fitting:
             queue.remove(c)
@@ -232,7 +231,85 @@ def choose(
         while len(picked.items) < limit:
             if not any(take(g, strict) for g in order if len(picked.items) < limit):
                 break
+    if len(picked.items) < limit:
+        _swap_for_two(
+            picked, [c for q in queues.values() for c in q], limit, len(base), public, gate, checked
+        )
     return picked.items[len(base) :]
+
+
+def _swap_for_two(
+    picked: Picked,
+    rest: list[Candidate],
+    limit: int,
+    frozen: int,
+    public: str,
+    gate: Gate,
+    checked: dict[int, bool],
+) -> None:
+    """Greedy selection can take one question that blocks two others: give it up for the two when that
+    leaves every type still asked. Only runs when the quiz is short of questions (small pools)."""
+    if len(rest) > SWAP_POOL:
+        return
+    blockers = {id(c): [p for p in picked.items if conflicts(c, p, public, False)] for c in rest}
+    improved = True
+    while improved and len(picked.items) < limit:
+        improved = False
+        for p in picked.items[frozen:]:
+            if sum(1 for x in picked.items if x.question.type == p.question.type) < 2:
+                continue
+            freed = [c for c in rest if blockers[id(c)] == [p]]
+            pair = _compatible_pair(freed, picked, p, public, gate, checked, limit)
+            if pair is None:
+                continue
+            picked.items.remove(p)
+            picked.items.extend(pair)
+            for c in pair:
+                rest.remove(c)
+            for c in rest:  # p is gone, the pair is in
+                blockers[id(c)] = [x for x in blockers[id(c)] if x is not p] + [
+                    x for x in pair if conflicts(c, x, public, False)
+                ]
+            picked.tf_keys = _tf_keys(picked.items)
+            improved = True
+            break
+
+
+def _tf_keys(items: list[Candidate]) -> dict[bool, int]:
+    keys = [x.question.answer for x in items if x.question.type == "true_false"]
+    return {True: keys.count(True), False: keys.count(False)}
+
+
+def _compatible_pair(
+    freed: list[Candidate],
+    picked: Picked,
+    out: Candidate,
+    public: str,
+    gate: Gate,
+    checked: dict[int, bool],
+    limit: int,
+) -> tuple[Candidate, Candidate] | None:
+    """Two candidates that fit together once ``out`` leaves, pass the gate and keep the rules and caps."""
+    others = [x for x in picked.items if x is not out]
+    for i, a in enumerate(freed):
+        for b in freed[i + 1 :]:
+            if conflicts(a, b, public, False):
+                continue
+            groups = [x.group for x in (*others, a, b)]
+            if any(groups.count(g) > cap(g, limit) for g in {a.group, b.group}):
+                continue
+            with_a = [*others, a]
+            if not (
+                _allowed(a, Picked(others, _tf_keys(others)))
+                and _allowed(b, Picked(with_a, _tf_keys(with_a)))
+            ):
+                continue
+            for c in (a, b):
+                if id(c) not in checked:
+                    checked[id(c)] = gate(c.question) is None
+            if checked[id(a)] and checked[id(b)]:
+                return a, b
+    return None
 
 
 def summary(q: Question) -> str:
@@ -251,7 +328,7 @@ def balance_keys(questions: list[Question], rng: random.Random) -> list[Question
     out: list[Question] = []
     slots: list[int] = []
     for q in questions:
-        if q.type != "multiple_choice" or not isinstance(q.answer, str) or len(q.choices) < 2:
+        if q.type != "multiple_choice" or not isinstance(q.answer, str) or q.answer not in q.choices:
             out.append(q)
             continue
         if not slots:

@@ -7,7 +7,7 @@ from collections.abc import Iterator
 
 from quizkit.generate import realize
 from quizkit.generate.analysis import Analysis, Mention
-from quizkit.generate.common import Candidate, accepted, key_name, leaks, make
+from quizkit.generate.common import Candidate, accepted, key_name, leaks, make, wh_tag
 from quizkit.generate.multiple_choice import prompt_score
 
 
@@ -18,16 +18,6 @@ def accepted_short(m: Mention, key: str | None = None) -> tuple[str, ...]:
     if m.kind == "person" and len(m.text.split()) > 1:
         names.append(m.text.split()[-1])
     return tuple(n for n in dict.fromkeys(names) if n != key)
-
-
-def wh_tag(prompt: str) -> str:
-    first = prompt.split()[0].lower().strip(",")
-    if first in ("who", "whose", "where", "when", "what", "which"):
-        return "who" if first == "whose" else first
-    for word in ("who", "whose", "which", "what"):
-        if f" {word} " in f" {prompt.lower()} ":
-            return "who" if word == "whose" else word
-    return "which"
 
 
 def candidates(analysis: Analysis, rng: random.Random) -> Iterator[Candidate]:

@@ -29,6 +29,11 @@ class UnknownFormatError(QuizkitError):
     """A format name that is not in ``FORMATS``."""
 
 
+def describe_formats() -> dict[str, str]:
+    """Format name -> one-line description (for the notebook's format picker)."""
+    return {name: str(format_module(name).DESCRIPTION) for name in FORMATS}
+
+
 def format_module(name: str) -> ModuleType:
     """The module that renders ``name`` (imported lazily)."""
     if name not in FORMATS:

@@ -13,6 +13,8 @@ from quizkit.model import Question, Quiz
 from quizkit.render.common import Job, Rendered
 from quizkit.versions import answer_items, master_options, matching_rows
 
+DESCRIPTION = "GIFT question bank (Moodle text format)"
+
 _CONTROL = re.compile(r"([\\~=#{}:])")
 _SPACES = re.compile(r"\s+")
 _ID = re.compile(r"^[A-Za-z0-9_.-]+$")

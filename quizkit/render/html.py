@@ -20,6 +20,8 @@ from quizkit.render.common import (
 )
 from quizkit.versions import key_string, option_letter
 
+DESCRIPTION = "HTML: one self-contained page per version and its key"
+
 PAGE_SIZES = {"a4": "A4", "us-letter": "letter"}
 
 CSS = """

@@ -28,6 +28,9 @@ _LEAD = re.compile(r"^([-+=>])|^(\d+)([.)])")
 _SPACES = re.compile(r"\s+")
 
 
+DESCRIPTION = "Markdown: student copy and key per version; teacher edition"
+
+
 def escape(text: str) -> str:
     """Text that renders literally as inline CommonMark, also when it begins a line or list item."""
     flat = _SPACES.sub(" ", text).strip()  # no newlines: nothing can start a block inside our lines

@@ -16,6 +16,8 @@ from quizkit.render.common import Job, Rendered, xml_chars
 from quizkit.render.gift import ordinal
 from quizkit.versions import answer_items, master_options, matching_rows
 
+DESCRIPTION = "Moodle XML question bank"
+
 TYPES = {
     "multiple_choice": "multichoice",
     "true_false": "truefalse",

@@ -7,12 +7,15 @@ as strings, which Typst prints literally: robust against any character, no escap
 from __future__ import annotations
 
 import json
-from concurrent.futures import ThreadPoolExecutor
+import multiprocessing
+import os
+from concurrent.futures import ProcessPoolExecutor
+from concurrent.futures.process import BrokenProcessPool
 from functools import cache
 from importlib import resources
 from typing import Any
 
-from quizkit.model import Question, Quiz
+from quizkit.model import Question
 from quizkit.render import typst
 from quizkit.render.common import (
     INSTRUCTIONS,
@@ -27,7 +30,8 @@ from quizkit.render.common import (
 )
 from quizkit.versions import answer_items, identity_version, key_string, matching_rows, option_letter
 
-SUFFIX = "pdf"
+DESCRIPTION = "PDF (Typst): student copy, answer sheet and key per version; teacher edition"
+
 SIZES = {False: 11, True: 16}
 """Body text in points; large print is 16 pt."""
 
@@ -159,15 +163,31 @@ def documents(job: Job) -> list[tuple[str, dict[str, Any]]]:
     return docs
 
 
+PARALLEL_FROM = 12
+"""From this many PDFs on, compile in worker processes (Typst holds the GIL, so threads do not help)."""
+
+
+def compile_all(datas: list[dict[str, Any]]) -> list[bytes]:
+    """Compile many documents, in order; on several cores in worker processes."""
+    cores = len(os.sched_getaffinity(0)) if hasattr(os, "sched_getaffinity") else (os.cpu_count() or 1)
+    workers = min(4, cores)
+    if len(datas) < PARALLEL_FROM or workers < 2:
+        return [compile_data(d) for d in datas]
+    # "spawn": a forked child can deadlock on locks Typst's runtime held in the parent.
+    ctx = multiprocessing.get_context("spawn")
+    try:
+        with ProcessPoolExecutor(workers, mp_context=ctx) as pool:
+            return list(pool.map(compile_data, datas, chunksize=max(1, len(datas) // (4 * workers))))
+    except (OSError, BrokenProcessPool):  # no processes allowed here (sandbox): do it in this one
+        return [compile_data(d) for d in datas]
+
+
 def render(job: Job) -> Rendered:
     docs = documents(job)
-    # Typst releases the GIL while compiling, so threads use both cores.
-    with ThreadPoolExecutor(max_workers=2) as pool:
-        pdfs = list(pool.map(compile_data, [data for _, data in docs]))
+    pdfs = compile_all([data for _, data in docs])
     return Rendered(tuple((path, pdf) for (path, _), pdf in zip(docs, pdfs, strict=True)))
 
 
-def preview_png(quiz: Quiz, job: Job, *, ppi: float = 80.0) -> bytes:
+def preview_png(job: Job, *, ppi: float = 80.0) -> bytes:
     """Page 1 of version A's student copy as PNG (for the README picture and the blank-page test)."""
-    del quiz
     return typst.compile_png(template(), {"data": json.dumps(version_data(job, "student", 0))}, ppi=ppi)[0]

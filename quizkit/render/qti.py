@@ -21,6 +21,8 @@ from quizkit.render.gift import feedback, ordinal
 from quizkit.render.moodle import html_para
 from quizkit.versions import answer_items, master_options, matching_rows
 
+DESCRIPTION = "Canvas QTI 1.2 zip"
+
 QTI_NS = "http://www.imsglobal.org/xsd/ims_qtiasiv1p2"
 CP_NS = "http://www.imsglobal.org/xsd/imsccv1p1/imscp_v1p1"
 IMSMD_NS = "http://www.imsglobal.org/xsd/imsmd_v1p2"
