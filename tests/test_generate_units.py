@@ -10,8 +10,8 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from quizkit.article import from_text
-from quizkit.generate import realize, select
-from quizkit.generate.analysis import analyse, focus
+from quizkit.generate import realize, select, statements
+from quizkit.generate.analysis import Sentence, analyse, focus
 from quizkit.generate.distractors import confusable, dates, names, numbers, style
 from quizkit.generate.metadata import long_date, wrong_dates
 from quizkit.generate.vocabulary import glossary
@@ -26,11 +26,11 @@ TEXT = (
 )
 
 
-def sentences() -> list[realize.Sentence]:
+def sentences() -> list[Sentence]:
     return list(analyse(from_text(TEXT)).sentences)
 
 
-def by_start(prefix: str) -> realize.Sentence:
+def by_start(prefix: str) -> Sentence:
     return next(s for s in sentences() if s.text.startswith(prefix))
 
 
@@ -79,8 +79,10 @@ def test_dates_are_asked_with_do_support() -> None:
 
 def test_appositive_becomes_a_statement_and_is_dropped_from_clauses() -> None:
     s = by_start("The Abraham Accords")
-    assert "The Abraham Accords are a U.S.-facilitated diplomatic agreement." in realize.clause_statements(s)
-    made = realize.statement(s, next(m for m in s.mentions if m.text == "Israel"), "Egypt")
+    assert "The Abraham Accords are a U.S.-facilitated diplomatic agreement." in statements.clause_statements(
+        s
+    )
+    made = statements.statement(s, next(m for m in s.mentions if m.text == "Israel"), "Egypt")
     assert made is not None
     assert (
         made[0]
@@ -91,7 +93,7 @@ def test_appositive_becomes_a_statement_and_is_dropped_from_clauses() -> None:
 def test_sentence_opening_with_this_gives_no_statement() -> None:
     s = by_start("This development")
     assert s.unresolved
-    assert realize.clause_statements(s) == []
+    assert statements.clause_statements(s) == []
     assert all(not q.startswith(("This", "According to the article, this")) for _m, q in realize.asks(s))
 
 

@@ -6,7 +6,7 @@ import random
 from collections import Counter
 from collections.abc import Iterator
 
-from quizkit.generate import realize
+from quizkit.generate import realize, statements, syntax
 from quizkit.generate.analysis import Analysis
 from quizkit.generate.common import Candidate, leaks, make, sentence_score
 from quizkit.generate.short_answer import accepted_short
@@ -78,7 +78,7 @@ def word_candidates(analysis: Analysis) -> Iterator[Candidate]:
             word = s.toks[k].text
             if sum(1 for t in s.toks if t.lemma.lower() == s.toks[k].lemma.lower()) > 1:
                 continue  # the same word elsewhere in the sentence would give it away
-            prompt = realize.blank_word(s, k)
+            prompt = statements.blank_word(s, k)
             if prompt is None:
                 continue
             lemma = s.toks[k].lemma
@@ -101,8 +101,8 @@ def candidates(analysis: Analysis, rng: random.Random) -> Iterator[Candidate]:
         for m in s.mentions:
             if m.kind not in BLANKABLE:
                 continue
-            prompt = realize.blanked(s, m)
-            if prompt is None or leaks(prompt.replace(realize.BLANK, " "), m.text):
+            prompt = statements.blanked(s, m)
+            if prompt is None or leaks(prompt.replace(syntax.BLANK, " "), m.text):
                 continue
             q = make(
                 "fill_blank",

@@ -5,7 +5,7 @@ from __future__ import annotations
 import random
 from collections.abc import Iterator
 
-from quizkit.generate import realize
+from quizkit.generate import realize, statements, syntax
 from quizkit.generate.analysis import Analysis, Mention, Sentence
 from quizkit.generate.common import Candidate, leaks, make
 from quizkit.model import Evidence
@@ -103,7 +103,7 @@ def described(analysis: Analysis, rng: random.Random) -> Iterator[Candidate]:
             for m in s.mentions:
                 if m.kind not in NAME_KINDS or m.canonical in seen:
                     continue
-                frag = realize.fragment(s, m)
+                frag = statements.fragment(s, m)
                 if frag is not None and not leaks(frag.replace("___", " "), m.text):
                     seen.add(m.canonical)
                     found.append((m, frag, s))
@@ -137,14 +137,14 @@ def _title(s: Sentence, m: Mention) -> str | None:
         k -= 1
     if words:
         return " ".join(words)
-    h = realize.head_of(s, m)
-    for c in realize.children(s, h):
+    h = syntax.head_of(s, m)
+    for c in syntax.children(s, h):
         if s.toks[c].dep == "appos" and s.toks[c].pos == "NOUN":
-            keep = realize.subtree(s, c)
-            for cc in realize.children(s, c):
+            keep = syntax.subtree(s, c)
+            for cc in syntax.children(s, c):
                 if s.toks[cc].dep in ("relcl", "acl", "prep", "punct", "conj", "cc"):
-                    keep -= realize.subtree(s, cc)
-            text = realize.render(s.toks, tuple(sorted(keep)))
+                    keep -= syntax.subtree(s, cc)
+            text = syntax.render(s.toks, tuple(sorted(keep)))
             if 1 <= len(text.split()) <= 6:
                 return text
     return None

@@ -6,8 +6,8 @@ import random
 import re
 from collections.abc import Iterator
 
-from quizkit.generate import realize
-from quizkit.generate.analysis import Analysis, Sentence
+from quizkit.generate import syntax
+from quizkit.generate.analysis import PRONOUN_STARTS, Analysis, Sentence, starts_unresolved
 from quizkit.generate.common import Candidate, make
 
 IMPLICATION_NOUNS = frozenset(
@@ -92,7 +92,7 @@ def rubric(analysis: Analysis, focus: Sentence, words: set[str], n: int = 4) -> 
 
 
 def _point(s: Sentence) -> str:
-    return realize.tidy(s.text.strip('"“”')).rstrip(".") + "."
+    return syntax.tidy(s.text.strip('"“”')).rstrip(".") + "."
 
 
 def _title_why(analysis: Analysis) -> str | None:
@@ -113,7 +113,7 @@ def _title_why(analysis: Analysis) -> str | None:
     v = verbs[0]
     subj = doc.text[: v.idx].strip()
     rest = doc.text[v.idx + len(v.text) :].strip()
-    if not subj or subj.lower() in realize.PRONOUN_STARTS:
+    if not subj or subj.lower() in PRONOUN_STARTS:
         return None
     return f"{m.group(1).capitalize()} did {subj} {v.lemma_} {rest}".strip()
 
@@ -136,7 +136,7 @@ def candidates(analysis: Analysis, rng: random.Random) -> Iterator[Candidate]:
             if head.lemma.lower() not in IMPLICATION_NOUNS and head.text.lower() not in IMPLICATION_NOUNS:
                 continue
             idxs = tuple(k for k in range(i, j) if s.toks[k].dep not in ("det", "poss"))
-            phrase = realize.render(s.toks, idxs)
+            phrase = syntax.render(s.toks, idxs)
             prompt = (
                 f"The article speaks of {phrase}. Using evidence from the article, what are they, "
                 "and why do they matter?"
@@ -159,17 +159,15 @@ def _claim(s: Sentence) -> str | None:
     """The 'that …' clause of a sentence such as 'X signals that the U.S. remains …'."""
     for k, t in enumerate(s.toks):
         if t.lemma.lower() in CLAIM_VERBS and t.pos == "VERB":
-            for c in realize.children(s, k):
-                marks = [s.toks[x].text.lower() for x in realize.children(s, c) if s.toks[x].dep == "mark"]
-                modal = any(s.toks[x].tag == "MD" for x in realize.children(s, k))
+            for c in syntax.children(s, k):
+                marks = [s.toks[x].text.lower() for x in syntax.children(s, c) if s.toks[x].dep == "mark"]
+                modal = any(s.toks[x].tag == "MD" for x in syntax.children(s, k))
                 if s.toks[c].dep == "ccomp" and marks in ([], ["that"]) and not modal:
-                    cl = realize.clause(s, c, set())
+                    cl = syntax.clause(s, c, set())
                     idxs = tuple(x for x in cl.idxs if s.toks[x].dep != "mark" or x != cl.idxs[0])
-                    text = realize.strip_end(realize.render(s.toks, idxs))
-                    if 6 <= len(text.split()) <= 30 and not realize.starts_unresolved(
-                        [s.toks[x] for x in idxs]
-                    ):
-                        return text if realize.keeps_capital(s, idxs[0]) else text[:1].lower() + text[1:]
+                    text = syntax.strip_end(syntax.render(s.toks, idxs))
+                    if 6 <= len(text.split()) <= 30 and not starts_unresolved([s.toks[x] for x in idxs]):
+                        return text if syntax.keeps_capital(s, idxs[0]) else text[:1].lower() + text[1:]
     return None
 
 

@@ -6,8 +6,8 @@ import random
 import re
 from collections.abc import Iterator
 
-from quizkit.generate import realize
-from quizkit.generate.analysis import Analysis, Mention, Sentence
+from quizkit.generate import syntax
+from quizkit.generate.analysis import Analysis, Mention, Sentence, starts_unresolved
 from quizkit.generate.common import Candidate, make
 from quizkit.generate.matching import span_evidence
 from quizkit.model import Evidence
@@ -48,23 +48,23 @@ def when(m: Mention) -> tuple[int, int, int] | None:
 
 def event_text(s: Sentence, m: Mention) -> str | None:
     """The clause around the date with the date phrase itself removed."""
-    verb = realize.clause_verb(s, realize.head_of(s, m))
+    verb = syntax.clause_verb(s, syntax.head_of(s, m))
     if verb is None:
         return None
-    c = realize.clause(s, verb, set(range(m.i, m.j)))
-    if realize.subject_is_pronoun(s, c) or c.subj is None:
+    c = syntax.clause(s, verb, set(range(m.i, m.j)))
+    if syntax.subject_is_pronoun(s, c) or c.subj is None:
         return None
-    drop = set(realize.subtree(s, realize.head_of(s, m)))
-    prep = s.toks[realize.head_of(s, m)].head
+    drop = set(syntax.subtree(s, syntax.head_of(s, m)))
+    prep = s.toks[syntax.head_of(s, m)].head
     if s.toks[prep].dep == "prep" and s.toks[prep].text.lower() in _DATE_PREPS:
-        drop |= realize.subtree(s, prep)
+        drop |= syntax.subtree(s, prep)
     idxs = tuple(k for k in c.idxs if k not in drop)
-    if not idxs or realize.starts_unresolved([s.toks[k] for k in idxs]):
+    if not idxs or starts_unresolved([s.toks[k] for k in idxs]):
         return None
-    text = realize.strip_end(realize.render(s.toks, idxs))
+    text = syntax.strip_end(syntax.render(s.toks, idxs))
     if not 4 <= len(text.split()) <= 22 or re.search(r"\b(1[5-9]\d\d|20\d\d)\b", text):
         return None
-    return realize.capitalise(text)
+    return syntax.capitalise(text)
 
 
 def candidates(analysis: Analysis, rng: random.Random) -> Iterator[Candidate]:

@@ -6,7 +6,7 @@ import random
 import re
 from collections.abc import Iterator
 
-from quizkit.generate import distractors, realize
+from quizkit.generate import distractors, realize, statements
 from quizkit.generate.analysis import Analysis, Mention, Sentence
 from quizkit.generate.common import Candidate, explanation, make, sentence_score
 from quizkit.knowledge import aliases
@@ -37,7 +37,7 @@ def _false(s: Sentence, m: Mention, analysis: Analysis, rng: random.Random) -> t
     wrong = distractors.names(m.text, m.kind, analysis, rng, 1, avoid=avoid)
     if not wrong:
         return None
-    made = realize.statement_about(s, m, with_article(s, m, wrong[0]))
+    made = statements.statement_about(s, m, with_article(s, m, wrong[0]))
     return (made, wrong[0]) if made else None
 
 
@@ -53,10 +53,10 @@ def candidates(analysis: Analysis, rng: random.Random) -> Iterator[Candidate]:
             why = explanation(s, f"False: the article names {m.text}, not {false[1]}.")
             q = make("true_false", false[0], False, s, analysis, target=m.canonical, explain=why)
             yield Candidate(q, base + 0.1, s.index, m.canonical, "true_false")
-        for text, why_false in realize.falsified(s):
+        for text, why_false in statements.falsified(s):
             q = make("true_false", text, False, s, analysis, explain=explanation(s, f"False: {why_false}."))
             yield Candidate(q, base, s.index, "", "true_false")
-        for text in realize.clause_statements(s):
+        for text in statements.clause_statements(s):
             named = [m.canonical for m in s.mentions if m.text in text]
             target = named[0] if len(named) == 1 else ""
             q = make("true_false", text, True, s, analysis, target=target, explain=explanation(s, "True."))

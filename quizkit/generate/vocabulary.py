@@ -13,7 +13,7 @@ from importlib import resources
 
 import yaml
 
-from quizkit.generate import distractors, realize
+from quizkit.generate import distractors, syntax
 from quizkit.generate.analysis import Analysis, Sentence
 from quizkit.generate.common import Candidate, explanation, make, sentence_score
 from quizkit.generate.matching import span_evidence
@@ -74,8 +74,8 @@ def context_of(s: Sentence, form: str) -> str:
         if s.toks[head].head == head:
             break
         head = s.toks[head].head
-    keep = realize.subtree(s, head)
-    for c in realize.children(s, head):
+    keep = syntax.subtree(s, head)
+    for c in syntax.children(s, head):
         if s.toks[c].dep in (
             "relcl",
             "advcl",
@@ -84,15 +84,15 @@ def context_of(s: Sentence, form: str) -> str:
             "punct",
             "conj",
             "cc",
-        ) and tok not in realize.subtree(s, c):
-            keep -= realize.subtree(s, c)
-    phrase = realize.strip_end(realize.render(s.toks, tuple(sorted(keep))))
+        ) and tok not in syntax.subtree(s, c):
+            keep -= syntax.subtree(s, c)
+    phrase = syntax.strip_end(syntax.render(s.toks, tuple(sorted(keep))))
     if form in phrase and 3 <= len(phrase.split()) <= 12:
         return phrase
-    verb = realize.clause_verb(s, tok)
+    verb = syntax.clause_verb(s, tok)
     if verb is not None:
-        cl = realize.clause(s, verb, {tok})
-        clause_text = realize.strip_end(realize.render(s.toks, cl.idxs))
+        cl = syntax.clause(s, verb, {tok})
+        clause_text = syntax.strip_end(syntax.render(s.toks, cl.idxs))
         if form in clause_text and 5 <= len(clause_text.split()) <= 20:
             return clause_text
     return text

@@ -1,0 +1,270 @@
+"""Statements from a sentence: its asserted clauses, appositives turned into "X is Y", and the same with a
+name swapped, a word blanked or the meaning flipped (antonym, dropped negation) for true/false items."""
+
+from __future__ import annotations
+
+from quizkit.generate.analysis import Mention, Sentence, starts_unresolved
+from quizkit.generate.syntax import (
+    BLANK,
+    MAX_WORDS,
+    RELATIVE_TAGS,
+    asserted,
+    broken,
+    capitalise,
+    children,
+    clause,
+    clause_verb,
+    finite,
+    head_of,
+    mention_tokens,
+    opening_swap,
+    render,
+    resolve_possessive,
+    strip_end,
+    subject_is_pronoun,
+    subject_of,
+    subtree,
+    swap_mention,
+    vague,
+)
+
+
+def statement(s: Sentence, m: Mention | None, replacement: str | None) -> tuple[str, tuple[int, ...]] | None:
+    """A self-contained statement: the clause around ``m`` (or the whole sentence), ``m`` replaced.
+
+    Returns (text ending with '.', token indices used), or None when it would start with a pronoun.
+    """
+    toks = s.toks
+    idxs: tuple[int, ...] = tuple(range(len(toks)))
+    if m is not None:
+        verb = clause_verb(s, head_of(s, m))
+        if verb is None:
+            return None
+        c = clause(s, verb, set(range(m.i, m.j)))
+        if c.subj is None or (subject_is_pronoun(s, c) and resolve_possessive(s, c.subj) is None):
+            return None
+        if not asserted(s, verb) or vague(s, c.idxs):
+            return None
+        if subject_is_pronoun(s, c) and resolve_possessive(s, c.subj or 0) is None:
+            return None
+        idxs = c.idxs
+    elif s.words > MAX_WORDS:
+        return None
+    swap = swap_mention(s, m, replacement) if m is not None and replacement is not None else {}
+    opened = opening_swap(s, idxs, swap)
+    if opened is None:
+        return None
+    text = strip_end(render(toks, idxs, opened))
+    if len(text.split()) < 5 or len(text.split()) > MAX_WORDS + 4 or broken(text):
+        return None
+    return capitalise(text) + ".", idxs
+
+
+def asserted_clauses(s: Sentence) -> list[tuple[tuple[int, ...], dict[int, str]]]:
+    """(token indices, opening swap) of each clause the article states as fact, with a named subject."""
+    out: list[tuple[tuple[int, ...], dict[int, str]]] = []
+    for k, t in enumerate(s.toks):
+        if t.pos in ("VERB", "AUX") and finite(s, k) and subject_of(s, k) is not None and asserted(s, k):
+            c = clause(s, k, set())
+            opened = opening_swap(s, c.idxs, {})
+            if opened is None or s.toks[c.idxs[0]].tag in RELATIVE_TAGS or vague(s, c.idxs):
+                continue
+            if subject_is_pronoun(s, c) and c.subj not in opened:
+                continue
+            out.append((c.idxs, opened))
+    return out
+
+
+def _sentence_text(s: Sentence, idxs: tuple[int, ...], swap: dict[int, str]) -> str | None:
+    text = strip_end(render(s.toks, idxs, swap))
+    if broken(text):
+        return None
+    return capitalise(text) + "." if 5 <= len(text.split()) <= MAX_WORDS + 4 else None
+
+
+def clause_statements(s: Sentence) -> list[str]:
+    """True statements: each asserted clause with a named subject, and 'X is Y' from appositives."""
+    out = [t for idxs, swap in asserted_clauses(s) if (t := _sentence_text(s, idxs, swap))]
+    for m in s.mentions:
+        ap = appositive(s, m)
+        if ap is not None:
+            out.append(ap[0])
+    return list(dict.fromkeys(out))
+
+
+ANTONYMS = {
+    "largest": "smallest",
+    "smallest": "largest",
+    "biggest": "smallest",
+    "larger": "smaller",
+    "smaller": "larger",
+    "higher": "lower",
+    "lower": "higher",
+    "eastern": "western",
+    "western": "eastern",
+    "northern": "southern",
+    "southern": "northern",
+    "first": "last",
+    "last": "first",
+    "increased": "decreased",
+    "decreased": "increased",
+    "rose": "fell",
+    "fell": "rose",
+    "grew": "shrank",
+    "shrank": "grew",
+    "expanded": "shrank",
+    "strengthened": "weakened",
+    "weakened": "strengthened",
+    "richest": "poorest",
+    "early": "late",
+    "late": "early",
+    "earlier": "later",
+    "later": "earlier",
+    "rising": "falling",
+    "falling": "rising",
+    "growing": "shrinking",
+    "shrinking": "growing",
+    "oldest": "newest",
+    "newest": "oldest",
+    "longest": "shortest",
+    "shortest": "longest",
+    "supported": "opposed",
+    "opposed": "supported",
+    "accepted": "rejected",
+    "rejected": "accepted",
+    "won": "lost",
+    "lost": "won",
+    "success": "failure",
+    "failure": "success",
+    "symbolic": "purely practical",
+    "strategic": "accidental",
+}
+"""Word swaps that turn a statement false without a name to swap (words outside the stop-word list,
+so the quality gate sees the change)."""
+
+
+NUMBER_WORDS = ("two", "three", "four", "five", "six", "seven", "eight", "nine", "ten")
+
+
+def falsified(s: Sentence) -> list[tuple[str, str]]:
+    """(false statement, what was changed) from asserted clauses: a negation removed, an antonym or a
+    different small number swapped in."""
+    out: list[tuple[str, str]] = []
+    for idxs, swap in asserted_clauses(s):
+        toks = s.toks
+        negs = [k for k in idxs if toks[k].dep == "neg" and toks[toks[k].head].lemma != "do"]
+        auxes_do = [k for k in idxs if toks[k].dep == "neg" and toks[toks[k].head].lemma == "do"]
+        if negs and not auxes_do:
+            text = _sentence_text(s, idxs, {**swap, negs[0]: ""})
+            if text:
+                out.append((text, f'the article says "{toks[negs[0]].text}" here'))
+        for k in idxs:
+            low = toks[k].text.lower()
+            new = ANTONYMS.get(low)
+            if new is None and low in NUMBER_WORDS and toks[k].dep == "nummod":
+                new = NUMBER_WORDS[(NUMBER_WORDS.index(low) + 2) % len(NUMBER_WORDS)]
+            if new is not None and k not in swap:
+                new = new.capitalize() if toks[k].text[:1].isupper() else new
+                text = _sentence_text(s, idxs, {**swap, k: new})
+                if text:
+                    out.append((text, f'the article says "{toks[k].text}", not "{new}"'))
+                break
+    return out
+
+
+def appositive(
+    s: Sentence, m: Mention, target: Mention | None = None, replacement: str = ""
+) -> tuple[str, set[int]] | None:
+    """'Central Asia—a region traditionally aligned with Russia' -> 'Central Asia is a region traditionally
+    aligned with Russia.' Returns (statement, token indices of the appositive), optionally with ``target``
+    replaced. The appositive is taken to belong to the name right before its comma or dash."""
+    toks = s.toks
+    after = m.j + (1 if m.j < len(toks) and toks[m.j].tag == "POS" else 0)
+    if after + 1 >= len(toks) or toks[after].text not in (",", "—", "–"):
+        return None
+    a = after + 1
+    ap = next(
+        (k for k in range(a, min(a + 6, len(toks))) if toks[k].dep == "appos" and min(subtree(s, k)) == a),
+        None,
+    )
+    if ap is None or toks[ap].pos != "NOUN":
+        return None  # "a region", "a geography teacher"; not a list of names after a colon
+    keep = subtree(s, ap)
+    for c in children(s, ap):
+        if toks[c].dep in ("relcl", "punct") and c > ap and toks[c].text not in ("-",):
+            keep -= subtree(s, c)
+    idxs = tuple(sorted(keep))
+    swap: dict[int, str] = {}
+    subject = render(toks, tuple(mention_tokens(s, m)))
+    if target is not None:
+        if target is m:
+            subject = replacement
+        elif m.i <= target.i and all(k in keep for k in range(target.i, target.j)):
+            swap = swap_mention(s, target, replacement)
+        else:
+            return None
+    plural = toks[head_of(s, m)].tag in ("NNS", "NNPS") or (m.kind == "agreement" and m.text.endswith("s"))
+    verb = "are" if plural else "is"
+    body = strip_end(render(toks, idxs, swap))
+    if len(body.split()) < 3 or len(body.split()) > MAX_WORDS:
+        return None
+    return capitalise(f"{subject} {verb} {body}") + ".", keep
+
+
+def statement_about(s: Sentence, m: Mention, replacement: str) -> str | None:
+    """The shortest statement holding ``m``, with ``m`` replaced: the appositive it sits in ("Central Asia
+    is a region traditionally aligned with ___"), else its clause."""
+    for other in s.mentions:
+        if other is not m and other.j <= m.i:
+            ap = appositive(s, other, m, replacement)
+            if ap is not None:
+                return ap[0]
+    made = statement(s, m, replacement)
+    return made[0] if made else None
+
+
+def blanked(s: Sentence, m: Mention) -> str | None:
+    """The clause (or appositive) holding the mention, with the mention replaced by a blank."""
+    return statement_about(s, m, BLANK)
+
+
+def fragment(s: Sentence, m: Mention, limit: int = 12) -> str | None:
+    """A short phrase around a mention with the name blanked: 'traditionally aligned with ___'."""
+    toks = s.toks
+    h = head_of(s, m)
+    g = toks[h].head
+    if toks[h].dep in ("pobj", "poss") and toks[g].dep in ("prep", "pobj", "dobj"):
+        g = toks[g].head
+        if toks[g].dep == "prep":
+            g = toks[g].head
+    if g == h:
+        return None
+    keep = set(range(m.i, m.j))
+    idxs = subtree(s, g)
+    for c in children(s, g):
+        if toks[c].dep in ("relcl", "conj", "cc", "advcl", "appos", "punct", "parataxis", "mark") and not (
+            subtree(s, c) & keep
+        ):
+            idxs -= subtree(s, c)
+    if len(idxs) > limit:
+        return None
+    swap = swap_mention(s, m, "___")
+    ordered = tuple(sorted(idxs))
+    if starts_unresolved([toks[k] for k in ordered if k not in swap]):
+        return None
+    text = strip_end(render(toks, ordered, swap))
+    return text if len(text.split()) >= 3 else None
+
+
+def blank_word(s: Sentence, k: int) -> str | None:
+    """The asserted clause around token ``k`` with that word replaced by the blank."""
+    verb = clause_verb(s, k)
+    if verb is None or not asserted(s, verb):
+        return None
+    c = clause(s, verb, {k})
+    if k not in c.idxs or vague(s, c.idxs):
+        return None
+    opened = opening_swap(s, c.idxs, {k: BLANK})
+    if opened is None or c.idxs[0] == k:
+        return None
+    return _sentence_text(s, c.idxs, opened)

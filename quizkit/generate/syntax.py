@@ -1,0 +1,364 @@
+"""Syntax helpers on the light parse records: tree walks, clauses, rendering tokens back to text,
+pronoun resolution and the tests that keep generated text well-formed."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from quizkit.generate.analysis import PRONOUN_STARTS, Mention, Sentence, Tok, starts_unresolved
+
+BLANK = "_____"
+
+
+SUBJECTS = ("nsubj", "nsubjpass", "csubj")
+
+
+DROP_CHILDREN = frozenset({"advcl", "parataxis", "mark", "preconj", "intj"})
+
+
+ASSERTING_MARKS = frozenset({"though", "although", "because", "after", "while", "whereas"})
+"""A clause under these is stated as fact by the article ("Though X has relations…"); under 'if', 'as long
+as', 'when', 'wherever' it is not, so it never becomes a true statement on its own."""
+
+
+RELATIVE_TAGS = frozenset({"WDT", "WP", "WP$", "WRB"})
+
+
+DROP_ADVMOD = frozenset(
+    {"where", "when", "overall", "however", "meanwhile", "also", "still", "moreover", "then", "even"}
+)
+
+
+MAX_WORDS = 34
+
+
+FINITE = frozenset({"VBD", "VBZ", "VBP", "MD"})
+
+
+MODIFIER_DEPS = frozenset({"compound", "amod", "nmod", "npadvmod"})
+
+
+@dataclass(frozen=True, slots=True)
+class Clause:
+    """Token indices of a clause (sorted) and its verb and subject."""
+
+    idxs: tuple[int, ...]
+    verb: int
+    subj: int | None
+
+
+def children(s: Sentence, i: int) -> tuple[int, ...]:
+    return s.kids[i]
+
+
+def subtree(s: Sentence, i: int) -> set[int]:
+    out = {i}
+    stack = [i]
+    while stack:
+        cur = stack.pop()
+        for k in s.kids[cur]:
+            if k not in out:
+                out.add(k)
+                stack.append(k)
+    return out
+
+
+def head_of(s: Sentence, m: Mention) -> int:
+    """The token of a mention whose head lies outside the mention."""
+    for k in range(m.i, m.j):
+        if not m.i <= s.toks[k].head < m.j or s.toks[k].head == k:
+            return k
+    return m.j - 1
+
+
+def subject_of(s: Sentence, verb: int) -> int | None:
+    return next((k for k in s.kids[verb] if s.toks[k].dep in SUBJECTS), None)
+
+
+def finite(s: Sentence, verb: int) -> bool:
+    """A verb with tense: 'held', 'remains', or with a finite auxiliary ('has established')."""
+    toks = s.toks
+    if toks[verb].tag in FINITE:
+        return True
+    return any(toks[k].dep in ("aux", "auxpass") and toks[k].tag in FINITE for k in s.kids[verb])
+
+
+def clause_verb(s: Sentence, tok: int) -> int | None:
+    """Climb from a token to the nearest finite verb that has a subject (or the root)."""
+    toks = s.toks
+    cur, seen = tok, set()
+    while cur not in seen:
+        seen.add(cur)
+        t = toks[cur]
+        if t.pos in ("VERB", "AUX") and subject_of(s, cur) is not None and finite(s, cur):
+            return cur
+        if t.head == cur:
+            return cur if t.pos in ("VERB", "AUX") else None
+        cur = t.head
+    return None
+
+
+def clause(s: Sentence, verb: int, keep: set[int]) -> Clause:
+    """The verb's subtree without side clauses (advcl, parataxis, conjoined clauses...) that hold none of
+    the ``keep`` tokens."""
+    toks = s.toks
+    idxs = subtree(s, verb)
+    for c in children(s, verb):
+        t = toks[c]
+        sub = subtree(s, c)
+        if sub & keep:
+            continue
+        side = t.dep in DROP_CHILDREN or (t.dep == "advmod" and t.text.lower() in DROP_ADVMOD)
+        conj_clause = t.dep == "conj" and t.pos in ("VERB", "AUX") and subject_of(s, c) is not None
+        side = side or conj_clause
+        side = side or (t.dep == "prep" and t.text.lower() in ("despite", "amid", "unlike", "besides"))
+        if side:
+            idxs -= sub
+            if conj_clause:  # "…, and X did Y": the 'and' and the comma go with the dropped clause
+                for k in children(s, verb):
+                    if (
+                        toks[k].dep in ("cc", "punct")
+                        and k < c
+                        and not any(toks[j].dep in ("cc", "conj") for j in children(s, verb) if k < j < c)
+                    ):
+                        idxs.discard(k)
+    for k in sorted(idxs):
+        if toks[k].dep == "appos" and k in idxs and not (subtree(s, k) & keep) and _set_off(s, k):
+            sub = subtree(s, k)
+            idxs -= sub
+            idxs.discard(min(sub) - 1)  # the comma or dash that opens it
+            close = max(sub) + 1
+            if close < len(toks) and toks[close].text in (",", "—", "–", ")"):
+                idxs.discard(close)
+    for k in sorted(idxs):  # "…in September 2023, when Biden met…": an adverbial relative clause
+        adverbial = toks[k].dep == "relcl" and any(toks[j].tag == "WRB" for j in children(s, k))
+        if k in idxs and adverbial and not (subtree(s, k) & keep) and k != verb:
+            sub = subtree(s, k)
+            idxs -= sub
+            if toks[min(sub) - 1].text == ",":
+                idxs.discard(min(sub) - 1)
+    # a relative clause's own relativiser ("where", "which") is not part of a main clause
+    for c in children(s, verb):
+        if toks[c].tag in ("WRB", "WDT", "WP") and c not in keep:
+            idxs.discard(c)
+    return Clause(tuple(sorted(idxs)), verb, subject_of(s, verb))
+
+
+def _set_off(s: Sentence, k: int) -> bool:
+    """An appositive set off by a comma or dash: "Central Asia—a region …", "the Accords, a deal, …"."""
+    first = min(subtree(s, k))
+    return first > 0 and s.toks[first - 1].text in (",", "—", "–", "-", "(")
+
+
+def render(
+    toks: tuple[Tok, ...], idxs: tuple[int, ...] | list[int], swap: dict[int, str] | None = None
+) -> str:
+    """Join tokens with their spacing; ``swap`` maps a token index to replacement text ('' drops it).
+
+    A replaced or dropped run takes the spacing of its last token, so "Central Asia—a" stays tight.
+    """
+    swap = swap or {}
+    parts: list[list[str]] = []
+    prev = -2
+    for k in idxs:
+        t = toks[k]
+        gap = prev != k - 1
+        if gap and parts and not parts[-1][1]:
+            parts[-1][1] = " "
+        if k in swap and swap[k] == "":
+            if parts and k == prev + 1:
+                parts[-1][1] = t.ws
+            prev = k
+            continue
+        parts.append([swap.get(k, t.text), t.ws])
+        prev = k
+    return tidy("".join(a + b for a, b in parts))
+
+
+def tidy(text: str) -> str:
+    """Clean spacing and punctuation left by removed tokens."""
+    import re
+
+    text = re.sub(r"\s+", " ", text).strip()
+    text = re.sub(r"\s+([,;:.?!])", r"\1", text)
+    text = re.sub(r"([,;:])\s*(?=[,;:.?!])", "", text)
+    text = re.sub(r"[—–-]\s*$", "", text).strip()
+    text = re.sub(r"^[\s,;:—–\"“”'‘’-]+", "", text)
+    text = re.sub(r"[\s,;:—–\"“”'‘’-]+$", "", text)
+    if text.count('"') % 2 or text.count("“") != text.count("”"):
+        text = re.sub(r"\s*[\"“”]\s*", " ", text).strip()  # a quotation cut in half: drop its marks
+        text = re.sub(r"\s+([,;:.?!])", r"\1", text)
+    text = re.sub(r"(,|\band)\s*$", "", text).strip()
+    return text
+
+
+def strip_end(text: str) -> str:
+    return tidy(text.rstrip(".!?;:\"”’' "))
+
+
+def capitalise(text: str) -> str:
+    return text[:1].upper() + text[1:]
+
+
+def resolve_pronoun(s: Sentence, tok: int) -> Mention | None:
+    """'he'/'she' -> the one person named earlier in the sentence; 'it'/'its' -> the one country or organisation."""
+    low = s.toks[tok].text.lower()
+    if low in ("he", "she", "him", "his", "her"):
+        kinds = {"person"}
+    elif low in ("it", "its"):
+        kinds = {"country", "organisation"}
+    else:
+        return None
+    before = [m for m in s.mentions if m.j <= tok and m.kind in kinds]
+    names = {m.canonical for m in before}
+    return before[-1] if len(names) == 1 else None
+
+
+def mention_tokens(s: Sentence, m: Mention) -> list[int]:
+    """The mention's tokens plus a directly preceding 'the' and a following possessive marker."""
+    ks = list(range(m.i, m.j))
+    k = m.i - 1
+    while m.kind == "person" and k >= 0 and s.toks[k].dep == "compound" and s.toks[k].text[:1].isupper():
+        ks.insert(0, k)
+        k -= 1
+    if k >= 0 and s.toks[k].text.lower() == "the":
+        ks.insert(0, k)
+    return ks
+
+
+def possessive_after(s: Sentence, m: Mention) -> int | None:
+    """Index of a possessive marker right after the mention ("Tokayev’s"), if any."""
+    return m.j if m.j < len(s.toks) and s.toks[m.j].tag == "POS" else None
+
+
+def wh_swap(s: Sentence, m: Mention, wh: str) -> dict[int, str]:
+    """Replace the mention by a wh-phrase, folding a possessive: "Tokayev’s" -> "whose"."""
+    pos = possessive_after(s, m)
+    if pos is None:
+        return swap_mention(s, m, wh)
+    swap = swap_mention(s, m, "whose" if wh == "who" else wh + "’s")
+    swap[pos] = ""
+    return swap
+
+
+def swap_mention(s: Sentence, m: Mention, text: str) -> dict[int, str]:
+    """Replace the mention (with its 'the' and a person's title) by ``text``; a blank keeps the 'the'."""
+    ks = list(range(m.i, m.j)) if text == BLANK else mention_tokens(s, m)
+    swap = {k: "" for k in ks}
+    swap[ks[0]] = text
+    return swap
+
+
+def subject_is_pronoun(s: Sentence, c: Clause) -> bool:
+    return c.subj is not None and s.toks[c.subj].text.lower() in PRONOUN_STARTS
+
+
+def lower_first(s: Sentence, idxs: tuple[int, ...], swap: dict[int, str]) -> dict[int, str]:
+    first = idxs[0]
+    if first in swap or keeps_capital(s, first):
+        return swap
+    t = s.toks[first].text
+    return {**swap, first: t[:1].lower() + t[1:]}
+
+
+DEMONSTRATIVES = frozenset({"this", "that", "these", "those"})
+
+
+def vague(s: Sentence, idxs: tuple[int, ...] | list[int]) -> bool:
+    """A demonstrative ("that story", "this move") points at text the student has not seen."""
+    return any(s.toks[k].dep == "det" and s.toks[k].text.lower() in DEMONSTRATIVES for k in idxs)
+
+
+def resolve_possessive(s: Sentence, k: int) -> Mention | None:
+    """'its formal entry' after 'Though Kazakhstan already has …' -> Kazakhstan (the one earlier subject)."""
+    low = s.toks[k].text.lower()
+    if low not in ("its", "their", "his", "her"):
+        return None
+    kinds = {"person"} if low in ("his", "her") else {"country", "organisation", "agreement"}
+    subjects = [
+        m for m in s.mentions if m.j <= k and m.kind in kinds and s.toks[head_of(s, m)].dep in SUBJECTS
+    ]
+    return subjects[-1] if len({m.canonical for m in subjects}) == 1 else None
+
+
+def opening_swap(s: Sentence, idxs: tuple[int, ...], swap: dict[int, str]) -> dict[int, str] | None:
+    """Resolve an opening possessive pronoun; None when the text would still open with a pronoun."""
+    content = [k for k in idxs if k not in swap or swap[k]]
+    first = next((k for k in content if s.toks[k].pos != "PUNCT"), None)
+    if first is None:
+        return None
+    if first in swap:
+        return swap
+    ref = resolve_possessive(s, first)
+    if ref is not None:
+        return {**swap, first: ref.text + "’s"}
+    if starts_unresolved([s.toks[k] for k in content if k not in swap]):
+        return None
+    return swap
+
+
+def unreliable(s: Sentence, verb: int) -> bool:
+    """A parse that cannot be cut into clauses safely: two roots in one sentence (the parser split it), or
+    gapping ("Tokayev came from Kazakhstan, Mirziyoyev from Uzbekistan…", "used it in 2022, and 4.5
+    million tonnes in…"), where a clause would lose or garble its second half."""
+    toks = s.toks
+    if sum(1 for k, t in enumerate(toks) if t.head == k and t.pos != "PUNCT") > 1:
+        return True
+    for k in subtree(s, verb):
+        kids = children(s, k)
+        if toks[k].pos in ("VERB", "AUX") and sum(1 for c in kids if toks[c].dep == "dobj") > 1:
+            return True
+        if (
+            toks[k].dep == "conj"
+            and toks[toks[k].head].dep == "pobj"
+            and any(toks[c].dep == "prep" for c in kids)
+        ):
+            return True
+    return False
+
+
+def asserted(s: Sentence, verb: int) -> bool:
+    """Is this clause stated as true by the article (not a condition, relative clause or question)?"""
+    toks = s.toks
+    subj = subject_of(s, verb)
+    if subj is None or toks[subj].tag in RELATIVE_TAGS or unreliable(s, verb):
+        return False
+    dep = toks[verb].dep
+    if dep in ("ROOT", "conj"):
+        return True
+    if dep == "ccomp":
+        marks = [toks[k].text.lower() for k in children(s, verb) if toks[k].dep == "mark"]
+        head = toks[verb].head
+        modal = any(toks[k].tag == "MD" for k in children(s, head))
+        relative = any(toks[k].tag in RELATIVE_TAGS for k in children(s, verb))
+        return marks in ([], ["that"]) and not modal and not relative
+    if dep == "advcl":
+        marks = [toks[k].text.lower() for k in children(s, verb) if toks[k].dep == "mark"]
+        return len(marks) == 1 and marks[0] in ASSERTING_MARKS
+    return False
+
+
+_BROKEN = re.compile(
+    r":\s*(\S+\s*){0,2}$"  # a list after a colon cut down to a word or two
+    r"|\b(and|but|or)\s+(because|if|when|while|although|though|whereas)\b"  # a dangling subordinator
+    r"|,\s*(and|or)\s*$"
+)
+
+
+def broken(text: str) -> bool:
+    """Text left ill-formed by cutting a clause out: a truncated list, a dangling 'and because'."""
+    return _BROKEN.search(text.rstrip(".?!")) is not None
+
+
+NATIONALITY_ENDINGS = ("ish", "ian", "ese", "an", "i", "ic")
+
+
+def keeps_capital(s: Sentence, k: int) -> bool:
+    """A capital that belongs to the word (a name, an acronym), not just to the start of the sentence."""
+    t = s.toks[k]
+    if any(s.toks[j].pos != "PUNCT" for j in range(k)):
+        return t.text[:1].isupper()
+    named = any(m.i <= k < m.j and m.kind not in ("number", "year", "date") for m in s.mentions)
+    nationality = t.tag == "JJ" and t.text[:1].isupper() and t.text.lower().endswith(NATIONALITY_ENDINGS)
+    return named or nationality or t.tag in ("NNP", "NNPS") or t.text.isupper() or t.text == "I"
