@@ -6,6 +6,8 @@
 from __future__ import annotations
 
 import argparse
+import io
+import os
 import sys
 from collections.abc import Callable, Sequence
 from typing import NoReturn
@@ -36,7 +38,10 @@ def _share(text: str) -> float:
 
 
 def _csv_list(text: str) -> list[str]:
-    return [part.strip() for part in text.split(",") if part.strip()]
+    parts = [part.strip() for part in text.split(",") if part.strip()]
+    if not parts:
+        raise argparse.ArgumentTypeError(f"expected a comma-separated list of names, got {text!r}")
+    return parts
 
 
 # --- handlers (each imports its step lazily so `quizkit --help` stays fast) ----------------------------
@@ -166,6 +171,18 @@ def main(argv: Sequence[str] | None = None) -> int:
     except KeyboardInterrupt:
         print("quizkit: interrupted", file=sys.stderr)
         return 130
+    except BrokenPipeError:
+        _silence_stdout()  # the reader (`| head`) stopped early: not an error worth a traceback
+        return 141
+
+
+def _silence_stdout() -> None:
+    """Point stdout at /dev/null so the interpreter's final flush does not fail again on the closed pipe."""
+    try:
+        devnull = os.open(os.devnull, os.O_WRONLY)
+        os.dup2(devnull, sys.stdout.fileno())
+    except (OSError, ValueError, io.UnsupportedOperation):
+        pass
 
 
 if __name__ == "__main__":

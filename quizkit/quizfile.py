@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import dataclasses
 import json
+import math
 import sys
 from functools import cache
 from importlib import resources
@@ -155,23 +156,88 @@ def validate_quiz_data(data: Any, *, where: str) -> None:
 # --- files ---------------------------------------------------------------------------------------------
 
 
+def _reject_constant(name: str) -> Any:
+    raise ValueError(f"{name} is not a number a quiz can use")
+
+
+def _unique_keys(pairs: list[tuple[str, Any]]) -> dict[str, Any]:
+    keys = [k for k, _ in pairs]
+    dupes = sorted({k for k in keys if keys.count(k) > 1})
+    if dupes:
+        raise ValueError(f"the key {dupes[0]!r} appears twice in one object")
+    return dict(pairs)
+
+
+def _load_json(text: str, *, where: str) -> Any:
+    try:
+        return json.loads(text, parse_constant=_reject_constant, object_pairs_hook=_unique_keys)
+    except json.JSONDecodeError as exc:
+        raise FormatError(
+            f"not valid JSON or YAML (line {exc.lineno}, column {exc.colno}: {exc.msg})",
+            where=where,
+            fix="check the file's syntax (a missing comma, quote or bracket?)",
+        ) from None
+    except ValueError as exc:  # NaN / Infinity or a repeated key
+        raise FormatError(f"not a valid quiz: {exc}", where=where, fix="see docs/quiz-format.md") from None
+
+
+def _load_yaml(text: str, *, where: str) -> Any:
+    try:
+        return yaml.load(text, Loader=_QuizYamlLoader)
+    except yaml.YAMLError as exc:
+        mark = getattr(exc, "problem_mark", None)
+        at = f"line {mark.line + 1}, column {mark.column + 1}" if mark is not None else ""
+        problem = str(getattr(exc, "problem", "") or "").strip()
+        detail = "; ".join(x for x in (at, problem) if x)
+        tab = "\\t" in problem or "\t" in problem
+        raise FormatError(
+            f"not valid JSON or YAML{f' ({detail})' if detail else ''}",
+            where=where,
+            fix="indent with spaces, not tabs" if tab else "check the file's syntax and indentation",
+        ) from None
+
+
+def _non_finite(data: Any, path: str = "") -> str:
+    """Path of the first NaN or infinite number in plain data ("" if none): a YAML .nan, a 1e999."""
+    if isinstance(data, float) and not math.isfinite(data):
+        return path or "(top level)"
+    if isinstance(data, dict):
+        items: Any = data.items()
+    elif isinstance(data, list):
+        items = enumerate(data)
+    else:
+        return ""
+    for key, value in items:
+        found = _non_finite(value, f"{path}[{key}]" if isinstance(key, int) else f"{path}.{key}".lstrip("."))
+        if found:
+            return found
+    return ""
+
+
 def parse_quiz_text(text: str, *, where: str) -> Quiz:
     """Parse JSON or YAML text into a validated Quiz."""
     data: Any
-    stripped = text.lstrip()
     try:
-        data = (
-            json.loads(text) if stripped.startswith(("{", "[")) else yaml.load(text, Loader=_QuizYamlLoader)
-        )
-    except (json.JSONDecodeError, yaml.YAMLError) as exc:
-        line = getattr(exc, "lineno", None) or getattr(getattr(exc, "problem_mark", None), "line", None)
-        at = f" (line {line})" if line is not None else ""
-        raise FormatError(f"not valid JSON or YAML{at}", where=where, fix="check the file's syntax") from None
+        if text.lstrip().startswith(("{", "[")):
+            data = _load_json(text, where=where)
+        else:
+            data = _load_yaml(text, where=where)
+    except RecursionError:
+        raise FormatError(
+            "the file nests too deeply to be a quiz", where=where, fix="see docs/quiz-format.md"
+        ) from None
     if not isinstance(data, dict):
         raise FormatError(
             "not a quiz: expected a JSON/YAML object at the top", where=where, fix="see docs/quiz-format.md"
         )
+    bad = _non_finite(data)
+    if bad:
+        raise FormatError(
+            f"invalid quiz at {bad}: not a finite number", where=where, fix="give an ordinary number there"
+        )
     validate_quiz_data(data, where=where)
+    if not data["questions"]:
+        raise FormatError("the quiz has no questions", where=where, fix="add at least one question")
     return quiz_from_data(data)
 
 
@@ -237,5 +303,13 @@ def load_version_map(path: str | Path) -> VersionMap:
     try:
         data = json.loads(text)
     except json.JSONDecodeError as exc:
-        raise FormatError(f"version map is not valid JSON (line {exc.lineno})", where=str(path)) from None
+        raise FormatError(
+            f"version map is not valid JSON (line {exc.lineno})",
+            where=str(path),
+            fix="use the versions.json written by render",
+        ) from None
+    except RecursionError:
+        raise FormatError(
+            "version map nests too deeply", where=str(path), fix="use the versions.json written by render"
+        ) from None
     return version_map_from_data(data, where=str(path))

@@ -51,12 +51,32 @@ def unresolved_pronoun(q: Question, article: Article | None) -> Iterator[Problem
             "has not seen; replace it with the name it stands for"
         )
         return
+    speaker = _first_person(q)
+    if speaker:
+        yield error(
+            f"the statement says {short(speaker)} without saying who is speaking (words from a quotation "
+            "given as the article's own); quote and attribute them, or name the people meant"
+        )
+        return
     dangling = _dangling_reference(q.prompt)
     if dangling:
         yield warning(
             f"{short(dangling)} comes before anything it could refer to (a sentence the student has not "
             "seen); replace it with the name it stands for"
         )
+
+
+_FIRST_PERSON = frozenset(["i", "me", "my", "mine", "we", "us", "our", "ours"])
+
+
+def _first_person(q: Question) -> str:
+    """A first-person word outside quotation marks in a statement: a speaker's words cut from their quote."""
+    if q.type not in _STATEMENTS:
+        return ""
+    for tok in re.findall(r"[A-Za-z’']+", _QUOTED.sub(" ", q.prompt)):
+        if tok.lower() in _FIRST_PERSON and tok != "US":  # "the US" is a country
+            return str(tok)
+    return ""
 
 
 _DUMMY_IT = re.compile(

@@ -134,10 +134,16 @@ def is_year(text: str) -> bool:
     return bool(_YEAR.match(text.strip()))
 
 
+LONG_OPTION = 7
+"""Options longer than this many words are statements, whatever dates or numbers they contain."""
+
+
 def option_class(text: str) -> tuple[str, str]:
     """(coarse class, fine kind) of an option: year, date, number, person/place/group by the alias table,
     name (an unknown proper name) or phrase (lower-case words)."""
     t = text.strip()
+    if len(t.split()) > LONG_OPTION:
+        return "phrase", "phrase"  # a sentence that happens to hold a date or a number is still a sentence
     if is_year(t):
         return "year", "year"
     if _DATE.match(t):

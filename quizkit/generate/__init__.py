@@ -146,6 +146,29 @@ def _context(article: Article, n: int, seed: int, warnings: list[str]) -> list[Q
     return got
 
 
+OFF_TOPIC_KINDS = frozenset({"region", "year", "date", "number"})
+"""Continents and broad regions ("Europe") link any article to any fact: they do not make a fact relevant."""
+
+
+def on_topic(questions: Sequence[Question], analysis: Analysis) -> list[Question]:
+    """Context questions that name something the article itself names (a country, person, organisation,
+    agreement…); media-literacy items are about the article and always stay. The knowledge base covers one
+    region, so on news far from it (an election in Norway, a space mission) its facts would be off-topic."""
+    from quizkit.check.text import mentions, names_of
+
+    kinds: dict[str, str] = {}
+    for s in analysis.sentences:
+        for m in s.mentions:
+            kinds.setdefault(m.canonical, m.kind)
+    names = [n for c, k in kinds.items() if k not in OFF_TOPIC_KINDS for n in names_of(c)]
+    out = []
+    for q in questions:
+        shown = " ".join([q.prompt, *q.choices, q.answer if isinstance(q.answer, str) else "", q.explanation])
+        if "media-literacy" in q.tags or any(mentions(shown, n) for n in names):
+            out.append(q)
+    return out
+
+
 def _ids(questions: Iterable[Question]) -> list[Question]:
     out: list[Question] = []
     seen: set[str] = set()
@@ -201,7 +224,13 @@ def generate_quiz(
         n_context = round(len(chosen) * share / (1 - share)) if share < 1 else default_article_count(analysis)
     else:
         n_context = count - len(chosen) if share > 0 else 0
-    context = [q for q in _context(article, n_context, seed, warnings) if types is None or q.type in types]
+    asked_context = _context(article, n_context, seed, warnings)
+    context = [q for q in on_topic(asked_context, analysis) if types is None or q.type in types]
+    if len(context) < len(asked_context):
+        warnings.append(
+            f"left out {len(asked_context) - len(context)} context questions about things the article "
+            "does not mention"
+        )
     chosen = _without_repeats(article, pool, chosen, context, seed, one, whole, dropped)
     quiz = _quiz(article, _finish(chosen, context, seed), seed)
     for _round in range(3):  # an article question clashing with a context one: the article one goes

@@ -75,8 +75,10 @@ _SUMMARY_LABEL = re.compile(r"^\s*(author'?s summary|author’s summary|summary|
 _DATELINE = re.compile(
     r"^\s*[A-Z][A-Z .'’-]{1,40}(?:,\s*[A-Z][\w.]*\.?(?:\s+\d{1,2})?)?\s*"
     r"(?:\((?:Reuters|AP|AFP|AA|Xinhua|TASS|dpa|UNI|PTI|ANI|IANS)\))?\s*[-—–]{1,2}\s+"
+    rf"|^\s*[A-Z][\w.'’-]*(?: [A-Z][\w.'’-]*){{0,3}},\s*(?:\d{{1,2}} {_MONTH}|{_MONTH} \d{{1,2}},?) (?:19|20)\d\d"
+    r"\s*[-—–]{1,2}\s+"
 )
-"""A wire dateline that opens a story: "ANKARA, Oct 3 (Reuters) - ", "ALMATY — "."""
+"""A dateline that opens a story: "ANKARA, Oct 3 (Reuters) - ", "ALMATY — ", "London, 9 June 2026 — "."""
 GENERIC_PLACES = frozenset({"earth", "the earth", "world", "the world", "planet", "globe"})
 EVENT_NOUNS = frozenset(
     ["crisis", "war", "conflict", "talks", "summit", "deal", "agreement", "treaty", "accords"]
@@ -333,6 +335,147 @@ def names_by_kind(sentences: tuple[Sentence, ...]) -> dict[str, tuple[str, ...]]
     return {k: tuple(v) for k, v in out.items()}
 
 
+PERSON_TITLES = frozenset(
+    [
+        "mr",
+        "mrs",
+        "ms",
+        "dr",
+        "president",
+        "minister",
+        "secretary",
+        "king",
+        "queen",
+        "lord",
+        "lady",
+        "professor",
+        "sir",
+        "chancellor",
+        "senator",
+        "governor",
+        "mayor",
+        "judge",
+        "justice",
+        "executive",
+        "spokesperson",
+        "spokesman",
+        "spokeswoman",
+        "ceo",
+        "chairman",
+        "chairwoman",
+        "director",
+        "manager",
+        "coach",
+        "captain",
+        "analyst",
+        "economist",
+        "researcher",
+    ]
+)
+PLACE_PREPS = frozenset(["in", "from", "near", "outside", "across", "towards", "toward", "between", "into"])
+SAY_VERBS = frozenset(
+    [
+        "say",
+        "tell",
+        "add",
+        "announce",
+        "report",
+        "forecast",
+        "expect",
+        "plan",
+        "blame",
+        "confirm",
+        "argue",
+        "warn",
+    ]
+)
+AGREEMENT = 0.6
+"""Share of an unknown name's mentions that must agree on its kind; below it the small model is guessing."""
+
+
+def _cues(s: Sentence, m: Mention) -> tuple[str, int]:
+    """The kind a mention's context points to (a title, "said", an apposition, a place preposition), with a
+    weight (2 or more: a cue that decides); kind "" means the span is part of a title ("Home Secretary")."""
+    toks = s.toks
+    before = toks[m.i - 1].text.lower().rstrip(".") if m.i > 0 else ""
+    after = [t.text.lower() for t in toks[m.j : m.j + 5]]
+    head = toks[toks[m.j - 1].head]
+    if after and after[0] in PERSON_TITLES and m.j - m.i == 1:
+        return "", 2
+    if before in PERSON_TITLES:
+        return "person", 2
+    if after[:1] == [","] and any(w in PERSON_TITLES for w in after[1:]):
+        return "person", 3
+    if toks[m.j - 1].dep == "nsubj" and head.lemma.lower() in SAY_VERBS:
+        return ("person", 2) if m.kind == "person" else ("organisation", 2)
+    if before in PLACE_PREPS and m.kind in ("person", "place", "region"):
+        return "place", 1
+    return m.kind, 1
+
+
+def settle_kinds(sentences: tuple[Sentence, ...]) -> tuple[Sentence, ...]:
+    """One kind per unknown name across the article, or none when the small model cannot decide.
+
+    spaCy's small model labels the same name differently from sentence to sentence ("Haugen" a place, then
+    an organisation) and tags capitalised common words ("Turnout") as names. A surname of a full person name
+    is a person; otherwise context cues and the labels vote, and a name whose votes disagree, a lone word
+    called a person with no title or "said" to back it, or a common noun is not used as an answer.
+    """
+    unknown: dict[str, bool] = {}
+    votes: dict[str, Counter[str]] = {}
+    propn: Counter[str] = Counter()
+    surnames: dict[str, set[str]] = {}
+    cued: set[str] = set()
+    for s in sentences:
+        for m in s.mentions:
+            if m.kind in ("year", "date", "number"):
+                continue
+            if m.text not in unknown:
+                unknown[m.text] = aliases.lookup(m.text) is None
+            if not unknown[m.text]:
+                continue
+            kind, weight = _cues(s, m)
+            votes.setdefault(m.text, Counter())[kind] += weight
+            if weight > 1:
+                cued.add(m.text)
+            if s.toks[m.j - 1].pos in ("CCONJ", "PUNCT", "ADP"):
+                propn[m.text] -= 1000  # a span cut mid-list: "Paiporta, Alfafar and"
+            propn[m.text] += any(t.pos == "PROPN" for t in s.toks[m.i : m.j])
+            words = m.text.split()
+            if m.kind == "person" and len(words) >= 2:
+                surnames.setdefault(words[-1], set()).add(m.canonical)
+    settled: dict[str, str | None] = {}
+    for text, count in votes.items():
+        kind, n = count.most_common(1)[0]
+        if text in surnames and " " not in text:  # "Haugen" after "Astrid Haugen"
+            settled[text] = "person"
+        elif (
+            propn[text] <= 0
+            or not kind
+            or n < AGREEMENT * count.total()
+            or (kind == "person" and " " not in text and text not in cued)
+        ):
+            settled[text] = None
+        else:
+            settled[text] = kind
+    full = {last: next(iter(names)) for last, names in surnames.items() if len(names) == 1}
+    """"Haugen" is "Astrid Haugen" when the article names one person so: one answer, not two."""
+    if not settled:
+        return sentences
+    out = []
+    for s in sentences:
+        if any(m.text in settled and (settled[m.text] != m.kind or m.text in full) for m in s.mentions):
+            ments = tuple(
+                replace(m, kind=settled[m.text] or "", canonical=full.get(m.text, m.canonical))
+                if m.text in settled
+                else m
+                for m in s.mentions
+            )
+            s = replace(s, mentions=tuple(m for m in ments if m.kind))
+        out.append(s)
+    return tuple(out)
+
+
 def analyse(article: Article) -> Analysis:
     """Sentences and entity counts for the whole article.
 
@@ -342,7 +485,7 @@ def analyse(article: Article) -> Analysis:
     paused = gc.isenabled()
     gc.disable()
     try:
-        sentences = tuple(iter_sentences(article))
+        sentences = settle_kinds(tuple(iter_sentences(article)))
     finally:
         if paused:
             gc.enable()

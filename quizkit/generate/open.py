@@ -137,10 +137,12 @@ def candidates(analysis: Analysis, rng: random.Random) -> Iterator[Candidate]:
                 continue
             idxs = tuple(k for k in range(i, j) if s.toks[k].dep not in ("det", "poss"))
             phrase = syntax.render(s.toks, idxs)
-            prompt = (
-                f"The article speaks of {phrase}. Using evidence from the article, what are they, "
-                "and why do they matter?"
+            ask = (
+                "what are they, and why do they matter?"
+                if head.tag in ("NNS", "NNPS")
+                else "what does it mean here, and why does it matter?"
             )
+            prompt = f"The article speaks of {phrase}. Using evidence from the article, {ask}"
             points = rubric(analysis, s, _lemmas(s))
             if len(points) >= 2:
                 yield _open(analysis, prompt, points, s, "analyze", 1.5)
@@ -164,6 +166,8 @@ def _claim(s: Sentence) -> str | None:
                 modal = any(s.toks[x].tag == "MD" for x in syntax.children(s, k))
                 if s.toks[c].dep == "ccomp" and marks in ([], ["that"]) and not modal:
                     cl = syntax.clause(s, c, set())
+                    if cl.subj is None or cl.subj not in cl.idxs:
+                        continue  # "…that won the most seats": a claim without its subject
                     idxs = tuple(x for x in cl.idxs if s.toks[x].dep != "mark" or x != cl.idxs[0])
                     text = syntax.strip_end(syntax.render(s.toks, idxs))
                     if 6 <= len(text.split()) <= 30 and not starts_unresolved([s.toks[x] for x in idxs]):

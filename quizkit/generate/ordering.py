@@ -46,25 +46,51 @@ def when(m: Mention) -> tuple[int, int, int] | None:
     return int(year.group(1)), month, int(day.group(1)) if day and month else 0
 
 
+NOT_YET = frozenset(["due", "schedule", "expect", "plan", "aim", "hope"])
+
+
+def dates_the_verb(s: Sentence, m: Mention, verb: int) -> bool:
+    """The date says when the clause's own verb happened ("was launched on 7 October 2024"), not when
+    something named in it did ("the 1951 Refugee Convention", "their lowest level since April 2023")."""
+    toks = s.toks
+    h = syntax.head_of(s, m)
+    if toks[h].dep == "pobj":
+        prep = toks[h].head
+        return toks[prep].dep == "prep" and toks[prep].head == verb
+    return toks[h].dep in ("npadvmod", "tmod") and toks[h].head == verb
+
+
 def event_text(s: Sentence, m: Mention) -> str | None:
     """The clause around the date with the date phrase itself removed."""
     verb = syntax.clause_verb(s, syntax.head_of(s, m))
     if verb is None:
         return None
     c = syntax.clause(s, verb, set(range(m.i, m.j)))
-    if syntax.subject_is_pronoun(s, c) or c.subj is None:
+    if syntax.subject_is_pronoun(s, c) or c.subj is None or c.subj not in c.idxs:
         return None
+    if s.toks[c.subj].tag in syntax.RELATIVE_TAGS or not dates_the_verb(s, m, verb):
+        return None
+    toks = s.toks
+    if any(
+        toks[k].tag == "MD" or (toks[k].lemma.lower() in NOT_YET and toks[k].pos != "NOUN") for k in c.idxs
+    ):
+        return None  # "will land", "is due to open": not an event that happened
     drop = set(syntax.subtree(s, syntax.head_of(s, m)))
     prep = s.toks[syntax.head_of(s, m)].head
     if s.toks[prep].dep == "prep" and s.toks[prep].text.lower() in _DATE_PREPS:
         drop |= syntax.subtree(s, prep)
     idxs = tuple(k for k in c.idxs if k not in drop)
-    if not idxs or starts_unresolved([s.toks[k] for k in idxs]):
-        return None
+    if not idxs or starts_unresolved([s.toks[k] for k in idxs]) or s.toks[idxs[-1]].pos == "ADP":
+        return None  # ... or an event cut before its date: "scheduled for"
     text = syntax.strip_end(syntax.render(s.toks, idxs))
     if not 4 <= len(text.split()) <= 22 or re.search(r"\b(1[5-9]\d\d|20\d\d)\b", text):
         return None
     return syntax.capitalise(text)
+
+
+def _same_time(a: tuple[int, int, int], b: tuple[int, int, int]) -> bool:
+    """Two dates students could not put in order: the same year with a month missing, or the same month."""
+    return a[0] == b[0] and (not a[1] or not b[1] or a[1] == b[1])
 
 
 def candidates(analysis: Analysis, rng: random.Random) -> Iterator[Candidate]:
@@ -77,7 +103,7 @@ def candidates(analysis: Analysis, rng: random.Random) -> Iterator[Candidate]:
                 continue
             key = when(m)
             text = event_text(s, m) if key else None
-            if key and text and key[0] not in {k[0] for k in events}:
+            if key and text and not any(_same_time(key, k) for k in events):
                 events[key] = (text, s, m)
     if len(events) < MIN_ITEMS:
         return

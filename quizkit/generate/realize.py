@@ -10,6 +10,7 @@ from quizkit.generate.statements import appositive
 from quizkit.generate.syntax import (
     MAX_WORDS,
     MODIFIER_DEPS,
+    RELATIVE_TAGS,
     Clause,
     asserted,
     broken,
@@ -81,11 +82,31 @@ def wh_question(s: Sentence, m: Mention, wh: str) -> str | None:
     if m.kind in ("year", "date") and not (m.i > 0 and toks[m.i - 1].dep == "prep"):
         return None
     swap = wh_swap(s, m, wh)
-    if starts_unresolved([toks[k] for k in c.idxs if k not in swap]):
+    if starts_unresolved([toks[k] for k in c.idxs if k not in swap]) or not _in_situ_ok(s, m):
         return None
     swap = lower_first(s, c.idxs, swap)
     body = render(toks, c.idxs, swap)
     return _finish("According to the article, " + body)
+
+
+def _in_situ_ok(s: Sentence, m: Mention) -> bool:
+    """A name that can be swapped for "which organisation" where it stands: not a name in apposition to a
+    noun ("the charity Freedom Legal", "the national weather agency, AEMET") nor one a relative clause
+    hangs on ("Delgado, who became…"), where the question word would read "the charity who"."""
+    toks = s.toks
+    if toks[head_of(s, m)].dep in ("appos", "compound", "npadvmod"):
+        return False
+    prev = toks[m.i - 1] if m.i > 0 else None
+    if prev is not None and (prev.pos in ("NOUN", "PROPN") or prev.tag == "POS"):
+        return False  # "the charity which organisation", "Britain's which organisation"
+    if prev is not None and prev.text == "," and m.i > 1 and toks[m.i - 2].pos in ("NOUN", "PROPN"):
+        return False
+    after = toks[m.j : m.j + 2]
+    return not (len(after) == 2 and after[0].text == "," and after[1].tag in RELATIVE_TAGS)
+
+
+_FIRST_PERSON = re.compile(r"\b(?:I|[Ww]e|[Oo]ur|[Uu]s|[Mm]y|[Mm]e)\b")
+"""A speaker's own words ("we will not waste a day") cut into a question: nobody can tell who "we" are."""
 
 
 def _subject_wh(s: Sentence, c: Clause, subj_tree: set[int], wh: str) -> str | None:
@@ -155,6 +176,8 @@ def _subject_text(s: Sentence, subj: int) -> str | None:
     idxs = tuple(sorted(subtree(s, subj)))
     if starts_unresolved([toks[k] for k in idxs]) or len(idxs) > 8 or vague(s, idxs):
         return None
+    if idxs[-1] - idxs[0] + 1 != len(idxs):
+        return None  # a misparse hanging a far-away phrase on the subject ("Veltrix … , Paul Keane and Lin Zhou")
     text = render(toks, idxs)
     return text if keeps_capital(s, idxs[0]) else text[:1].lower() + text[1:]
 
@@ -300,4 +323,8 @@ def asks(s: Sentence) -> list[tuple[Mention, str]]:
         if asked is not None:
             seen.add(m.canonical)
             out.append((m, asked))
-    return out
+    return [
+        (m, q)
+        for m, q in out
+        if not _FIRST_PERSON.search(q) and not re.search(r"\b(?:who|which \w+|what \w+), (?:who|which)\b", q)
+    ]

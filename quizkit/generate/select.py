@@ -41,12 +41,20 @@ NEAR_DUPLICATE = 90
 CAPS = {"matching": 2, "open": 3, "ordering": 1, "metadata": 2}
 """At most this many of a group however many questions are asked (they are long or alike)."""
 MAX_PER_TARGET = 2
+MIXED = 3
+"""More comprehension types than this on offer: true/false is held to a third (not when --types asks for few)."""
+VOCABULARY_SHARE = 4
+"""At most one vocabulary item per this many questions picked (after the first)."""
 
 
-def cap(group: str, n: int) -> int:
-    """Most questions of a group in a quiz of ``n``: vocabulary at most a fifth, the rest at most half."""
+def cap(group: str, n: int, mixed: bool = True) -> int:
+    """Most questions of a group in a quiz of ``n``: vocabulary at most a fifth, true/false a third when
+    other types are on offer (they are the easiest to make, and a quiz of mostly true/false is a weak test),
+    the rest at most half."""
     if group in CAPS:
         return CAPS[group]
+    if group == "true_false" and mixed:
+        return max(2, n // 3)
     return max(2, n // 5) if group == "vocabulary" else max(2, n // 2)
 
 
@@ -118,11 +126,21 @@ def conflicts(a: Candidate, b: Candidate, public: str = "", strict: bool = True)
         return True
     if qa.type == qb.type and qa.answer == qb.answer and qa.evidence == qb.evidence:
         return True
+    if qa.type == qb.type == "true_false" and a.sentence == b.sentence >= 0 and twins(qa.prompt, qb.prompt):
+        return True  # a statement and its twin with one name swapped, side by side, answer each other
     if alike(qa, qb):
         return True
     if not strict and (a.sentence != b.sentence or a.sentence < 0):
         return False
     return gives_away(qa, qb, public) or gives_away(qb, qa, public)
+
+
+TWINS = 101
+"""Two true/false statements from one sentence this alike (token-set ratio) differ by a swapped name or number."""
+
+
+def twins(a: str, b: str) -> bool:
+    return fuzz.token_set_ratio(a, b, processor=utils.default_process) >= TWINS
 
 
 def gives_away(x: Question, y: Question, public: str = "") -> bool:
@@ -177,6 +195,7 @@ def choose(
     keys = [c.question.answer for c in base if c.question.type == "true_false"]
     picked = Picked(list(base), {True: keys.count(True), False: keys.count(False)})
     limit = n + len(base)
+    mixed = len(set(queues) - {"metadata", "vocabulary"}) > MIXED
     checked: dict[int, bool] = {}
     blocked: set[tuple[int, bool]] = set()
     upto: dict[tuple[int, bool], int] = {}
@@ -196,8 +215,12 @@ def choose(
     def take(g: str, strict: bool = True) -> bool:
         """Add the best candidate of group ``g`` that fits, preferring one about something not yet asked."""
         queue = queues[g]
-        if sum(1 for p in picked.items if p.group == g) >= cap(g, limit):
+        have = sum(1 for p in picked.items if p.group == g)
+        if have >= cap(g, limit, mixed):
             return False
+        comprehension = sum(1 for p in picked.items if p.group != "metadata")
+        if g == "vocabulary" and have >= 1 and (have + 1) * VOCABULARY_SHARE > comprehension + 1:
+            return False  # at most about a quarter vocabulary: it is not comprehension
         covered = {p.target for p in picked.items}
         fitting = [c for c in queue[:LOOKAHEAD] if fits(c, strict)]
         if not fitting:  # nothing near the top fits: the first one further down that does
@@ -232,10 +255,20 @@ def choose(
             if not any(take(g, strict) for g in order if len(picked.items) < limit):
                 break
     if len(picked.items) < limit:
-        _swap_for_two(
-            picked, [c for q in queues.values() for c in q], limit, len(base), public, gate, checked
-        )
+        more_vocabulary = _vocabulary_room(picked.items) > 1
+        rest = [c for q in queues.values() for c in q if more_vocabulary or c.group != "vocabulary"]
+        _swap_for_two(picked, rest, limit, len(base), public, gate, checked)
+    while _vocabulary_room(picked.items) < 0:  # a swap can still tip the share: the last one goes
+        last = max(k for k, c in enumerate(picked.items) if c.group == "vocabulary")
+        del picked.items[last]
     return picked.items[len(base) :]
+
+
+def _vocabulary_room(items: list[Candidate]) -> int:
+    """How many more vocabulary items fit in "at most about a quarter" (at least one is always allowed)."""
+    vocabulary = sum(1 for c in items if c.group == "vocabulary")
+    others = sum(1 for c in items if c.group not in ("vocabulary", "metadata"))
+    return max(1, others // (VOCABULARY_SHARE - 1)) - vocabulary
 
 
 def _swap_for_two(

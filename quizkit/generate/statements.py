@@ -82,8 +82,20 @@ def _sentence_text(s: Sentence, idxs: tuple[int, ...], swap: dict[int, str]) -> 
     return capitalise(text) + "." if 5 <= len(text.split()) <= MAX_WORDS + 4 else None
 
 
+QUOTE_MARKS = ('"', "“", "‘", "'")
+SAY_LEMMAS = frozenset(["say", "tell", "add", "ask", "write", "insist", "warn", "argue"])
+
+
+def unattributed_quote(s: Sentence) -> bool:
+    """A sentence that is only someone's quoted words ('"No one will be left alone."' after '… Ortega
+    said.'): stated as the article's own, a promise or an opinion would become a fact."""
+    return s.text.startswith(QUOTE_MARKS) and not any(t.lemma.lower() in SAY_LEMMAS for t in s.toks)
+
+
 def clause_statements(s: Sentence) -> list[str]:
     """True statements: each asserted clause with a named subject, and 'X is Y' from appositives."""
+    if unattributed_quote(s):
+        return []
     out = [t for idxs, swap in asserted_clauses(s) if (t := _sentence_text(s, idxs, swap))]
     for m in s.mentions:
         ap = appositive(s, m)
@@ -150,6 +162,8 @@ def falsified(s: Sentence) -> list[tuple[str, str]]:
     """(false statement, what was changed) from asserted clauses: a negation removed, an antonym or a
     different small number swapped in."""
     out: list[tuple[str, str]] = []
+    if unattributed_quote(s):
+        return out
     for idxs, swap in asserted_clauses(s):
         toks = s.toks
         negs = [k for k in idxs if toks[k].dep == "neg" and toks[toks[k].head].lemma != "do"]
@@ -189,6 +203,8 @@ def appositive(
     )
     if ap is None or toks[ap].pos != "NOUN":
         return None  # "a region", "a geography teacher"; not a list of names after a colon
+    if toks[a].tag == "PRP$":
+        return None  # "on the Nasdaq, their lowest level…": it describes the clause, not the name
     keep = subtree(s, ap)
     for c in children(s, ap):
         if toks[c].dep in ("relcl", "punct") and c > ap and toks[c].text not in ("-",):

@@ -129,8 +129,9 @@ def clause(s: Sentence, verb: int, keep: set[int]) -> Clause:
             idxs -= sub
             idxs.discard(min(sub) - 1)  # the comma or dash that opens it
             close = max(sub) + 1
-            if close < len(toks) and toks[close].text in (",", "—", "–", ")"):
-                idxs.discard(close)
+            more = close + 1 < len(toks) and _opens_appositive(s, close + 1)
+            if close < len(toks) and toks[close].text in (",", "—", "–", ")") and not more:
+                idxs.discard(close)  # but "Haugen, 52, a former minister": the comma before the next stays
     for k in sorted(idxs):  # "…in September 2023, when Biden met…": an adverbial relative clause
         adverbial = toks[k].dep == "relcl" and any(toks[j].tag == "WRB" for j in children(s, k))
         if k in idxs and adverbial and not (subtree(s, k) & keep) and k != verb:
@@ -143,6 +144,13 @@ def clause(s: Sentence, verb: int, keep: set[int]) -> Clause:
         if toks[c].tag in ("WRB", "WDT", "WP") and c not in keep:
             idxs.discard(c)
     return Clause(tuple(sorted(idxs)), verb, subject_of(s, verb))
+
+
+def _opens_appositive(s: Sentence, k: int) -> bool:
+    """Token ``k`` is the first word of an appositive."""
+    return any(
+        s.toks[a].dep == "appos" and min(subtree(s, a)) == k for a in range(k, min(k + 6, len(s.toks)))
+    )
 
 
 def _set_off(s: Sentence, k: int) -> bool:
@@ -197,7 +205,13 @@ def strip_end(text: str) -> str:
     return tidy(text.rstrip(".!?;:\"”’' "))
 
 
+_OPENING_CONJUNCTION = re.compile(r"^(?:but|and|yet|so|or)\s+(?=\w)", re.I)
+
+
 def capitalise(text: str) -> str:
+    """Capitalise a statement's first letter; an opening "But"/"And" that tied it to the sentence before
+    goes ("But anger grew…" -> "Anger grew…")."""
+    text = _OPENING_CONJUNCTION.sub("", text, count=1)
     return text[:1].upper() + text[1:]
 
 
@@ -318,20 +332,133 @@ def unreliable(s: Sentence, verb: int) -> bool:
     return False
 
 
-def asserted(s: Sentence, verb: int) -> bool:
-    """Is this clause stated as true by the article (not a condition, relative clause or question)?"""
+NOT_FACTIVE = frozenset(
+    [
+        "believe",
+        "think",
+        "argue",
+        "claim",
+        "suggest",
+        "doubt",
+        "hope",
+        "fear",
+        "wonder",
+        "ask",
+        "convince",
+        "suspect",
+        "assume",
+        "predict",
+        "allege",
+        "question",
+        "deny",
+        "worry",
+        "insist",
+        "speculate",
+        "estimate",
+        "guess",
+        "imagine",
+        "want",
+        "wish",
+        "urge",
+        "demand",
+        "propose",
+    ]
+)
+"""Verbs whose complement the article does not state as fact: "Scientists believe X", "Some argue that X",
+"Not everyone is convinced X" — X alone would be a true/false statement with a wrong key."""
+
+
+PERSON_NOUNS = frozenset(
+    [
+        "spokesperson",
+        "spokesman",
+        "spokeswoman",
+        "minister",
+        "secretary",
+        "president",
+        "analyst",
+        "researcher",
+        "economist",
+        "expert",
+        "official",
+        "leader",
+        "director",
+        "chief",
+        "executive",
+        "lawyer",
+        "professor",
+        "scientist",
+        "critic",
+        "opponent",
+        "supporter",
+        "author",
+        "adviser",
+        "advisor",
+        "diplomat",
+        "judge",
+    ]
+)
+OPINION_VERBS = frozenset(["say", "tell", "add", "call", "describe", "write", "warn", "insist"])
+
+
+def _sayer_is_person(s: Sentence, verb: int) -> bool:
+    """The subject of a saying verb is a named person or a person's title ("the minister")."""
+    subj = subject_of(s, verb)
+    if subj is None:
+        return False
+    tree = subtree(s, subj)
+    if any(m.kind == "person" and m.i in tree for m in s.mentions):
+        return True  # "Priya Shah", "Its spokesperson, Priya Shah,"
+    if s.toks[subj].lemma.lower() in PERSON_NOUNS:
+        return True  # "the minister said", "one researcher said"
+    return s.toks[subj].pos == "PROPN" and not any(m.i <= subj < m.j for m in s.mentions)
+
+
+def _negated(s: Sentence, verb: int) -> bool:
+    """The clause of ``verb`` is negated ("did not say", "Not everyone is convinced")."""
+    toks = s.toks
+    for c in children(s, verb):
+        if toks[c].dep == "neg" or (
+            toks[c].dep in ("nsubj", "nsubjpass")
+            and any(
+                toks[g].dep == "neg" or toks[g].text.lower() in ("no", "nobody", "none")
+                for g in subtree(s, c)
+            )
+        ):
+            return True
+    return False
+
+
+def asserted(s: Sentence, verb: int, depth: int = 0) -> bool:
+    """Is this clause stated as true by the article (not a condition, relative clause, question, or the
+    complement of a belief, a doubt or a negated verb)?"""
     toks = s.toks
     subj = subject_of(s, verb)
-    if subj is None or toks[subj].tag in RELATIVE_TAGS or unreliable(s, verb):
+    if subj is None or toks[subj].tag in RELATIVE_TAGS or unreliable(s, verb) or depth > 6:
         return False
     dep = toks[verb].dep
-    if dep in ("ROOT", "conj"):
+    head = toks[verb].head
+    if dep == "ROOT":
         return True
+    if dep == "conj":
+        # "whether this is the bottom or whether car makers will cut orders again": as its first conjunct
+        first = head
+        if toks[first].pos in ("VERB", "AUX") and toks[first].dep != "ROOT":
+            return asserted(s, first, depth + 1)
+        return not any(
+            toks[k].dep == "mark" and toks[k].text.lower() in ("whether", "if") for k in children(s, verb)
+        )
     if dep == "ccomp":
         marks = [toks[k].text.lower() for k in children(s, verb) if toks[k].dep == "mark"]
-        head = toks[verb].head
         modal = any(toks[k].tag == "MD" for k in children(s, head))
         relative = any(toks[k].tag in RELATIVE_TAGS for k in children(s, verb))
+        governor = toks[head]
+        if governor.lemma.lower() in NOT_FACTIVE or _negated(s, head):
+            return False
+        if governor.lemma.lower() in OPINION_VERBS and _sayer_is_person(s, head):
+            return False  # "Shah said the ruling was a humiliation": her view, asked with "Shah said"
+        if governor.pos in ("VERB", "AUX") and governor.dep != "ROOT" and not asserted(s, head, depth + 1):
+            return False
         return marks in ([], ["that"]) and not modal and not relative
     if dep == "advcl":
         marks = [toks[k].text.lower() for k in children(s, verb) if toks[k].dep == "mark"]
@@ -343,6 +470,7 @@ _BROKEN = re.compile(
     r":\s*(\S+\s*){0,2}$"  # a list after a colon cut down to a word or two
     r"|\b(and|but|or)\s+(because|if|when|while|although|though|whereas)\b"  # a dangling subordinator
     r"|,\s*(and|or)\s*$"
+    r"|\b(?:do|did|does|done|doing)(?:\s+\w+ly)?\s+(?:that|this|it|so)\s*$"  # "designed to do exactly that"
 )
 
 

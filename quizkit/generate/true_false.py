@@ -6,7 +6,7 @@ import random
 import re
 from collections.abc import Iterator
 
-from quizkit.generate import distractors, realize, statements
+from quizkit.generate import distractors, realize, statements, syntax
 from quizkit.generate.analysis import Analysis, Mention, Sentence
 from quizkit.generate.common import Candidate, explanation, make, sentence_score
 from quizkit.knowledge import aliases
@@ -19,14 +19,15 @@ def with_article(s: Sentence, m: Mention, name: str) -> str:
     """Keep or add 'the' where the swapped-in name needs it: 'the UAE', 'the Camp David Accords'."""
     ent = aliases.lookup(name)
     names = {n.lower() for n in ent.names} if ent else set()
-    if f"the {name.lower()}" in names or distractors.style(name) == "abbr":
-        return f"the {name}"
+    had_the = m.i > 0 and s.toks[m.i - 1].text.lower() == "the"
+    if f"the {name.lower()}" in names or (distractors.style(name) == "abbr" and (ent is not None or had_the)):
+        return f"the {name}"  # "the UAE"; an acronym the table does not know ("NASA") only where "the" stood
     if ent is not None and ent.kind in ("region", "sea") and re.search(THE_PLACES, name):
         return f"the {name}"
     if not (m.i > 0 and s.toks[m.i - 1].text.lower() == "the"):
         return name
     multiword = ent is not None and ent.kind in ("agreement", "organisation", "event") and " " in name
-    if multiword or any(w[:1].islower() for w in name.split()):
+    if multiword or ent is None or any(w[:1].islower() for w in name.split()):  # "the Ohio plant"
         return f"the {name}"
     return name
 
@@ -56,8 +57,19 @@ def candidates(analysis: Analysis, rng: random.Random) -> Iterator[Candidate]:
         for text, why_false in statements.falsified(s):
             q = make("true_false", text, False, s, analysis, explain=explanation(s, f"False: {why_false}."))
             yield Candidate(q, base, s.index, "", "true_false")
-        for text in statements.clause_statements(s):
+        trues = statements.clause_statements(s)
+        if not statements.unattributed_quote(s):
+            # the clause around each swappable name, as the article says it: true statements are scarcer than
+            # false ones, and keys alternate, so every true one lets a false one in
+            trues += [t for m in s.mentions if m.kind in SWAPPABLE and (t := _as_said(s, m))]
+        for text in dict.fromkeys(trues):
             named = [m.canonical for m in s.mentions if m.text in text]
             target = named[0] if len(named) == 1 else ""
             q = make("true_false", text, True, s, analysis, target=target, explain=explanation(s, "True."))
             yield Candidate(q, base, s.index, target, "true_false")
+
+
+def _as_said(s: Sentence, m: Mention) -> str | None:
+    """The shortest statement holding ``m``, unchanged (the true twin of a swapped one)."""
+    said = syntax.render(s.toks, tuple(syntax.mention_tokens(s, m)))
+    return statements.statement_about(s, m, said)

@@ -30,10 +30,14 @@ def glossary() -> dict[str, str]:
 
 
 def _word_pattern(word: str) -> str:
-    """A word with its inflections: normalize -> normalized/normalizes/normalising."""
-    stem = word[:-1] if word.endswith("e") and len(word) > 4 else word
+    """A word with its inflections only: normalize -> normalized/normalizes/normalising, ratify -> ratified;
+    not a derived word with another meaning ("exporter", "pivotal")."""
+    if len(word) <= 4:
+        return re.escape(word) + r"s?"
+    stem = word[:-1] if word.endswith(("e", "y")) else word
     stem = re.escape(stem).replace("iz", "i[sz]")
-    return stem + r"[a-z]{0,4}" if len(word) > 4 else re.escape(word) + r"s?"
+    ending = word[-1] if word.endswith(("e", "y")) else ""
+    return stem + rf"(?:{re.escape(ending)}s?|{'ie[sd]' if ending == 'y' else 'e?[sd]'}|ing|es)?"
 
 
 @cache
@@ -46,6 +50,12 @@ def _patterns() -> tuple[tuple[str, re.Pattern[str]], ...]:
     return tuple(out)
 
 
+def _function_word(s: Sentence, at: int) -> bool:
+    """The token at body offset ``at`` works as a preposition or conjunction here."""
+    tok = next((t for t in s.toks if t.start == at), None)
+    return tok is not None and (tok.pos in ("ADP", "SCONJ") or tok.dep in ("prep", "mark"))
+
+
 def occurrences(analysis: Analysis) -> dict[str, tuple[Sentence, str]]:
     """Glossary term -> (first body sentence using it, the form written there)."""
     found: dict[str, tuple[Sentence, str]] = {}
@@ -56,6 +66,8 @@ def occurrences(analysis: Analysis) -> dict[str, tuple[Sentence, str]]:
             for m in pattern.finditer(s.text):
                 if m.group(1)[:1].isupper() and m.start() > 0:
                     continue  # part of a name ("the Abraham Accords"), not the common word
+                if _function_word(s, s.start + m.start(1)):
+                    continue  # "according to" is a preposition, not the noun "accord"
                 found[term] = (s, m.group(1))
                 break
     return found

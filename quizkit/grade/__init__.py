@@ -6,12 +6,16 @@
 from __future__ import annotations
 
 import argparse
-from dataclasses import dataclass
+import csv
+import io
+from dataclasses import dataclass, replace
 from pathlib import Path
 
+from quizkit.errors import InputError
 from quizkit.files import staged_dir
-from quizkit.grade.engine import Result, grade_batch
+from quizkit.grade.engine import TEACHER_NOTE, Result, grade_batch
 from quizkit.grade.responses import Batch, read_responses, read_scores
+from quizkit.grade.scores import unused_scores
 from quizkit.grade.stats import TestStats, item_analysis
 from quizkit.model import Quiz, VersionMap
 from quizkit.quizfile import load_quiz, load_version_map
@@ -40,6 +44,9 @@ def grade_files(
     batch = read_responses(list(response_paths), quiz, vmap)
     teacher = read_scores(scores, quiz) if scores else None
     results = grade_batch(quiz, batch, teacher)
+    if teacher and scores:
+        extra = unused_scores(teacher, batch.sheets, str(scores))
+        batch = replace(batch, warnings=batch.warnings + extra)
     if batch.rows_in != len(results) + len(batch.rejected):  # the accounting promise; a bug if broken
         raise AssertionError(
             f"rows in {batch.rows_in} != {len(results)} graded + {len(batch.rejected)} rejected"
@@ -56,7 +63,7 @@ def write_tables(graded: Graded, out: Path) -> TestStats:
     (out / "answers.csv").write_text(report.answers_csv(results), encoding="utf-8")
     if batch.rejected:
         (out / "rejected.csv").write_text(report.rejected_csv(batch.rejected), encoding="utf-8")
-    if any(r.needs_review for r in results):
+    if any(r.needs_review or any(report.teacher_scored(m) for m in r.marks) for r in results):
         (out / "review.csv").write_text(report.review_csv(results), encoding="utf-8")
     return item_analysis(graded.quiz, results)
 
@@ -106,10 +113,11 @@ def summary(graded: Graded, stats: TestStats, out: str, reports: bool) -> str:
         lines.append(f"items to check (weak or negative discrimination): {', '.join(flagged[:10])}")
     lines.extend(f"warning: {w}" for w in b.warnings)
     reviewing = any(r.needs_review for r in results)
+    scored = any(m.note == TEACHER_NOTE for r in results for m in r.marks)
     written = (
         "grades.csv, answers.csv"
         + (", rejected.csv" if b.rejected else "")
-        + (", review.csv" if reviewing else "")
+        + (", review.csv" if reviewing or scored else "")
     )
     if reports:
         written += ", report.html, feedback/"
@@ -119,12 +127,40 @@ def summary(graded: Graded, stats: TestStats, out: str, reports: bool) -> str:
     return "\n".join(lines)
 
 
+_CONDITIONAL = ("rejected.csv", "review.csv")
+"""Outputs written only when there is something to say; a copy left from an earlier run would mislead."""
+
+
+def _guard_review(out: Path, scores: str | None) -> None:
+    """Refuse to overwrite OUT/review.csv while it holds teacher points this run does not read."""
+    old = out / "review.csv"
+    if not old.is_file() or (scores and Path(scores).resolve() == old.resolve()):
+        return
+    if any(row.get("points", "").strip() for row in csv.DictReader(io.StringIO(old.read_text("utf-8")))):
+        raise InputError(
+            "it holds teacher scores this run does not use and would overwrite",
+            where=str(old),
+            fix=f"add --scores {old} (or move the file away)",
+        )
+
+
 def run_grade(args: argparse.Namespace) -> int:
     """CLI entry: grade, write everything atomically, print a short summary."""
     graded = grade_files(args.quiz, args.responses, version_map=args.version_map, scores=args.scores)
     reports = not args.no_reports
+    out = Path(args.output)
+    _guard_review(out, args.scores)
     with staged_dir(args.output) as tmp:
         stats = write_outputs(graded, tmp, reports=reports)
+        written = {p.name for p in tmp.iterdir()}
+        pages = {p.name for p in (tmp / "feedback").iterdir()} if reports else set()
+    for name in _CONDITIONAL:
+        if name not in written and (out / name).is_file():
+            (out / name).unlink()
+    if reports:  # feedback pages of students no longer in the class would be handed out by mistake
+        for page in (out / "feedback").iterdir():
+            if page.suffix in (".html", ".pdf") and page.name not in pages:
+                page.unlink()
     print(summary(graded, stats, args.output, reports))
     return 0
 

@@ -24,8 +24,20 @@ _LETTERS_ONLY = re.compile(r"[A-Za-z](?:[\s,;/>-]*[A-Za-z])*")
 _TEXT_PAIR = re.compile(r"(.+?)\s*(?:->|→|=>|:|=| - | – )\s*(.+)")
 
 
+_NON_ANSWERS = frozenset({
+    "idk", "i dont know", "dont know", "do not know", "i do not know", "no idea", "dunno", "not sure",
+    "im not sure", "i am not sure", "no clue", "no answer given", "not answered",
+})  # fmt: skip
+"""Typed ways of not answering: a teacher counts them as blank (not attempted), not as a wrong answer."""
+
+
 def is_blank(cell: str) -> bool:
-    return cell.strip().casefold() in _BLANKS
+    """No answer: an empty cell, a placeholder ("-", "n/a"), only punctuation ("?", "..."), or "idk"."""
+    text = cell.strip().casefold()
+    if text in _BLANKS or not any(c.isalnum() for c in text):
+        return True
+    words = re.sub(r"[^\w\s]", "", text.replace("’", "'").replace("'", "")).split()
+    return " ".join(words) in _NON_ANSWERS
 
 
 def pick(text: str, options: Sequence[str]) -> str | None:

@@ -7,7 +7,7 @@ import csv
 import io
 import re
 from collections.abc import Iterable
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from pathlib import Path
 
 from rapidfuzz import fuzz, process
@@ -19,6 +19,18 @@ from quizkit.grade.match import normalise
 from quizkit.grade.sheets import Batch, Rejected, Response, Sheet
 from quizkit.model import Question, Quiz, VersionItem, VersionMap
 from quizkit.versions import master_options, matching_rows
+
+
+def from_utf16(data: bytes, *, where: str, what: str) -> bytes:
+    """Excel's "Unicode Text" export is UTF-16 with a BOM (tab-separated): re-encode it as UTF-8."""
+    if not data.startswith((b"\xff\xfe", b"\xfe\xff")):
+        return data
+    try:
+        return data.decode("utf-16").encode("utf-8")
+    except UnicodeDecodeError:
+        raise InputError(
+            f"{what} starts like UTF-16 but does not decode", where=where, fix="save it again as CSV UTF-8"
+        ) from None
 
 
 def header_key(header: str) -> str:
@@ -91,9 +103,18 @@ def _delimiter(text: str) -> str:
     return found
 
 
+_SEP_LINE = re.compile(r"\ufeff?\s*sep=(.)\s*")
+
+
 def read_csv_rows(text: str, where: str) -> list[tuple[int, list[str]]]:
-    """(line number, stripped cells) for every non-blank row; the first is the header."""
-    reader = csv.reader(io.StringIO(text), delimiter=_delimiter(text), skipinitialspace=True)
+    """(line number, stripped cells) for every non-blank row; the first is the header. Excel's "sep=;"
+    first line names the delimiter and is not a row."""
+    first, _, rest = text.partition("\n")
+    sep = _SEP_LINE.fullmatch(first.rstrip("\r"))
+    if sep:
+        text = "\n" + rest  # keep the line numbers
+    delimiter = sep.group(1) if sep else _delimiter(text)
+    reader = csv.reader(io.StringIO(text), delimiter=delimiter, skipinitialspace=True)
     rows: list[tuple[int, list[str]]] = []
     try:
         for cells in reader:
@@ -352,6 +373,10 @@ def _rows_to_batch(
     numbered = any(c.number for c in layout.columns)
     grid = [c for c in layout.columns if c.left]
     width = len(rows[0][1])
+    # a row may end early when its last answers are empty; one that stops before the last question
+    # column is reported, since its answers might have shifted
+    layout_last = max((c.index for c in layout.columns), default=0) + 1
+    short: list[int] = []
     sheets: list[Sheet] = []
     rejected: list[Rejected] = []
     label = Path(where).name
@@ -362,6 +387,8 @@ def _rows_to_batch(
             )
             continue
         if len(cells) < width:
+            if len(cells) < layout_last:
+                short.append(line)
             cells = cells + [""] * (width - len(cells))
         name = " ".join(cells[i] for i in layout.name_cols if cells[i])
         student = cells[layout.id_col] if layout.id_col >= 0 else name
@@ -395,7 +422,14 @@ def _rows_to_batch(
             for qid, cells_by_left in by_q.items():
                 answers[qid] = _grid_response(interp.questions[qid], cells_by_left)
         sheets.append(Sheet(student, name, letter, answers, f"{label} row {line}"))
-    return Batch(tuple(sheets), tuple(rejected), len(rows) - 1, layout.warnings)
+    warnings = layout.warnings
+    if short:
+        lines = ", ".join(map(str, short[:5])) + (f" and {len(short) - 5} more" if len(short) > 5 else "")
+        warnings += (
+            f"{where}: row(s) {lines} have fewer cells than question columns; "
+            "their missing answers are graded as blank (check the row if a cell was skipped)",
+        )
+    return Batch(tuple(sheets), tuple(rejected), len(rows) - 1, warnings)
 
 
 def _grid_response(q: Question, cells: list[tuple[str, str]]) -> Response:
@@ -432,5 +466,21 @@ def read_csv(path: str | Path, quiz: Quiz, vmap: VersionMap | None, data: bytes 
         raise InputError(
             "responses file has a header but no student rows", where=where, fix="add one row per student"
         )
-    layout = _layout(rows[0][1], quiz, vmap, where)
-    return _rows_to_batch(rows, layout, quiz, vmap, where)
+    start = _header_row(rows)
+    layout = _layout(rows[start][1], quiz, vmap, where)
+    batch = _rows_to_batch(rows[start:], layout, quiz, vmap, where)
+    if start:
+        skipped = (
+            f"{where}: {start} line(s) above the header row (line {rows[start][0]}) are a title, not rows"
+        )
+        batch = replace(batch, warnings=(skipped, *batch.warnings))
+    return batch
+
+
+def _header_row(rows: list[tuple[int, list[str]]]) -> int:
+    """The header is the first row, unless a title line or two stand above a row with a student_id column."""
+    for i, (_, cells) in enumerate(rows[:6]):
+        headers = [header_key(c) for c in cells]
+        if _id_column(headers) is not None or any(_MOODLE_RESPONSE.fullmatch(h) for h in headers):
+            return i if i < len(rows) - 1 else 0
+    return 0

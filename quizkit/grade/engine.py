@@ -17,6 +17,7 @@ from quizkit.model import Question, Quiz
 
 Verdict = Literal["correct", "incorrect", "partial", "blank", "needs_review"]
 TEXT_TYPES = ("fill_blank", "short_answer")
+TEACHER_NOTE = "teacher's score"
 
 
 @dataclass(frozen=True, slots=True)
@@ -66,7 +67,7 @@ class Grader:
         self.teacher = teacher_scores or {}
         others = _quiz_names(quiz)
         self.matchers = {
-            q.id: Matcher(str(q.answer), q.accepted_answers, others=others)
+            q.id: Matcher(str(q.answer), q.accepted_answers, others=others, prompt=q.prompt)
             for q in quiz.questions
             if q.type in TEXT_TYPES
         }
@@ -131,7 +132,7 @@ class Grader:
                         _verdict(teacher, q.points),
                         teacher,
                         q.points,
-                        "teacher's score",
+                        TEACHER_NOTE,
                         None,
                         m.response,
                     )

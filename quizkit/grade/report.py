@@ -16,7 +16,7 @@ from collections.abc import Iterable, Sequence
 from functools import cache
 from pathlib import Path
 
-from quizkit.grade.engine import Mark, Result
+from quizkit.grade.engine import TEACHER_NOTE, Mark, Result
 from quizkit.grade.sheets import Rejected
 from quizkit.grade.stats import ItemStats, TestStats
 from quizkit.model import Question, Quiz, VersionMap
@@ -31,6 +31,12 @@ def safe_cell(value: object) -> str:
     return "'" + text if text.startswith(_FORMULA_START) else text
 
 
+def _cell(value: object) -> str:
+    """``safe_cell`` with line breaks as "\n": the writer (terminator "\n") then quotes the cell."""
+    text = safe_cell(value)
+    return text.replace("\r\n", "\n").replace("\r", "\n") if "\r" in text else text
+
+
 @cache
 def _num(x: float) -> str:
     return f"{round(x, 2):g}"
@@ -41,7 +47,7 @@ def csv_text(header: Sequence[str], rows: Iterable[Sequence[object]]) -> str:
     w = csv.writer(buf, lineterminator="\n")
     w.writerow(header)
     for row in rows:
-        w.writerow([safe_cell(c) for c in row])
+        w.writerow([_cell(c) for c in row])
     return buf.getvalue()
 
 
@@ -59,10 +65,11 @@ def grades_csv(results: Sequence[Result]) -> str:
 
 
 def _csv_fragment(cells: Sequence[object]) -> str:
-    """Cells encoded as one CSV line without its newline (quoting as csv.writer does)."""
+    """Cells encoded as one CSV line without its newline (quoting as csv.writer does). The writer quotes
+    cells holding a line break only when the break is in its line terminator, so "\n" is kept there and cut."""
     buf = io.StringIO()
-    csv.writer(buf, lineterminator="").writerow([safe_cell(c) for c in cells])
-    return buf.getvalue()
+    csv.writer(buf, lineterminator="\n").writerow([_cell(c) for c in cells])
+    return buf.getvalue()[:-1]
 
 
 def answers_csv(results: Sequence[Result]) -> str:
@@ -83,8 +90,13 @@ def answers_csv(results: Sequence[Result]) -> str:
     return "\n".join(lines) + "\n"
 
 
+def teacher_scored(m: Mark) -> bool:
+    return m.note == TEACHER_NOTE
+
+
 def review_csv(results: Sequence[Result]) -> str:
-    """Answers waiting for the teacher, ready to fill in: the points column is read back with --scores."""
+    """Answers waiting for the teacher, ready to fill in, and those already scored (points kept), so the
+    file read back with --scores and written again over itself loses nothing."""
     header = (
         "student_id",
         "question_id",
@@ -98,11 +110,12 @@ def review_csv(results: Sequence[Result]) -> str:
     return csv_text(
         header,
         (
-            (r.sheet.student_id, m.question_id, "", "" if m.suggested is None else _num(m.suggested),
-             _num(m.max_points), m.typed, m.note, r.sheet.source)
+            (r.sheet.student_id, m.question_id, _num(m.points) if teacher_scored(m) else "",
+             "" if m.suggested is None else _num(m.suggested), _num(m.max_points), m.typed, m.note,
+             r.sheet.source)
             for r in results
             for m in r.marks
-            if m.verdict == "needs_review"
+            if m.verdict == "needs_review" or teacher_scored(m)
         ),
     )  # fmt: skip
 

@@ -21,7 +21,7 @@ from quizkit.grade.cells import (
     interpret_matching,
     interpret_ordering,
 )
-from quizkit.grade.csvread import read_csv
+from quizkit.grade.csvread import from_utf16, read_csv
 from quizkit.grade.notebook import read_notebook_json
 from quizkit.grade.scores import read_scores
 from quizkit.grade.sheets import Batch, Rejected, Response, Sheet, TeacherScores
@@ -32,7 +32,7 @@ def read_responses(paths: Sequence[str | Path], quiz: Quiz, vmap: VersionMap | N
     """Read every response file; raise on a file that cannot be read at all, reject bad rows."""
     batches: list[Batch] = []
     for path in paths:
-        data = read_bytes(path, what="responses file")
+        data = from_utf16(read_bytes(path, what="responses file"), where=str(path), what="responses file")
         head = data.lstrip(b"\xef\xbb\xbf \t\r\n")[:1]
         if str(path).lower().endswith(".json") or head in (b"{", b"["):
             batches.append(read_notebook_json(path, quiz, data))

@@ -74,7 +74,7 @@ def score_text(q: Question, value: Value, matcher: Matcher | None = None) -> Sco
 
 def text_judgement(q: Question, value: Value, matcher: Matcher | None = None) -> tuple[Score, Judgement]:
     """The score and the matcher's reason (for the feedback)."""
-    m = matcher or Matcher(str(q.answer), q.accepted_answers)
+    m = matcher or Matcher(str(q.answer), q.accepted_answers, prompt=q.prompt)
     judgement = m.judge(str(value))
     if judgement.verdict == "needs_review":
         return None, judgement

@@ -157,6 +157,12 @@ def format_fact(fact: Fact) -> str:
 def run_facts(args: argparse.Namespace) -> int:
     """`quizkit facts [--about ENTITY]`: list what the kit asserts and where each fact comes from."""
     about = getattr(args, "about", None)
+    if about is not None and not about.strip():
+        raise QuizkitError(
+            "--about needs a name",
+            where="--about",
+            fix="give a country, person or organisation, e.g. Kazakhstan",
+        )
     facts = facts_about(about) if about else load_facts()
     label = f"about {aliases.canonical(about)}" if about else "in the knowledge base"
     if not facts:

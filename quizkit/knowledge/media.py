@@ -28,7 +28,14 @@ _VAGUE = frozenset(
 def article_citation(article: Article) -> Citation:
     """The article as a source: its URL (else its file name: a local folder means nothing on paper), as of
     its publication date."""
-    return Citation(article.url or PurePath(article.path).name, article.date, article.title)
+    return Citation(article.url or PurePath(article.path).name, article.date or _kb_as_of(), article.title)
+
+
+def _kb_as_of() -> str:
+    """An undated article is cited as read on the knowledge base's as-of date (a source needs a date)."""
+    from quizkit.knowledge import load_facts
+
+    return load_facts()[0].as_of
 
 
 def _q(article: Article, qid: str, **kw: object) -> Question:

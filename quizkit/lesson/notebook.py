@@ -117,6 +117,10 @@ def notebook_text(nb: Any) -> str:
 def write_quiz_notebook(quiz_path: str | Path, output: str | Path) -> Path:
     """Build the notebook for ``quiz_path`` and write it atomically to ``output``."""
     out = Path(output)
+    if out.is_dir() or not out.name:
+        raise OutputError(
+            "output path is a folder", where=str(out), fix=f"give a file name, e.g. {out / 'quiz.ipynb'}"
+        )
     if out.suffix != ".ipynb":
         raise OutputError(
             "a notebook file must end in .ipynb", where=str(out), fix=f"use {out.with_suffix('.ipynb').name}"
