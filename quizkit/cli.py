@@ -10,9 +10,10 @@ import io
 import os
 import sys
 from collections.abc import Callable, Sequence
+from pathlib import Path
 from typing import NoReturn
 
-from quizkit.errors import QuizkitError
+from quizkit.errors import OutputError, QuizkitError
 
 Handler = Callable[[argparse.Namespace], int]
 
@@ -47,9 +48,19 @@ def _csv_list(text: str) -> list[str]:
 # --- handlers (each imports its step lazily so `quizkit --help` stays fast) ----------------------------
 
 
+def _refuse_overwriting(source: str, output: str) -> None:
+    """``-o`` naming the input itself would replace the teacher's file with ours: refuse before any work."""
+    src, out = Path(source), Path(output)
+    if src.is_file() and out.exists() and os.path.samefile(src, out):
+        raise OutputError(
+            "the output would overwrite the input file", where=output, fix="give another -o file name"
+        )
+
+
 def cmd_generate(args: argparse.Namespace) -> int:
     from quizkit.generate import run_generate
 
+    _refuse_overwriting(args.article, args.output)
     return run_generate(args)
 
 
@@ -97,22 +108,50 @@ class _Parser(argparse.ArgumentParser):
 
 
 def build_parser() -> argparse.ArgumentParser:
+    from quizkit.model import QUESTION_TYPES
+    from quizkit.render import FORMATS
+
     parser = _Parser(
         prog="quizkit",
         description="News article -> checked quiz; printable versions and LMS exports; grading.",
+        formatter_class=argparse.RawDescriptionHelpFormatter,
+        epilog=(
+            "a typical lesson:\n"
+            "  quizkit generate article.txt -o quiz.json\n"
+            "  quizkit check quiz.json\n"
+            "  quizkit render quiz.json --versions 2 -o out\n"
+            "  quizkit grade quiz.json answers.csv --versions out/versions.json -o grades\n"
+            "run `quizkit COMMAND --help` for the options of each command"
+        ),
     )
     sub = parser.add_subparsers(dest="command", required=True, metavar="COMMAND")
 
     p = sub.add_parser("generate", help="make a question bank from an article (text, Markdown or HTML)")
     p.add_argument("article", help="article file: .txt, .md or a saved .html page")
-    p.add_argument("-o", "--output", default="quiz.json", help="quiz file to write (.json or .yaml)")
-    p.add_argument("--count", type=_positive_int, help="number of questions (default scales with length)")
-    p.add_argument("--types", type=_csv_list, help="comma-separated question types to allow")
-    p.add_argument("--seed", type=int, default=0, help="random seed: same seed, same quiz (default 0)")
     p.add_argument(
-        "--context-share", type=_share, default=None, help="share of context questions (default ~1/3)"
+        "-o", "--output", default="quiz.json", help="quiz file to write, .json or .yaml (default: quiz.json)"
     )
-    p.add_argument("--no-context", action="store_true", help="comprehension questions only")
+    p.add_argument(
+        "--count",
+        type=_positive_int,
+        help="total number of questions (default: scales with the article's length)",
+    )
+    p.add_argument(
+        "--types",
+        type=_csv_list,
+        metavar="LIST",
+        help=f"comma-separated question types to allow (default: all): {', '.join(QUESTION_TYPES)}",
+    )
+    p.add_argument("--seed", type=int, default=0, help="random seed: same seed, same quiz (default 0)")
+    share = p.add_mutually_exclusive_group()
+    share.add_argument(
+        "--context-share",
+        type=_share,
+        default=None,
+        metavar="SHARE",
+        help="share of sourced context questions, 0 to 1 (default: about 1/3)",
+    )
+    share.add_argument("--no-context", action="store_true", help="comprehension questions only")
     p.set_defaults(handler=cmd_generate)
 
     p = sub.add_parser("check", help="run the quality checks on a quiz and print a report")
@@ -129,11 +168,23 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("quiz", help="quiz file (.json or .yaml)")
     p.add_argument("-o", "--output", default="out", help="output folder (default: out)")
     p.add_argument(
-        "--versions", type=_positive_int, default=1, help="number of shuffled versions (A, B, ...)"
+        "--versions",
+        type=_positive_int,
+        default=1,
+        help="number of shuffled versions A, B, ... (default: 1, at most 100)",
     )
-    p.add_argument("--seed", type=int, default=0, help="shuffle seed")
-    p.add_argument("--format", dest="formats", type=_csv_list, default=None, help="comma-separated formats")
-    p.add_argument("--paper", choices=["a4", "us-letter"], default="a4")
+    p.add_argument("--seed", type=int, default=0, help="shuffle seed: same seed, same versions (default 0)")
+    p.add_argument(
+        "--format",
+        dest="formats",
+        type=_csv_list,
+        default=None,
+        metavar="LIST",
+        help=f"comma-separated output formats (default: all): {', '.join(FORMATS)}",
+    )
+    p.add_argument(
+        "--paper", choices=["a4", "us-letter"], default="a4", help="paper size for PDFs (default: a4)"
+    )
     p.add_argument("--large-print", action="store_true", help="16 pt text for students who need it")
     p.set_defaults(handler=cmd_render)
 
@@ -149,12 +200,19 @@ def build_parser() -> argparse.ArgumentParser:
     p.set_defaults(handler=cmd_grade)
 
     p = sub.add_parser("facts", help="list the knowledge base with sources")
-    p.add_argument("--about", help="only facts about this entity (aliases work)")
+    p.add_argument(
+        "--about", metavar="NAME", help="only facts about this country, person or body (aliases work)"
+    )
     p.set_defaults(handler=cmd_facts)
 
     p = sub.add_parser("notebook", help="write a ready-to-run student quiz notebook for a quiz")
     p.add_argument("quiz", help="quiz file (.json or .yaml)")
-    p.add_argument("-o", "--output", default="quiz.ipynb", help="notebook to write")
+    p.add_argument(
+        "-o",
+        "--output",
+        default="quiz.ipynb",
+        help="notebook file to write, ending in .ipynb (default: quiz.ipynb)",
+    )
     p.set_defaults(handler=cmd_notebook)
     return parser
 

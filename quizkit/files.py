@@ -10,6 +10,9 @@ from pathlib import Path
 
 from quizkit.errors import InputError, OutputError
 
+MAX_INPUT_BYTES = 200_000_000
+"""Far above any article, quiz or class's answers; a bigger file is a mistake (a video, a disk image)."""
+
 
 def read_bytes(path: str | Path, *, what: str = "file") -> bytes:
     """Read a whole input file, turning the usual OS problems into one clear error."""
@@ -21,7 +24,17 @@ def read_bytes(path: str | Path, *, what: str = "file") -> bytes:
             f"{what} is a folder, not a file", where=str(p), fix="give the path of a file inside it"
         )
     try:
-        return p.read_bytes()
+        size = p.stat().st_size
+        with p.open("rb") as fh:  # read capped: a device or pipe (/dev/zero) could go on forever
+            data = fh.read(MAX_INPUT_BYTES + 1) if size <= MAX_INPUT_BYTES else b""
+        size = max(size, len(data))
+        if size > MAX_INPUT_BYTES:
+            raise InputError(
+                f"{what} is too large (over {MAX_INPUT_BYTES // 1_000_000} MB)",
+                where=str(p),
+                fix="check it is the right file: articles, quizzes and answer sheets are far smaller",
+            )
+        return data
     except OSError as exc:
         raise InputError(
             f"cannot read {what} ({exc.strerror})", where=str(p), fix="check permissions"

@@ -214,6 +214,15 @@ def _non_finite(data: Any, path: str = "") -> str:
     return ""
 
 
+def _not_a_quiz(where: str, why: str) -> FormatError:
+    """A file with no ``questions`` at all: most likely the article (or an answer sheet) given by mistake."""
+    return FormatError(
+        f"not a quiz file: {why}",
+        where=where,
+        fix="give the quiz written by `quizkit generate`; an article goes to `quizkit generate ARTICLE` first",
+    )
+
+
 def parse_quiz_text(text: str, *, where: str) -> Quiz:
     """Parse JSON or YAML text into a validated Quiz."""
     data: Any
@@ -226,7 +235,13 @@ def parse_quiz_text(text: str, *, where: str) -> Quiz:
         raise FormatError(
             "the file nests too deeply to be a quiz", where=where, fix="see docs/quiz-format.md"
         ) from None
+    except FormatError as exc:
+        if "questions" not in text:
+            raise _not_a_quiz(where, f"{exc.what} and has no questions list") from None
+        raise
     if not isinstance(data, dict):
+        if "questions" not in text:
+            raise _not_a_quiz(where, "it has no questions list")
         raise FormatError(
             "not a quiz: expected a JSON/YAML object at the top", where=where, fix="see docs/quiz-format.md"
         )

@@ -226,3 +226,21 @@ def test_seed_article_must_show_holds_for_every_seed_with_context_on(seed: int) 
     assert [f for f in check_quiz(gen.quiz, doc) if f.severity == "error"] == []
     vocabulary = [q for q in qs if "vocabulary" in q.tags]
     assert 1 <= len(vocabulary) <= len(qs) / 4
+
+
+def test_days_without_a_year_are_ordered_within_the_article() -> None:
+    """News writes "on March 3" for this year's events: three such days give an ordering question."""
+    doc = from_text(
+        "Storm timeline: how the river rose in the valley town\n\n"
+        "The river authority issued a flood warning on March 3 after two days of heavy rain in the hills.\n\n"
+        "Engineers closed the old stone bridge on April 9 when the water reached the arches.\n\n"
+        "The town council opened a new emergency shelter on May 20 for families from the lower streets.\n\n"
+        "Residents said the clean-up would take most of the summer, and shops stayed shut for weeks."
+    )
+    qs = [q for q in generate_quiz(doc, no_context=True).quiz.questions if q.type == "ordering"]
+    assert len(qs) == 1 and isinstance(qs[0].answer, tuple)
+    assert [("warning" in x, "bridge" in x, "shelter" in x) for x in qs[0].answer] == [
+        (True, False, False),
+        (False, True, False),
+        (False, False, True),
+    ]

@@ -30,6 +30,9 @@ __all__ = [
 ]
 
 Kind = Literal["text", "markdown", "html"]
+MAX_WORDS = 150_000
+"""Ten times the longest news feature (generation of 100,000 words takes about 20 s); above it is a book or a
+whole site dump, and generation would take minutes."""
 
 HTML_SUFFIXES = {".html", ".htm", ".xhtml", ".shtml", ".php", ".asp", ".aspx"}
 MARKDOWN_SUFFIXES = {".md", ".markdown", ".mdown", ".mkd", ".mdtxt"}
@@ -143,6 +146,13 @@ def _check(article: Article, where: str) -> Article:
             "the article has no text left once boilerplate is removed",
             where=where,
             fix="give the article's own text (title, paragraphs)",
+        )
+    words = len(article.body.split())
+    if words > MAX_WORDS:
+        raise InputError(
+            f"the article is too long ({words:,} words; quizkit reads news articles up to {MAX_WORDS:,})",
+            where=where,
+            fix="give one article, or only the part the lesson is about",
         )
     if not looks_english(article.title + "\n" + article.body):
         raise InputError(

@@ -129,6 +129,8 @@ class Sentence:
     """Noun chunks as token ranges [i, j)."""
     kids: tuple[tuple[int, ...], ...] = ()
     """Dependency children of each token (precomputed: the question builders walk the tree a lot)."""
+    opens_paragraph: bool = True
+    """First sentence of its paragraph (a quotation there stands alone; later it continues someone's words)."""
 
     @property
     def words(self) -> int:
@@ -296,7 +298,7 @@ def iter_sentences(article: Article) -> Iterator[Sentence]:
     index = 0
     for offset, doc in nlp.parse((b[0], b[1]) for b in blocks):
         _s, _t, kind, para, heading = blocks[bisect.bisect_right(starts, offset) - 1]
-        for sent in doc.sents:
+        for n_sent, sent in enumerate(doc.sents):
             toks = _toks(sent, offset)
             ments = _mentions(sent, toks, article.body)
             chunks = [(c.start - sent.start, c.end - sent.start) for c in sent.noun_chunks]
@@ -323,6 +325,7 @@ def iter_sentences(article: Article) -> Iterator[Sentence]:
                 tuple(ments),
                 tuple(chunks),
                 tuple(tuple(x) for x in kids),
+                n_sent == 0,
             )
             index += 1
 
@@ -408,7 +411,7 @@ def _cues(s: Sentence, m: Mention) -> tuple[str, int]:
         return "person", 3
     if toks[m.j - 1].dep == "nsubj" and head.lemma.lower() in SAY_VERBS:
         return ("person", 2) if m.kind == "person" else ("organisation", 2)
-    if before in PLACE_PREPS and m.kind in ("person", "place", "region"):
+    if before in PLACE_PREPS and m.kind == "person":
         return "place", 1
     return m.kind, 1
 

@@ -85,6 +85,8 @@ def event_text(s: Sentence, m: Mention) -> str | None:
     text = syntax.strip_end(syntax.render(s.toks, idxs))
     if not 4 <= len(text.split()) <= 22 or re.search(r"\b(1[5-9]\d\d|20\d\d)\b", text):
         return None
+    if _MONTH_DAY.search(text):
+        return None  # another day in the event: the parse may have hung this date on the wrong clause
     return syntax.capitalise(text)
 
 
@@ -93,18 +95,47 @@ def _same_time(a: tuple[int, int, int], b: tuple[int, int, int]) -> bool:
     return a[0] == b[0] and (not a[1] or not b[1] or a[1] == b[1])
 
 
+_MONTH_DAY = re.compile(
+    r"\b(?:on |by |until |from |since )?((January|February|March|April|May|June|July|August|September|October|"
+    r"November|December) ([0-3]?\d))\b(?!,? \d)"
+)
+"""A day without a year ("on October 14"): news dates the events of its own year so."""
+
+
+def _year_of(analysis: Analysis) -> int:
+    """The article's year (its date), or 0 when it has none: yearless days then share one unknown year."""
+    found = re.match(r"^((?:19|20)\d\d)-", analysis.article.date)
+    return int(found.group(1)) if found else 0
+
+
+def _days(s: Sentence, year: int) -> Iterator[tuple[Mention, tuple[int, int, int]]]:
+    """Yearless days in a sentence as date mentions with their (year, month, day)."""
+    for found in _MONTH_DAY.finditer(s.text):
+        start, end = s.start + found.start(1), s.start + found.end(1)
+        i = next((k for k, t in enumerate(s.toks) if t.start == start), None)
+        j = next((k + 1 for k, t in enumerate(s.toks) if t.start + len(t.text) == end), None)
+        if i is None or j is None or any(m.i < j and i < m.j for m in s.mentions):
+            continue
+        month = MONTHS[found.group(2).lower()]
+        yield (
+            Mention(found.group(1), "date", i, j, start, end, found.group(1)),
+            (year, month, int(found.group(3))),
+        )
+
+
 def candidates(analysis: Analysis, rng: random.Random) -> Iterator[Candidate]:
     events: dict[tuple[int, int, int], tuple[str, Sentence, Mention]] = {}
+    year = _year_of(analysis)
     for s in analysis.sentences:
         if s.block_kind == "summary":
             continue
-        for m in s.mentions:
-            if m.kind not in ("year", "date"):
-                continue
-            key = when(m)
+        found = [(m, when(m)) for m in s.mentions if m.kind in ("year", "date")]
+        for m, key in [*found, *_days(s, year)]:
             text = event_text(s, m) if key else None
             if key and text and not any(_same_time(key, k) for k in events):
                 events[key] = (text, s, m)
+    if not year and any(k[0] for k in events):
+        events = {k: v for k, v in events.items() if k[0]}  # yearless days cannot be placed among years
     if len(events) < MIN_ITEMS:
         return
     keys = sorted(events)

@@ -135,7 +135,7 @@ def conflicts(a: Candidate, b: Candidate, public: str = "", strict: bool = True)
     return gives_away(qa, qb, public) or gives_away(qb, qa, public)
 
 
-TWINS = 101
+TWINS = 75
 """Two true/false statements from one sentence this alike (token-set ratio) differ by a swapped name or number."""
 
 
@@ -258,6 +258,9 @@ def choose(
         more_vocabulary = _vocabulary_room(picked.items) > 1
         rest = [c for q in queues.values() for c in q if more_vocabulary or c.group != "vocabulary"]
         _swap_for_two(picked, rest, limit, len(base), public, gate, checked)
+    while "vocabulary" in queues and _vocabulary_room(picked.items) > 0 and len(picked.items) < limit:
+        if not take("vocabulary", False):  # room made by the questions picked after the last vocabulary one
+            break
     while _vocabulary_room(picked.items) < 0:  # a swap can still tip the share: the last one goes
         last = max(k for k, c in enumerate(picked.items) if c.group == "vocabulary")
         del picked.items[last]

@@ -87,9 +87,14 @@ SAY_LEMMAS = frozenset(["say", "tell", "add", "ask", "write", "insist", "warn", 
 
 
 def unattributed_quote(s: Sentence) -> bool:
-    """A sentence that is only someone's quoted words ('"No one will be left alone."' after '… Ortega
-    said.'): stated as the article's own, a promise or an opinion would become a fact."""
-    return s.text.startswith(QUOTE_MARKS) and not any(t.lemma.lower() in SAY_LEMMAS for t in s.toks)
+    """A sentence that only continues someone's quoted words ('"No one will be left alone."' after '… Ortega
+    said.' in the same paragraph): stated as the article's own, a promise or an opinion would become a fact.
+    A quotation standing alone as a paragraph is a pull quote, the article's own words set off."""
+    return (
+        not s.opens_paragraph
+        and s.text.startswith(QUOTE_MARKS)
+        and not any(t.lemma.lower() in SAY_LEMMAS for t in s.toks)
+    )
 
 
 def clause_statements(s: Sentence) -> list[str]:

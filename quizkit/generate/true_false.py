@@ -34,6 +34,9 @@ def with_article(s: Sentence, m: Mention, name: str) -> str:
 
 def _false(s: Sentence, m: Mention, analysis: Analysis, rng: random.Random) -> tuple[str, str] | None:
     """(false statement, the wrong name used) with ``m`` swapped for a name of its kind."""
+    first = min(syntax.mention_tokens(s, m))
+    if first < m.i and first > 0 and s.toks[first - 1].dep == "amod":
+        return None  # "outgoing Prime Minister Lars Brekke": without the title, "outgoing Astrid Haugen"
     avoid = tuple(x.text for x in s.mentions)
     wrong = distractors.names(m.text, m.kind, analysis, rng, 1, avoid=avoid)
     if not wrong:

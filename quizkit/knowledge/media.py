@@ -133,11 +133,25 @@ def anonymous(quote: Quote) -> bool:
     return bool(words) and (words[0].lower() in _VAGUE or not any(w[:1].isupper() for w in words))
 
 
+_SAID = re.compile(r"\b(?:said|says|told|added|according to)\b", re.I)
+
+
+def _speaker_nearby(article: Article, quote: Quote) -> bool:
+    """An "unattributed" quotation that continues a speaker's words in the same paragraph ('"…," said Ines
+    Martel. "For the first time…"') or sits in reported speech ("he said the Conservatives would be “…”"):
+    the article does say who spoke, so it is no example of an unattributed quote."""
+    before = article.body[max(0, quote.start - 160) : quote.start].rsplit("\n", 1)[-1]
+    return bool(_SAID.search(before))
+
+
 def _attribution(article: Article) -> Question | None:
     """Does the article say who spoke a quotation? Prefers a quote that names nobody (the teachable case)."""
     if not article.quotes:
         return None
-    quote = next((q for q in article.quotes if not q.attributed or anonymous(q)), article.quotes[0])
+    unnamed = (
+        q for q in article.quotes if (not q.attributed and not _speaker_nearby(article, q)) or anonymous(q)
+    )
+    quote = next(unnamed, article.quotes[0])
     named = quote.attributed and not anonymous(quote)
     if named:
         who = f"True: the article says {quote.speaker} said it." if quote.speaker else "True: it says who."
@@ -246,7 +260,7 @@ def _check_before_sharing(article: Article) -> Question:
         + (f" ({article.date})" if article.date else "")
         + " and whether it is still current",
     ]
-    if any(not q.attributed or anonymous(q) for q in article.quotes):
+    if any((not q.attributed and not _speaker_nearby(article, q)) or anonymous(q) for q in article.quotes):
         points.append(
             "who said the unnamed or unattributed quotation, and whether another source confirms it"
         )

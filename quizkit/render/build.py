@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from collections.abc import Sequence
 from pathlib import Path
 
@@ -39,6 +40,26 @@ def render_job(job: Job, formats: Sequence[str]) -> Rendered:
     return Rendered(tuple(files), tuple(dict.fromkeys(warnings)))
 
 
+_PER_VERSION = re.compile(r"(?:student|key|answer-sheet)-[A-Z]{1,2}\.[a-z]+")
+
+
+def stale_outputs(rendered: Rendered, out: Path) -> list[Path]:
+    """Per-version files (student-C.pdf, key-C.html...) left in ``out`` by an earlier run with another
+    versions.json: printed next to the new map they would no longer match it, so they go."""
+    old_map = out / "versions.json"
+    new_map = dict(rendered.files).get("versions.json")
+    if not old_map.is_file() or new_map is None or old_map.read_bytes() == new_map:
+        return []
+    written = {rel for rel, _ in rendered.files}
+    return [
+        p
+        for folder in sorted(out.iterdir())
+        if folder.is_dir() and not folder.name.startswith(".")
+        for p in sorted(folder.iterdir())
+        if p.is_file() and _PER_VERSION.fullmatch(p.name) and f"{folder.name}/{p.name}" not in written
+    ]
+
+
 def write_rendered(rendered: Rendered, out: Path) -> list[str]:
     """Write every file into ``out`` through a staging folder: all files appear, or none."""
     with staged_dir(out) as tmp:
@@ -63,7 +84,16 @@ def render_quiz(
     chosen = check_formats(formats)
     job = make_job(quiz, n_versions, seed, paper=paper, large_print=large_print)
     rendered = render_job(job, chosen)  # everything in memory first: a failure writes nothing
-    return write_rendered(rendered, out), rendered.warnings
+    stale = stale_outputs(rendered, out)
+    written = write_rendered(rendered, out)
+    for path in stale:
+        path.unlink(missing_ok=True)
+    note = (
+        f"removed {len(stale)} file(s) of an earlier run whose versions no longer match versions.json: "
+        + ", ".join(str(p.relative_to(out)) for p in stale[:6])
+        + (", ..." if len(stale) > 6 else "")
+    )
+    return written, rendered.warnings + ((note,) if stale else ())
 
 
 def render_quiz_file(
