@@ -11,7 +11,7 @@ from hypothesis import strategies as st
 
 from quizkit.article import from_text
 from quizkit.generate import realize, select, statements
-from quizkit.generate.analysis import Sentence, analyse, focus
+from quizkit.analysis import Sentence, analyse, focus
 from quizkit.generate.distractors import confusable, dates, names, numbers, style
 from quizkit.generate.metadata import long_date, wrong_dates
 from quizkit.generate.vocabulary import glossary

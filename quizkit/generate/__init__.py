@@ -26,7 +26,7 @@ from quizkit.generate import (
     true_false,
     vocabulary,
 )
-from quizkit.generate.analysis import Analysis, analyse, focus
+from quizkit.analysis import Analysis, analyse, focus
 from quizkit.generate.common import Candidate
 from quizkit.model import QUESTION_TYPES, Article, Question, Quiz, SourceInfo
 

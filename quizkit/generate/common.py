@@ -6,7 +6,7 @@ import re
 from dataclasses import dataclass
 from functools import lru_cache
 
-from quizkit.generate.analysis import Analysis, Mention, Sentence
+from quizkit.analysis import Analysis, Mention, Sentence
 from quizkit.knowledge import aliases
 from quizkit.model import Evidence, Question, QuestionType
 

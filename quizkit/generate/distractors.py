@@ -13,7 +13,7 @@ from functools import lru_cache
 
 from rapidfuzz.distance import Levenshtein
 
-from quizkit.generate.analysis import Analysis
+from quizkit.analysis import Analysis
 from quizkit.generate.common import lookup, norm
 from quizkit.knowledge import aliases
 

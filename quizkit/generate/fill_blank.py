@@ -7,7 +7,7 @@ from collections import Counter
 from collections.abc import Iterator
 
 from quizkit.generate import realize, statements, syntax
-from quizkit.generate.analysis import Analysis
+from quizkit.analysis import Analysis
 from quizkit.generate.common import Candidate, leaks, make, sentence_score
 from quizkit.generate.short_answer import accepted_short
 

@@ -6,7 +6,7 @@ import random
 from collections.abc import Iterator
 
 from quizkit.generate import realize, statements, syntax
-from quizkit.generate.analysis import Analysis, Mention, Sentence
+from quizkit.analysis import Analysis, Mention, Sentence
 from quizkit.generate.common import Candidate, leaks, make
 from quizkit.model import Evidence
 

@@ -9,7 +9,7 @@ from collections.abc import Iterator
 from rapidfuzz.distance import Levenshtein
 
 from quizkit.generate import distractors
-from quizkit.generate.analysis import Analysis
+from quizkit.analysis import Analysis
 from quizkit.generate.common import Candidate, make
 
 TAG = "metadata"

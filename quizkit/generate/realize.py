@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import re
 
-from quizkit.generate.analysis import PRONOUN_STARTS, Mention, Sentence, Tok, starts_unresolved
+from quizkit.analysis import PRONOUN_STARTS, Mention, Sentence, Tok, starts_unresolved
 from quizkit.generate.statements import appositive
 from quizkit.generate.syntax import (
     MAX_WORDS,

@@ -6,7 +6,7 @@ import random
 from collections.abc import Iterator
 
 from quizkit.generate import realize
-from quizkit.generate.analysis import Analysis, Mention
+from quizkit.analysis import Analysis, Mention
 from quizkit.generate.common import Candidate, accepted, key_name, leaks, make, wh_tag
 from quizkit.generate.multiple_choice import prompt_score
 

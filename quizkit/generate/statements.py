@@ -3,7 +3,7 @@ name swapped, a word blanked or the meaning flipped (antonym, dropped negation) 
 
 from __future__ import annotations
 
-from quizkit.generate.analysis import Mention, Sentence, starts_unresolved
+from quizkit.analysis import Mention, Sentence, starts_unresolved
 from quizkit.generate.syntax import (
     BLANK,
     MAX_WORDS,

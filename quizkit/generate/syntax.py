@@ -6,7 +6,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from quizkit.generate.analysis import PRONOUN_STARTS, Mention, Sentence, Tok, starts_unresolved
+from quizkit.analysis import PRONOUN_STARTS, Mention, Sentence, Tok, starts_unresolved
 
 BLANK = "_____"
 

@@ -14,7 +14,7 @@ from importlib import resources
 import yaml
 
 from quizkit.generate import distractors, syntax
-from quizkit.generate.analysis import Analysis, Sentence
+from quizkit.analysis import Analysis, Sentence
 from quizkit.generate.common import Candidate, explanation, make, sentence_score
 from quizkit.generate.matching import span_evidence
 

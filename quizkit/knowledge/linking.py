@@ -1,6 +1,6 @@
 """Link an article to the knowledge base: find the known entities it mentions, rank facts by relevance.
 
-Entities come from spaCy's named entities (parsed once per article through ``quizkit.nlp``) mapped through the
+Entities come from spaCy's named entities (the article's one parse, ``quizkit.analysis.analyse``) mapped through the
 alias table, plus a scan for alias-table names spaCy misses ("C5+1", "the accords"). Facts are ranked in tiers:
 facts sharing entities with the article first (weighted by mention counts and by how rare the entity is in the
 knowledge base), then their neighbours, then the rest; topic keywords found in the article break ties.
@@ -15,7 +15,7 @@ from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from functools import cache, lru_cache
 
-from quizkit import nlp
+from quizkit.analysis import analyse
 from quizkit.knowledge import aliases, load_facts, load_timeline
 from quizkit.model import Article, Fact, TimelineEvent
 
@@ -100,19 +100,17 @@ def scan(text: str, offset: int = 0, weight: float = 1.0) -> Iterator[Mention]:
 
 
 def _ner(article: Article) -> Iterator[Mention]:
-    spans = [(b.start, b.text) for b in article.blocks]
-    for offset, doc in nlp.parse(spans):
-        for ent in doc.ents:
-            if ent.label_ not in _NER_LABELS:
-                continue
-            name = _resolve(ent.text)
-            weight = 1.0
-            if name is None and ent.label_ == "NORP":
-                name = _DEMONYMS.get(aliases.norm(ent.text).removesuffix("s"))
-                weight = _DEMONYM_WEIGHT
-            if name is not None:
-                start = offset + ent.start_char
-                yield Mention(name, ent.text, start, start + len(ent.text), weight)
+    """spaCy's entities from the article's one parse (``quizkit.analysis.analyse``, shared with generation)."""
+    for ent in analyse(article).entities:
+        if ent.label not in _NER_LABELS:
+            continue
+        name = _resolve(ent.text)
+        weight = 1.0
+        if name is None and ent.label == "NORP":
+            name = _DEMONYMS.get(aliases.norm(ent.text).removesuffix("s"))
+            weight = _DEMONYM_WEIGHT
+        if name is not None:
+            yield Mention(name, ent.text, ent.start, ent.end, weight)
 
 
 @lru_cache(maxsize=16)

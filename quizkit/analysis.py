@@ -12,6 +12,7 @@ import re
 from collections import Counter
 from collections.abc import Iterator
 from dataclasses import dataclass, field, replace
+from functools import lru_cache
 from typing import Any
 
 from quizkit import nlp
@@ -113,6 +114,16 @@ class Mention:
 
 
 @dataclass(frozen=True, slots=True)
+class Entity:
+    """A spaCy named entity as found, any label, with body offsets (for linking to the knowledge base)."""
+
+    text: str
+    label: str
+    start: int
+    end: int
+
+
+@dataclass(frozen=True, slots=True)
 class Sentence:
     """One body sentence with its place in the article (paragraph number, heading above it)."""
 
@@ -158,6 +169,8 @@ class Analysis:
     words: int
     names: dict[str, tuple[str, ...]] = field(default_factory=dict)
     """Kind -> names as the article writes them, in order of first appearance (distractors' first pool)."""
+    entities: tuple[Entity, ...] = ()
+    """Every named entity spaCy found in the body, in order: the knowledge base links through these."""
 
     def mentions_of_kind(self, kind: str) -> list[str]:
         """Canonical names of this kind in order of first appearance."""
@@ -291,12 +304,19 @@ def _cut(toks: list[Tok], ments: list[Mention], start: int) -> tuple[list[Tok], 
     return out, kept
 
 
-def iter_sentences(article: Article) -> Iterator[Sentence]:
-    """Parse the article block by block and yield light sentence records; each Doc is dropped after use."""
+def iter_sentences(article: Article, entities: list[Entity] | None = None) -> Iterator[Sentence]:
+    """Parse the article block by block and yield light sentence records; each Doc is dropped after use.
+
+    When ``entities`` is given, every named entity of every block is appended to it on the way.
+    """
     blocks = list(_block_context(article))
     starts = [b[0] for b in blocks]
     index = 0
     for offset, doc in nlp.parse((b[0], b[1]) for b in blocks):
+        if entities is not None:
+            entities.extend(
+                Entity(e.text, e.label_, offset + e.start_char, offset + e.end_char) for e in doc.ents
+            )
         _s, _t, kind, para, heading = blocks[bisect.bisect_right(starts, offset) - 1]
         for n_sent, sent in enumerate(doc.sents):
             toks = _toks(sent, offset)
@@ -479,22 +499,25 @@ def settle_kinds(sentences: tuple[Sentence, ...]) -> tuple[Sentence, ...]:
     return tuple(out)
 
 
+@lru_cache(maxsize=1)
 def analyse(article: Article) -> Analysis:
-    """Sentences and entity counts for the whole article.
+    """Sentences, entities and entity counts for the whole article: the article's one spaCy parse.
 
+    Cached for the latest article, so generation and the knowledge base's linking share one parse.
     The cyclic garbage collector is paused while the records are built: they hold no cycles, and its
     repeated scans of a growing heap would otherwise make a 100,000-word text cost more than twice 50,000.
     """
+    entities: list[Entity] = []
     paused = gc.isenabled()
     gc.disable()
     try:
-        sentences = settle_kinds(tuple(iter_sentences(article)))
+        sentences = settle_kinds(tuple(iter_sentences(article, entities)))
     finally:
         if paused:
             gc.enable()
     counts: Counter[str] = Counter(m.canonical for s in sentences for m in s.mentions)
     words = len(article.body.split())
-    return Analysis(article, sentences, counts, words, names_by_kind(sentences))
+    return Analysis(article, sentences, counts, words, names_by_kind(sentences), tuple(entities))
 
 
 SUMMARY_REPEATS = 0.7
