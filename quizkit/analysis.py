@@ -225,10 +225,10 @@ def _strip_det(toks: list[Tok], i: int, j: int) -> tuple[int, int]:
     return i, j
 
 
-def _mentions(sent: Any, toks: list[Tok], body: str) -> list[Mention]:
+def _mentions(sent: Any, ents: list[Any], toks: list[Tok], body: str) -> list[Mention]:
     out: list[Mention] = []
     base = sent.start
-    for ent in sent.ents:
+    for ent in ents:
         i, j = _strip_det(toks, ent.start - base, ent.end - base)
         if i >= j:
             continue
@@ -318,10 +318,20 @@ def iter_sentences(article: Article, entities: list[Entity] | None = None) -> It
                 Entity(e.text, e.label_, offset + e.start_char, offset + e.end_char) for e in doc.ents
             )
         _s, _t, kind, para, heading = blocks[bisect.bisect_right(starts, offset) - 1]
-        for n_sent, sent in enumerate(doc.sents):
+        # Span.ents and Span.noun_chunks walk the whole Doc on every call: bucket them once per Doc instead,
+        # so a long paragraph costs linear, not quadratic, time.
+        sents = list(doc.sents)
+        sent_starts = [sent.start for sent in sents]
+        ents_in: list[list[Any]] = [[] for _ in sents]
+        chunks_in: list[list[Any]] = [[] for _ in sents]
+        for span, bucket in [*((e, ents_in) for e in doc.ents), *((c, chunks_in) for c in doc.noun_chunks)]:
+            k = bisect.bisect_right(sent_starts, span.start) - 1
+            if span.end <= sents[k].end:
+                bucket[k].append(span)
+        for n_sent, sent in enumerate(sents):
             toks = _toks(sent, offset)
-            ments = _mentions(sent, toks, article.body)
-            chunks = [(c.start - sent.start, c.end - sent.start) for c in sent.noun_chunks]
+            ments = _mentions(sent, ents_in[n_sent], toks, article.body)
+            chunks = [(c.start - sent.start, c.end - sent.start) for c in chunks_in[n_sent]]
             text, start = _sentence_span(sent.text, sent.start_char + offset, kind)
             if start > toks[0].start:
                 n = len(toks)

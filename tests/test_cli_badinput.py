@@ -561,10 +561,9 @@ def test_the_installed_command_piped_into_head_is_quiet(work: Path) -> None:
     assert proc.stderr == "" and len(proc.stdout) == 10
 
 
-# --- defects in code owned by others (xfail until fixed; strict, so a fix flips them) ------------------
+# --- grade: inputs that are not answers, and inputs in the way of the outputs ------------------------------
 
 
-@pytest.mark.xfail(strict=True, reason="grade: a deeply nested JSON responses file raises RecursionError")
 def test_grade_refuses_deeply_nested_json_responses(work: Path, capsys: pytest.CaptureFixture[str]) -> None:
     (work / "deep.json").write_text("[" * 50_000 + "]" * 50_000, encoding="utf-8")
     try:
@@ -574,10 +573,6 @@ def test_grade_refuses_deeply_nested_json_responses(work: Path, capsys: pytest.C
     assert_one_line_refusal(code, err, "deep.json")
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="grade: an answer sheet named grades.csv in the output folder is replaced by the grades",
-)
 def test_grade_never_overwrites_its_own_answer_sheet(work: Path, capsys: pytest.CaptureFixture[str]) -> None:
     sheet = "student_id,mu1,tr1\ns1,Kazakhstan,True\ns2,Uzbekistan,False\n"
     (work / "grades.csv").write_text(sheet, encoding="utf-8")
@@ -608,7 +603,7 @@ def test_rerendering_never_leaves_versions_that_do_not_match_versions_json(
 def test_an_article_pasted_as_one_line_is_cut_into_paragraphs_at_sentence_ends() -> None:
     """One 8,000-character line is parsed (and questions drawn) paragraph-sized, not as one giant block."""
     from quizkit.article import from_text
-    from quizkit.article.text import LONG_PARAGRAPH
+    from quizkit.article.assemble import LONG_PARAGRAPH
 
     texts = [p.read_text(encoding="utf-8") for p in sorted((DATA / "articles").glob("*.txt"))]
     paragraphs = [b.text for text in texts for b in from_text(text).blocks if b.kind == "paragraph"]
@@ -620,6 +615,13 @@ def test_an_article_pasted_as_one_line_is_cut_into_paragraphs_at_sentence_ends()
     assert all(len(b.text) <= LONG_PARAGRAPH for b in article.blocks)
     assert all(b.text.rstrip("\"'\u201d\u2019)")[-1] in ".!?" for b in article.blocks[:-1])
     assert " ".join(b.text for b in article.blocks).split() == one_line.split()  # no word lost
+    for page in (
+        f"# A long article\n\n{one_line}\n",
+        f"<html><body><article><p>{one_line}</p></article></body></html>",
+    ):
+        blocks = from_text(page).blocks
+        assert len(blocks) >= len(one_line) // LONG_PARAGRAPH + 1
+        assert all(len(b.text) <= LONG_PARAGRAPH for b in blocks)
 
 
 def test_an_article_too_long_to_be_news_is_refused_before_parsing(

@@ -65,6 +65,31 @@ class _Found:
     removed: list[str] = field(default_factory=list)
 
 
+LONG_PARAGRAPH = 4000
+"""A "paragraph" longer than this (an article pasted as one line) is cut at sentence ends into pieces of about
+PIECE_CHARS: the parser and the question generator work paragraph by paragraph."""
+PIECE_CHARS = 1200
+_CUT_AT = re.compile(r"[.!?][\"'\u201d\u2019)]?\s+(?=[\"'\u201c\u2018(]?[A-Z0-9])")
+
+
+def _outside_quotes(text: str) -> bool:
+    return text.count('"') % 2 == 0 and text.count("\u201c") == text.count("\u201d")
+
+
+def split_long(paragraph: str) -> list[str]:
+    """Cut an over-long paragraph at sentence ends (never inside a quotation)."""
+    if len(paragraph) <= LONG_PARAGRAPH:
+        return [paragraph]
+    pieces: list[str] = []
+    start = 0
+    for m in _CUT_AT.finditer(paragraph):
+        if m.start() - start >= PIECE_CHARS and _outside_quotes(paragraph[start : m.start() + 1]):
+            pieces.append(paragraph[start : m.end()].strip())
+            start = m.end()
+    pieces.append(paragraph[start:].strip())
+    return [piece for piece in pieces if piece]
+
+
 def normalize(text: str) -> str:
     """One line of text: invisible characters dropped, any run of white space made one space."""
     if _INVISIBLE.search(text):
@@ -201,7 +226,11 @@ def assemble(
             for r in items[:at]:
                 _is_metadata(r.text, found)
             items = items[at + 1 :]
-    kept = _filter(items, title, found)
+    kept = [
+        Raw(piece, r.kind)
+        for r in _filter(items, title, found)
+        for piece in (split_long(r.text) if r.kind in (None, "paragraph") else (r.text,))
+    ]
     if not kept and title and title_from_first:
         kept = [Raw(title, "paragraph")]  # a one-line text: the line is both title and body
     blocks: list[Block] = []

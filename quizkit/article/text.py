@@ -40,44 +40,18 @@ def _unwrap(lines: list[str]) -> list[str]:
     return out
 
 
-LONG_PARAGRAPH = 4000
-"""A "paragraph" longer than this (an article pasted as one line) is cut at sentence ends into pieces of about
-PIECE_CHARS: the parser and the question generator work paragraph by paragraph."""
-PIECE_CHARS = 1200
-_SENTENCE_END = re.compile(r"[.!?][\"'\u201d\u2019)]?\s+(?=[\"'\u201c\u2018(]?[A-Z0-9])")
-
-
-def _outside_quotes(text: str) -> bool:
-    return text.count('"') % 2 == 0 and text.count("\u201c") == text.count("\u201d")
-
-
-def _split_long(paragraph: str) -> list[str]:
-    """Cut an over-long paragraph at sentence ends (never inside a quotation)."""
-    if len(paragraph) <= LONG_PARAGRAPH:
-        return [paragraph]
-    pieces: list[str] = []
-    start = 0
-    for m in _SENTENCE_END.finditer(paragraph):
-        if m.start() - start >= PIECE_CHARS and _outside_quotes(paragraph[start : m.start() + 1]):
-            pieces.append(paragraph[start : m.end()].strip())
-            start = m.end()
-    pieces.append(paragraph[start:].strip())
-    return [piece for piece in pieces if piece]
-
-
 def split_paragraphs(text: str) -> list[str]:
     """Paragraphs of a plain text: one per line, or per blank-line-separated chunk when the text has them."""
     text = text.replace("\r\n", "\n").replace("\r", "\n")
     chunks = _BLANK_LINE.split(text)
-    out: list[str] = []
     if len(chunks) == 1:
-        out = [line.strip() for line in text.split("\n") if line.strip()]
-    else:
-        for chunk in chunks:
-            lines = [line.strip() for line in chunk.split("\n") if line.strip()]
-            if lines:
-                out.extend(_unwrap(lines))
-    return [piece for paragraph in out for piece in _split_long(paragraph)]
+        return [line.strip() for line in text.split("\n") if line.strip()]
+    out: list[str] = []
+    for chunk in chunks:
+        lines = [line.strip() for line in chunk.split("\n") if line.strip()]
+        if lines:
+            out.extend(_unwrap(lines))
+    return out
 
 
 def parse_text(text: str, path: str = "") -> Article:

@@ -144,8 +144,28 @@ def _guard_review(out: Path, scores: str | None) -> None:
         )
 
 
+_OUTPUTS = ("grades.csv", "answers.csv", "rejected.csv", "review.csv", "report.html")
+
+
+def _guard_inputs(out: Path, inputs: list[str], scores: str | None) -> None:
+    """Refuse an input that this run would overwrite (an answer sheet saved as OUT/grades.csv, say)."""
+    outputs = {(out / name).resolve() for name in _OUTPUTS}
+    for given in inputs:
+        path = Path(given).resolve()
+        if path == (out / "review.csv").resolve() and scores and Path(scores).resolve() == path:
+            continue
+        if path in outputs or path.parent == (out / "feedback").resolve():
+            raise InputError(
+                "this input would be overwritten by the grading outputs",
+                where=given,
+                fix="rename or move it, or choose another output folder with -o",
+            )
+
+
 def run_grade(args: argparse.Namespace) -> int:
     """CLI entry: grade, write everything atomically, print a short summary."""
+    inputs = [args.quiz, *args.responses, *([args.version_map] if args.version_map else [])]
+    _guard_inputs(Path(args.output), [*inputs, *([args.scores] if args.scores else [])], args.scores)
     graded = grade_files(args.quiz, args.responses, version_map=args.version_map, scores=args.scores)
     reports = not args.no_reports
     out = Path(args.output)

@@ -44,6 +44,12 @@ def read_notebook_json(path: str | Path, quiz: Quiz, data: bytes | None = None) 
         doc = json.loads(text)
     except json.JSONDecodeError as exc:
         raise FormatError(f"not valid JSON (line {exc.lineno})", where=where, fix="check the file") from None
+    except RecursionError:
+        raise FormatError(
+            "JSON nested too deeply to be an answers file",
+            where=where,
+            fix="give the file the quiz widget saved",
+        ) from None
     objs = doc if isinstance(doc, list) else [doc]
     if not objs or not all(isinstance(o, dict) and o.get("format") == "quizkit-answers" for o in objs):
         raise FormatError(
