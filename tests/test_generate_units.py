@@ -9,9 +9,9 @@ from dataclasses import replace
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
+from quizkit.analysis import Sentence, analyse, focus
 from quizkit.article import from_text
 from quizkit.generate import realize, select, statements
-from quizkit.analysis import Sentence, analyse, focus
 from quizkit.generate.distractors import confusable, dates, names, numbers, style
 from quizkit.generate.metadata import long_date, wrong_dates
 from quizkit.generate.vocabulary import glossary

@@ -14,11 +14,11 @@ from pathlib import Path
 
 import pytest
 
+from quizkit.analysis import PRONOUN_STARTS, analyse
 from quizkit.article import from_text, read_article
 from quizkit.check import check_quiz
 from quizkit.check.text import mentions, names_of
 from quizkit.generate import Generated, generate_quiz, minimum_article_count
-from quizkit.analysis import PRONOUN_STARTS, analyse
 from quizkit.generate.statements import clause_statements
 from quizkit.generate.vocabulary import occurrences
 from quizkit.knowledge import aliases

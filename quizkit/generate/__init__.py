@@ -13,6 +13,7 @@ from collections import Counter
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass, replace
 
+from quizkit.analysis import Analysis, analyse, focus
 from quizkit.errors import GenerationError
 from quizkit.generate import (
     fill_blank,
@@ -26,7 +27,6 @@ from quizkit.generate import (
     true_false,
     vocabulary,
 )
-from quizkit.analysis import Analysis, analyse, focus
 from quizkit.generate.common import Candidate
 from quizkit.model import QUESTION_TYPES, Article, Question, Quiz, SourceInfo
 
@@ -199,7 +199,9 @@ def generate_quiz(
     bad = [t for t in types or () if t not in QUESTION_TYPES]
     if bad:
         raise GenerationError(
-            f"unknown question type {bad[0]!r}", fix=f"choose from {', '.join(QUESTION_TYPES)}"
+            f"unknown question type {bad[0]!r}",
+            where="--types",
+            fix=f"choose from {', '.join(QUESTION_TYPES)}",
         )
     check_english(article)
     analysis = analyse(article)
@@ -371,9 +373,11 @@ def run_generate(args: argparse.Namespace) -> int:
     )
     if not gen.quiz.questions:
         raise GenerationError(
-            "no question could be made from this article",
+            "no question could be made from this article ("
+            + ("; ".join(gen.warnings) or "nothing in it passed the quality checks")
+            + ")",
             where=args.article,
-            fix="; ".join(gen.warnings) or "give a longer news article",
+            fix="give a longer news article, with several full sentences about people, places or events",
         )
     save_quiz(gen.quiz, args.output)
     print(f"wrote {args.output}")

@@ -6,8 +6,8 @@ import random
 from collections import Counter
 from collections.abc import Iterator
 
-from quizkit.generate import realize, statements, syntax
 from quizkit.analysis import Analysis
+from quizkit.generate import realize, statements, syntax
 from quizkit.generate.common import Candidate, leaks, make, sentence_score
 from quizkit.generate.short_answer import accepted_short
 

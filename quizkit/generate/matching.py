@@ -5,8 +5,8 @@ from __future__ import annotations
 import random
 from collections.abc import Iterator
 
-from quizkit.generate import realize, statements, syntax
 from quizkit.analysis import Analysis, Mention, Sentence
+from quizkit.generate import realize, statements, syntax
 from quizkit.generate.common import Candidate, leaks, make
 from quizkit.model import Evidence
 

@@ -8,8 +8,8 @@ from collections.abc import Iterator
 
 from rapidfuzz.distance import Levenshtein
 
-from quizkit.generate import distractors
 from quizkit.analysis import Analysis
+from quizkit.generate import distractors
 from quizkit.generate.common import Candidate, make
 
 TAG = "metadata"

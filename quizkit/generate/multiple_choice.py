@@ -5,8 +5,8 @@ from __future__ import annotations
 import random
 from collections.abc import Iterator
 
-from quizkit.generate import distractors, realize
 from quizkit.analysis import Analysis, Mention, Sentence
+from quizkit.generate import distractors, realize
 from quizkit.generate.common import (
     Candidate,
     accepted,

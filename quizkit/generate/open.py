@@ -6,8 +6,8 @@ import random
 import re
 from collections.abc import Iterator
 
-from quizkit.generate import syntax
 from quizkit.analysis import PRONOUN_STARTS, Analysis, Sentence, starts_unresolved
+from quizkit.generate import syntax
 from quizkit.generate.common import Candidate, make
 
 IMPLICATION_NOUNS = frozenset(

@@ -5,8 +5,8 @@ from __future__ import annotations
 import random
 from collections.abc import Iterator
 
-from quizkit.generate import realize
 from quizkit.analysis import Analysis, Mention
+from quizkit.generate import realize
 from quizkit.generate.common import Candidate, accepted, key_name, leaks, make, wh_tag
 from quizkit.generate.multiple_choice import prompt_score
 

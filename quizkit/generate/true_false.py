@@ -6,8 +6,8 @@ import random
 import re
 from collections.abc import Iterator
 
-from quizkit.generate import distractors, realize, statements, syntax
 from quizkit.analysis import Analysis, Mention, Sentence
+from quizkit.generate import distractors, realize, statements, syntax
 from quizkit.generate.common import Candidate, explanation, make, sentence_score
 from quizkit.knowledge import aliases
 

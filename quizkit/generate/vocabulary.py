@@ -13,8 +13,8 @@ from importlib import resources
 
 import yaml
 
-from quizkit.generate import distractors, syntax
 from quizkit.analysis import Analysis, Sentence
+from quizkit.generate import distractors, syntax
 from quizkit.generate.common import Candidate, explanation, make, sentence_score
 from quizkit.generate.matching import span_evidence
 
