@@ -1,5 +1,9 @@
 """Wrong options of the key's own kind: from the article first, then from the alias table's known names.
 
+Known places come nearest first: cities of the key's country, then its subregion, its continent, the rest
+of the world (when the key is not a known place, the article's most named country stands in for it), so a
+question about New York offers Chicago rather than Tashkent.
+
 A distractor is never the key under another name (alias), never a substring or superstring of it and never
 one edit away from it; it is written in the same style (Title Case, ACRONYM, number) and is of similar length.
 Years and numbers get nearby plausible values instead.
@@ -20,7 +24,7 @@ from quizkit.knowledge import aliases
 LEXICON_KINDS = {
     "country": ("country",),
     "city": ("city",),
-    "place": ("city", "country"),
+    "place": ("city", "place"),  # not countries: the table holds them all, so an unknown place is not one
     "region": ("region",),
     "person": ("person",),
     "organisation": ("organisation",),
@@ -78,6 +82,41 @@ def _pool(key: str, kind: str, analysis: Analysis | None) -> tuple[list[str], li
     return from_article, lex
 
 
+PLACE_KINDS = ("country", "city", "place", "territory", "region")
+
+
+def reference(key: str, analysis: Analysis | None) -> aliases.Entity | None:
+    """The place distractors should be near: the key itself when it is a known place, else the article's
+    most named country among its places (None when neither is known)."""
+    ent = lookup(key)
+    if ent is not None and ent.region:
+        return ent
+    if analysis is None:
+        return None
+    return aliases.home(n for k in PLACE_KINDS for n in analysis.names.get(k, ()))
+
+
+def nearest_first(
+    key: str, cands: list[str], ref: aliases.Entity | None, rng: random.Random, n: int
+) -> list[str]:
+    """Candidates of the key's own kind first, each kind by closeness to ``ref`` (same country, subregion,
+    continent, rest), each tier by similar length with its nearest few shuffled (seeded): plausible, yet not
+    always the same three."""
+    own = lookup(key)
+    kind = own.kind if own is not None else "city"  # an unknown place is most likely a town
+    tiers: dict[tuple[bool, int], list[str]] = {}
+    for c in cands:
+        ent = lookup(c)
+        tiers.setdefault((ent is not None and ent.kind != kind, aliases.distance(ref, ent)), []).append(c)
+    out: list[str] = []
+    for d in sorted(tiers):
+        tier = sorted(tiers[d], key=lambda c: (abs(len(c) - len(key)), c))
+        near = tier[: max(6, 2 * n)]
+        rng.shuffle(near)
+        out.extend(near + tier[len(near) :])
+    return out
+
+
 def names(
     key: str,
     kind: str,
@@ -95,11 +134,8 @@ def names(
     for cand in from_article:
         if len(chosen) < n and _ok(key, cand, chosen) and not any(confusable(b, cand) for b in blocked):
             chosen.append(cand)
-    rest = [c for c in lex if c not in chosen and _ok(key, c, chosen)]
-    rest.sort(key=lambda c: (abs(len(c) - len(key)), c))
-    near = rest[: max(6, 2 * n)]
-    rng.shuffle(near)
-    for cand in near + rest:
+    rest = [c for c in dict.fromkeys(lex) if c not in chosen and _ok(key, c, chosen)]
+    for cand in nearest_first(key, rest, reference(key, analysis), rng, n):
         if len(chosen) >= n:
             break
         if _ok(key, cand, chosen) and not any(confusable(b, cand) for b in blocked):

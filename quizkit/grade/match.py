@@ -672,7 +672,11 @@ class Matcher:
             rest = words[:at] + words[at + len(form_words) :]
             before = words[at - 1] if at > 0 else ""
             shortened = "person" in self.kinds or form in self._short_forms
-            named_before = before in self.rivals
+            # a rival name before the key is listed, not compounded, unless it is a place before a
+            # non-person key: "Oslo Accords" is another agreement, not Oslo and the Abraham Accords
+            named_before = before in self.rivals and (
+                "person" in self.kinds or self._rival_kind.get(before, "") in self.kinds | {""}
+            )
             if (
                 shortened
                 and before

@@ -56,7 +56,9 @@ def _fine(cand: str, key: str, prompt: str, taken: list[str]) -> bool:
 def _name_candidates(fact: Fact, rng: random.Random) -> list[str]:
     """Same-kind names, the most plausible first: answers of the same relation, names from the key's own
     groups (another Central Asian state...), answers of facts on the same topics, then any name of the kind.
-    The key's first group in groups.yaml is its primary one. The fact's own other entities are left out (they are part of the true story, e.g. the other callers)."""
+    The key's first group in groups.yaml is its primary one; names from the key's own subregion, then
+    continent, come before the rest of the world. The fact's own other entities are left out (they are part
+    of the true story, e.g. the other callers)."""
     others = [f for f in load_facts() if f.answer_kind == fact.answer_kind and f.id != fact.id]
     same_rel = {f.answer for f in others if fact.relation and f.relation == fact.relation}
     topical = {f.answer for f in others if set(f.topics) & set(fact.topics)}
@@ -69,13 +71,17 @@ def _name_candidates(fact: Fact, rng: random.Random) -> list[str]:
     )
     rng.shuffle(pool)
 
+    key_ent = aliases.lookup(fact.answer)
+
     def score(name: str) -> float:
         shared = len(set(key_groups) & set(aliases.groups_of(name)))
+        near = aliases.FAR - aliases.distance(key_ent, aliases.lookup(name))  # country 3 .. elsewhere 0
         return (
             5.0 * (name in same_rel)
             + 3.0 * (name in primary)
             + 1.0 * min(shared, 2)
             + 1.0 * (name in topical)
+            + 0.75 * near
         )
 
     return sorted((n for n in pool if n not in own), key=lambda n: -score(n))

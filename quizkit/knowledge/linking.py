@@ -79,6 +79,12 @@ def _resolve(text: str) -> str | None:
     return None
 
 
+_WORDLIKE = frozenset(
+    {"aral", "caspian", "jordan", "georgia", "chad", "chile", "guinea", "lima", "mecca", "cologne"}
+)
+"""Names that are also everyday words ("guinea pig", "lima beans"): matched only as written."""
+
+
 @cache
 def _alias_pattern() -> re.Pattern[str]:
     """One regex over every known name, longest first; short or all-capital names match case-sensitively."""
@@ -86,7 +92,7 @@ def _alias_pattern() -> re.Pattern[str]:
     parts = []
     for name in names:
         body = re.escape(name).replace(r"\ ", r"\s+")
-        strict = name.isupper() or len(name) <= 3 or name.lower() in {"aral", "caspian", "jordan", "georgia"}
+        strict = name.isupper() or len(name) <= 3 or name.lower() in _WORDLIKE
         parts.append(body if strict else f"(?i:{body})")
     return re.compile(r"(?<![\w+])(?:" + "|".join(parts) + r")(?![\w+])")
 
