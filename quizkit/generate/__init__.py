@@ -135,11 +135,8 @@ def _gate(article: Article) -> tuple[Callable[[Question], str | None], Callable[
 def _context(article: Article, n: int, seed: int, warnings: list[str]) -> list[Question]:
     if n <= 0:
         return []
-    try:
-        from quizkit.knowledge.context import context_questions
-    except ImportError:
-        warnings.append("context questions are not available in this installation; asked the article only")
-        return []
+    from quizkit.knowledge.context import context_questions
+
     got = list(context_questions(article, count=n, seed=seed))[:n]
     if len(got) < n:
         warnings.append(f"the knowledge base gave {len(got)} context questions of the {n} asked")
