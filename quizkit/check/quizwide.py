@@ -8,7 +8,7 @@ from math import comb
 from rapidfuzz import fuzz, process, utils
 
 from quizkit.check.findings import QUIZ_WIDE, Finding, short
-from quizkit.check.text import is_specific, key_names, mentions
+from quizkit.check.text import is_specific, key_names, mentions, signature
 from quizkit.model import Question, Quiz
 
 NEAR_DUPLICATE = 90
@@ -24,12 +24,6 @@ def _answer_text(q: Question) -> str:
     return str(q.answer)
 
 
-def _signature(q: Question) -> str:
-    """What a student reads as "the question": the prompt, or the items for matching and ordering (whose
-    prompts are generic instructions such as "Put these events in order")."""
-    return _answer_text(q) if q.type in ("matching", "ordering") else q.prompt
-
-
 def near_duplicate(quiz: Quiz) -> Iterator[Finding]:
     """Two questions ask the same thing: prompts at least 90% alike (rapidfuzz token_set_ratio, any types),
     or the same type with the same answer from the same evidence."""
@@ -37,8 +31,8 @@ def near_duplicate(quiz: Quiz) -> Iterator[Finding]:
     if len(qs) < 2:
         return
     scores = process.cdist(
-        [_signature(q) for q in qs],
-        [_signature(q) for q in qs],
+        [signature(q) for q in qs],
+        [signature(q) for q in qs],
         scorer=fuzz.token_set_ratio,
         processor=utils.default_process,
         score_cutoff=NEAR_DUPLICATE,

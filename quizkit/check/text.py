@@ -212,3 +212,15 @@ _STOPWORDS = """a an the and or but nor so yet of to in on at by for from with w
     more most less least such some any all each every both either neither other another own same
     according article says said"""
 STOPWORDS = frozenset(_STOPWORDS.split())
+
+
+_FRAME = re.compile(r"^\s*according to the article,\s*", re.I)
+
+
+def signature(q: Question) -> str:
+    """What a student reads as "the question", for near-duplicate tests: the prompt without the framing
+    "According to the article," (shared by many prompts, it would make unrelated ones look alike), or the
+    items of matching and ordering (whose prompts are generic instructions such as "Put these in order")."""
+    if q.type in ("matching", "ordering") and isinstance(q.answer, tuple):
+        return " ".join(" ".join(x) if isinstance(x, tuple) else x for x in q.answer)
+    return _FRAME.sub("", q.prompt)

@@ -11,6 +11,7 @@ from dataclasses import dataclass, replace
 
 from rapidfuzz import fuzz, utils
 
+from quizkit.check.text import signature
 from quizkit.generate.common import Candidate, leaks
 from quizkit.model import QUESTION_TYPES, Question
 
@@ -102,13 +103,6 @@ def _answer_texts(q: Question) -> list[str]:
 
 def _shown(q: Question) -> str:
     return " ".join([q.prompt, *q.choices])
-
-
-def signature(q: Question) -> str:
-    """What a student reads as the question: the prompt, or the items of matching and ordering."""
-    if q.type in ("matching", "ordering") and isinstance(q.answer, tuple):
-        return " ".join(" ".join(x) if isinstance(x, tuple) else x for x in q.answer)
-    return q.prompt
 
 
 def alike(qa: Question, qb: Question) -> bool:

@@ -45,6 +45,60 @@ def _false(s: Sentence, m: Mention, analysis: Analysis, rng: random.Random) -> t
     return (made, wrong[0]) if made else None
 
 
+FRAME = "According to the article, "
+"""Article true/false items are judged by what the article says: a swapped name can make a statement that is
+false by the article yet true in the world ("... relations with Russia"), so the prompt says which it is."""
+_FUNCTION_WORDS = frozenset(
+    [
+        "the",
+        "a",
+        "an",
+        "in",
+        "on",
+        "at",
+        "its",
+        "their",
+        "his",
+        "her",
+        "some",
+        "many",
+        "several",
+        "most",
+        "after",
+        "before",
+        "during",
+        "although",
+        "though",
+        "while",
+        "when",
+        "over",
+        "under",
+        "as",
+        "by",
+        "for",
+        "from",
+        "with",
+        "without",
+        "despite",
+        "since",
+        "until",
+        "about",
+        "among",
+        "between",
+        "both",
+        "each",
+    ]
+)
+
+
+def framed(statement: str) -> str:
+    """'The accords are ...' -> 'According to the article, the accords are ...' (names keep their capital)."""
+    first, _, rest = statement.partition(" ")
+    if first.lower() in _FUNCTION_WORDS and first[:1].isupper() and not first.isupper():
+        first = first.lower()
+    return f"{FRAME}{first} {rest}" if rest else f"{FRAME}{first}"
+
+
 def candidates(analysis: Analysis, rng: random.Random) -> Iterator[Candidate]:
     for s in analysis.sentences:
         base = sentence_score(s)
@@ -55,10 +109,12 @@ def candidates(analysis: Analysis, rng: random.Random) -> Iterator[Candidate]:
             if false is None:
                 continue
             why = explanation(s, f"False: the article names {m.text}, not {false[1]}.")
-            q = make("true_false", false[0], False, s, analysis, target=m.canonical, explain=why)
+            q = make("true_false", framed(false[0]), False, s, analysis, target=m.canonical, explain=why)
             yield Candidate(q, base + 0.1, s.index, m.canonical, "true_false")
         for text, why_false in statements.falsified(s):
-            q = make("true_false", text, False, s, analysis, explain=explanation(s, f"False: {why_false}."))
+            q = make(
+                "true_false", framed(text), False, s, analysis, explain=explanation(s, f"False: {why_false}.")
+            )
             yield Candidate(q, base, s.index, "", "true_false")
         trues = statements.clause_statements(s)
         if not statements.unattributed_quote(s):
@@ -68,7 +124,9 @@ def candidates(analysis: Analysis, rng: random.Random) -> Iterator[Candidate]:
         for text in dict.fromkeys(trues):
             named = [m.canonical for m in s.mentions if m.text in text]
             target = named[0] if len(named) == 1 else ""
-            q = make("true_false", text, True, s, analysis, target=target, explain=explanation(s, "True."))
+            q = make(
+                "true_false", framed(text), True, s, analysis, target=target, explain=explanation(s, "True.")
+            )
             yield Candidate(q, base, s.index, target, "true_false")
 
 
