@@ -47,16 +47,8 @@ KIND_CLASS = {
 }
 
 
-@lru_cache(maxsize=16384)
-def norm(text: str) -> str:
-    """``aliases.norm``, cached: the same names and sentences are folded over and over."""
-    return aliases.norm(text)
-
-
-@lru_cache(maxsize=8192)
-def lookup(name: str) -> aliases.Entity | None:
-    """``aliases.lookup``, cached."""
-    return aliases.lookup(name)
+norm = aliases.norm
+lookup = aliases.lookup
 
 
 def same_entity(a: str, b: str) -> bool:

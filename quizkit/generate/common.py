@@ -125,15 +125,8 @@ def make(
     )
 
 
-@lru_cache(maxsize=1 << 16)
-def norm(text: str) -> str:
-    """``aliases.norm``, cached: selection compares the same texts many times."""
-    return aliases.norm(text)
-
-
-@lru_cache(maxsize=1 << 14)
-def lookup(name: str) -> aliases.Entity | None:
-    return aliases.lookup(name)
+norm = aliases.norm
+lookup = aliases.lookup
 
 
 @lru_cache(maxsize=1 << 14)

@@ -13,7 +13,7 @@ import unicodedata
 from collections import Counter
 from collections.abc import Iterable
 from dataclasses import dataclass
-from functools import cache
+from functools import cache, lru_cache
 from importlib import resources
 
 import yaml
@@ -37,6 +37,7 @@ class Entity:
         return (self.name, *self.aliases)
 
 
+@lru_cache(maxsize=1 << 16)
 def norm(text: str) -> str:
     """Case, accents, punctuation, spacing and a leading 'the' folded away: the key used for lookups."""
     text = unicodedata.normalize("NFKD", text)
@@ -113,6 +114,7 @@ def _index() -> dict[str, Entity]:
     return out
 
 
+@lru_cache(maxsize=1 << 15)
 def lookup(name: str) -> Entity | None:
     """The entity a name refers to (any alias, any case), or None."""
     return _index().get(norm(name))
