@@ -1,5 +1,5 @@
 """How fast the quality gate is: per-question checks on every generated candidate, cross-question checks
-on a selected quiz. Run: ``.venv/bin/python benchmarks/check_speed.py [ARTICLE]``."""
+on a selected quiz. Run: ``.venv/bin/python benchmarks/bench_check.py [ARTICLE]``."""
 
 from __future__ import annotations
 
