@@ -24,6 +24,26 @@ QUESTION_TYPES: tuple[QuestionType, ...] = (
     "open",
 )
 CLOSED_TYPES: tuple[QuestionType, ...] = QUESTION_TYPES[:-1]
+TYPE_LABELS: dict[str, str] = {
+    "multiple_choice": "Multiple choice",
+    "true_false": "True or false",
+    "fill_blank": "Fill in the blank",
+    "short_answer": "Short answer",
+    "matching": "Matching",
+    "ordering": "Ordering",
+    "open": "Open question",
+}
+"""How each type is named to people (printouts, listings, notebooks)."""
+TYPE_CODES: dict[str, str] = {
+    "multiple_choice": "mc",
+    "true_false": "tf",
+    "fill_blank": "fb",
+    "short_answer": "sa",
+    "matching": "ma",
+    "ordering": "or",
+    "open": "op",
+}
+"""Two-letter codes used in question ids."""
 BLOOM_LEVELS = ("remember", "understand", "apply", "analyze", "evaluate", "create")
 
 Pair: TypeAlias = tuple[str, str]

@@ -5,19 +5,10 @@ from __future__ import annotations
 import argparse
 import textwrap
 
-from quizkit.model import Question, Quiz
+from quizkit.model import TYPE_LABELS, Question, Quiz
 
 WIDTH = 100
 LETTERS = "ABCDEFGHIJKLMNOPQRSTUVWXYZ"
-TYPE_LABEL = {
-    "multiple_choice": "multiple choice",
-    "true_false": "true or false",
-    "fill_blank": "fill in the blank",
-    "short_answer": "short answer",
-    "matching": "matching",
-    "ordering": "ordering",
-    "open": "open question",
-}
 
 
 def _wrap(text: str, indent: str = "   ") -> list[str]:
@@ -68,7 +59,7 @@ def _answer(q: Question) -> list[str]:
 
 def format_question(n: int, q: Question, answers: bool = False) -> str:
     tags = f" [{', '.join(q.tags)}]" if q.tags else ""
-    head = f"{n}. ({TYPE_LABEL.get(q.type, q.type)}, {q.origin}, {q.points:g} pt){tags}  id {q.id}"
+    head = f"{n}. ({TYPE_LABELS[q.type].lower()}, {q.origin}, {q.points:g} pt){tags}  id {q.id}"
     lines = [head, *_wrap(q.prompt), *_body(q)]
     if answers:
         lines += _answer(q)

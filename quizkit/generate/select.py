@@ -13,7 +13,7 @@ from rapidfuzz import fuzz, utils
 
 from quizkit.check.text import signature
 from quizkit.generate.common import Candidate, leaks
-from quizkit.model import QUESTION_TYPES, Question
+from quizkit.model import QUESTION_TYPES, TYPE_CODES, Question
 
 WEIGHTS: dict[str, float] = {
     "multiple_choice": 5.0,
@@ -28,15 +28,6 @@ WEIGHTS: dict[str, float] = {
 }
 MINIMUM = {"open": 1, "matching": 1, "ordering": 1, "vocabulary": 1, "metadata": 2}
 """Asked for whenever the article gives them and the quiz has room (at least 8 questions)."""
-ABBR = {
-    "multiple_choice": "mc",
-    "true_false": "tf",
-    "fill_blank": "fb",
-    "short_answer": "sa",
-    "matching": "ma",
-    "ordering": "or",
-    "open": "op",
-}
 NEAR_DUPLICATE = 90
 """The gate's own threshold (rapidfuzz token-set ratio), so what we pick passes it."""
 CAPS = {"matching": 2, "open": 3, "ordering": 1, "metadata": 2}
@@ -350,7 +341,7 @@ def summary(q: Question) -> str:
 def content_id(q: Question, prefix: str, number: int) -> str:
     """'a03-mc-3f2c': origin, position, type and a hash of the content (stable for the same question)."""
     digest = hashlib.sha1(f"{q.type}|{q.prompt}|{q.answer!r}".encode()).hexdigest()[:4]
-    return f"{prefix}{number:02d}-{ABBR.get(q.type, q.type[:2])}-{digest}"
+    return f"{prefix}{number:02d}-{TYPE_CODES[q.type]}-{digest}"
 
 
 def balance_keys(questions: list[Question], rng: random.Random) -> list[Question]:

@@ -18,7 +18,17 @@ from quizkit.knowledge import aliases, load_facts, sources
 from quizkit.knowledge.distractors import accepted, distractors
 from quizkit.knowledge.linking import Ranked, rank_events, rank_facts
 from quizkit.knowledge.media import media_questions
-from quizkit.model import CLOSED_TYPES, Article, Citation, Fact, Question, QuestionType, Quiz, TimelineEvent
+from quizkit.model import (
+    CLOSED_TYPES,
+    TYPE_CODES,
+    Article,
+    Citation,
+    Fact,
+    Question,
+    QuestionType,
+    Quiz,
+    TimelineEvent,
+)
 
 BLANK = "_____"
 _WITH_THE = frozenset({"White House", "Kremlin", "Northern route", "Gaza war"})
@@ -58,14 +68,6 @@ _TYPE_CYCLE: tuple[QuestionType, ...] = (
     "multiple_choice",
     "true_false",
 )
-_TYPE_CODE = {
-    "multiple_choice": "mc",
-    "true_false": "tf",
-    "fill_blank": "fb",
-    "short_answer": "sa",
-    "matching": "ma",
-    "ordering": "or",
-}
 
 
 def citation(fact: Fact) -> Citation:
@@ -122,7 +124,7 @@ def _difficulty(fact: Fact, base: float) -> float:
 def _base(fact: Fact, qtype: QuestionType, *, explanation: str = "", **kw: object) -> Question:
     """A context question on a fact: stable id, the fact's citation, an explanation naming the source."""
     return Question(
-        id=f"ctx-{fact.id}-{_TYPE_CODE[qtype]}",
+        id=f"ctx-{fact.id}-{TYPE_CODES[qtype]}",
         type=qtype,
         origin="context",
         evidence=None,

@@ -20,6 +20,7 @@ import nbformat as _nbformat
 
 from quizkit.errors import InputError, OutputError
 from quizkit.files import atomic_write, check_output_file
+from quizkit.model import TYPE_LABELS
 from quizkit.quizfile import load_quiz
 
 nbformat: Any = _nbformat
@@ -29,15 +30,6 @@ new_code_cell = nbformat.v4.new_code_cell
 new_markdown_cell = nbformat.v4.new_markdown_cell
 
 KERNELSPEC = {"name": "python3", "display_name": "Python 3 (ipykernel)", "language": "python"}
-TYPE_WORDS = {
-    "multiple_choice": "multiple choice",
-    "true_false": "true or false",
-    "fill_blank": "fill in the blank",
-    "short_answer": "short answer",
-    "matching": "matching",
-    "ordering": "ordering",
-    "open": "written answer",
-}
 
 
 def _rel(quiz_path: Path, notebook_dir: Path | None) -> str:
@@ -53,7 +45,7 @@ def build_quiz_notebook(quiz_path: str | Path, *, notebook_dir: str | Path | Non
     path = Path(quiz_path)
     quiz = load_quiz(path)
     rel = _rel(path, Path(notebook_dir) if notebook_dir is not None else None)
-    kinds = Counter(TYPE_WORDS[q.type] for q in quiz.questions)
+    kinds = Counter(TYPE_LABELS[q.type].lower() for q in quiz.questions)
     kinds_text = ", ".join(f"{n} {k}" for k, n in sorted(kinds.items(), key=lambda kv: (-kv[1], kv[0])))
     n_context = sum(1 for q in quiz.questions if q.origin == "context")
     src = quiz.source

@@ -9,16 +9,6 @@ from dataclasses import dataclass
 from quizkit.model import Question, Quiz, SourceInfo, VersionMap
 from quizkit.versions import Key, answer_items, key_string, matching_rows, option_letter, printed_key
 
-TYPE_LABELS = {
-    "multiple_choice": "Multiple choice",
-    "true_false": "True or false",
-    "fill_blank": "Fill in the blank",
-    "short_answer": "Short answer",
-    "matching": "Matching",
-    "ordering": "Ordering",
-    "open": "Open question",
-}
-
 HINTS = {
     "multiple_choice": "Choose one answer.",
     "true_false": "Is this statement true or false?",

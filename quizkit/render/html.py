@@ -7,9 +7,9 @@ from __future__ import annotations
 
 from html import escape
 
+from quizkit.model import TYPE_LABELS
 from quizkit.render.common import (
     INSTRUCTIONS,
-    TYPE_LABELS,
     Job,
     Printed,
     Rendered,

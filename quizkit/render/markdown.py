@@ -7,10 +7,9 @@ from __future__ import annotations
 
 import re
 
-from quizkit.model import Quiz
+from quizkit.model import TYPE_LABELS, Quiz
 from quizkit.render.common import (
     INSTRUCTIONS,
-    TYPE_LABELS,
     Job,
     Printed,
     Rendered,

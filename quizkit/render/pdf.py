@@ -15,11 +15,10 @@ from functools import cache
 from importlib import resources
 from typing import Any
 
-from quizkit.model import Question
+from quizkit.model import TYPE_LABELS, Question
 from quizkit.render import typst
 from quizkit.render.common import (
     INSTRUCTIONS,
-    TYPE_LABELS,
     Job,
     Printed,
     Rendered,
