@@ -134,7 +134,14 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument(
         "--count",
         type=_positive_int,
-        help="total number of questions (default: scales with the article's length)",
+        help="total number of questions (default: about one per 27 words of the article, 8 to 25)",
+    )
+    p.add_argument(
+        "--min-quality",
+        type=_share,
+        default=0.0,
+        metavar="Q",
+        help="leave out article questions whose estimated quality (0 to 1) is below Q (default 0)",
     )
     p.add_argument(
         "--types",

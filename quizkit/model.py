@@ -143,6 +143,10 @@ class Question:
     explanation: str = ""
     tags: tuple[str, ...] = ()
     """Free labels, e.g. "vocabulary", "media-literacy", "who"."""
+    quality: float | None = None
+    """The generator's estimate (0-1) that a teacher would print the question as it stands: the sentence's
+    importance in the article and the question kind's record with reviewers. None: not rated (written by
+    hand, or a curated context question)."""
 
 
 @dataclass(frozen=True, slots=True)

@@ -64,6 +64,7 @@ def question_from_data(d: dict[str, Any]) -> Question:
         points=float(d.get("points", 1.0)),
         explanation=d.get("explanation", ""),
         tags=tuple(d.get("tags") or ()),
+        quality=None if d.get("quality") is None else float(d["quality"]),
     )
 
 

@@ -18,7 +18,7 @@ from quizkit.model import Article, Block, Citation, Evidence, Question, Quiz
 from tests.factories import BODY, SENT1, SENT2, evidence, make_question
 
 ARTICLE = Article(
-    title="Kazakhstan joins the accords",
+    title="A balancing act in Central Asia",
     path="story.txt",
     body=BODY,
     blocks=(
@@ -293,6 +293,79 @@ BAD: list[tuple[str, Question, str | None]] = [
         "warning",
     ),
     ("context_sources", mq("matching", sources=(Citation("notes/leaders.txt", "2026-11-27"),)), "warning"),
+    # what reviewers rejected on real articles (issue 9), in the words of the pages they came from
+    (
+        "page_debris",
+        mq("true_false", prompt="According to the article, (CNN) — rescuers reached the town."),
+        "error",
+    ),
+    ("page_debris", mq("short_answer", prompt="Which agency gave the figures in (Table 1.1)?"), "error"),
+    ("page_debris", mq("true_false", prompt="• Tokayev visited Washington in November."), "error"),
+    (
+        "page_debris",
+        mq("open", answer=("Kazakhstan joined the accords.; It balances its partners.",)),
+        "error",
+    ),
+    (
+        "broken_text",
+        mq("short_answer", prompt="Where did A collaboration of scientists collect lichens?"),
+        "error",
+    ),
+    ("broken_text", mq("short_answer", prompt="Which country did the same, 2?"), "error"),
+    (
+        "broken_text",
+        mq("true_false", prompt="According to the article, the most obvious hurdle is."),
+        "error",
+    ),
+    (
+        "loose_start",
+        mq("true_false", prompt="According to the article, thus Tokayev visited Washington."),
+        "error",
+    ),
+    ("loose_start", mq("true_false", prompt="According to the article, So far, Tokayev met Trump."), "error"),
+    (
+        "loose_start",
+        mq("true_false", prompt="According to the article, The visit took place in 2025."),
+        "error",
+    ),
+    (
+        "unresolved_reference",
+        mq("true_false", prompt="Tokayev said the country would sign it today."),
+        "error",
+    ),
+    ("unresolved_reference", mq("true_false", prompt="Tokayev called such a step historic."), "error"),
+    (
+        "page_outline",
+        mq("true_false", prompt="The first section details the history of the accords."),
+        "error",
+    ),
+    (
+        "title_giveaway",
+        mq(
+            "short_answer",
+            prompt="Which region is the focal point of a quiet rivalry?",
+            answer="Central Asia",
+        ),
+        "warning",
+    ),
+    (
+        "who_not_person",
+        mq("short_answer", prompt="Who joined the Abraham Accords?", answer="Kazakhstan"),
+        "error",
+    ),
+    (
+        "weak_template",
+        mq(
+            "matching",
+            prompt="In paragraph 2, which phrase goes with each name (___ marks where the name stands)?",
+        ),
+        "error",
+    ),
+    (
+        "weak_template",
+        mq("open", prompt="The article speaks of significance. What does it mean here?"),
+        "error",
+    ),
 ]
 
 # (check, good question): close to a bad case above but fine, so the check must stay quiet.
@@ -316,6 +389,12 @@ GOOD: list[tuple[str, Question]] = [
     ("ill_formed", mq("short_answer", prompt="Did Tokayev say that that visit mattered?")),
     ("ill_formed", mq("multiple_choice", prompt="According to the article, Kazakhstan joined:")),
     ("unresolved_pronoun", mq("short_answer", prompt="Whom did Tokayev meet in Washington?")),
+    ("loose_start", mq("true_false", prompt="According to the article, Tokayev visited Washington.")),
+    ("loose_start", mq("true_false", prompt="According to the article, Far from Moscow, Tokayev met Trump.")),
+    ("broken_text", mq("short_answer", prompt="Which city, The Hague or Washington, did Tokayev visit?")),
+    ("unresolved_reference", mq("true_false", prompt="On 6 November 2025 Tokayev met Trump in Washington.")),
+    ("title_giveaway", mq("multiple_choice")),
+    ("who_not_person", mq("short_answer", prompt="Who met Donald Trump in Washington?", answer="Tokayev")),
     *(
         ("unresolved_pronoun", mq("true_false", prompt=p))
         for p in (
@@ -555,6 +634,15 @@ QUIZ_BAD: list[tuple[str, Quiz, str, str]] = [
     ("gives_away_answer", _quiz(mq("fill_blank", qid="fb"), SA), "sa", "warning"),
     ("gives_away_answer", _quiz(SA, mq("matching", qid="ma")), "ma", "warning"),
     ("key_position_bias", _quiz(*_rotated(5, [0, 0, 0, 0, 0])), QUIZ_WIDE, "warning"),
+    (
+        "same_answer_twice",
+        _quiz(
+            mq("multiple_choice"),
+            mq("short_answer", qid="s2", prompt="Which country joined?", answer="Kazakhstan"),
+        ),
+        "s2",
+        "warning",
+    ),
     ("key_position_bias", _quiz(*_rotated(12, [2, 2, 2, 2, 2, 2, 2, 0, 1, 3, 0, 1])), QUIZ_WIDE, "warning"),
     (
         "true_false_balance",

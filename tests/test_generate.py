@@ -8,9 +8,10 @@ from pathlib import Path
 
 import pytest
 
+from quizkit.analysis import analyse
 from quizkit.article import read_article
 from quizkit.check import check_quiz
-from quizkit.generate import Generated, generate_quiz
+from quizkit.generate import Generated, default_total, generate_quiz
 from quizkit.model import Article
 from quizkit.quizfile import dump_quiz
 
@@ -28,11 +29,17 @@ def seed_quiz(seed: int = 0, count: int | None = None, no_context: bool = True) 
     return generate_quiz(seed_article(), seed=seed, count=count, no_context=no_context)
 
 
-def test_seed_default_gives_twenty_distinct_questions_of_six_types() -> None:
-    qs = seed_quiz().quiz.questions
-    assert len(qs) >= 20
+def test_seed_default_follows_the_length_with_distinct_questions_of_four_types() -> None:
+    """About one question per 27 words (8-25): the 285-word seed gets 11, not the 34 that reviewers found
+    too many for the text; fewer only when candidates fail, with a warning."""
+    gen = seed_quiz()
+    qs = gen.quiz.questions
+    total = default_total(analyse(seed_article()))
+    assert total == round(analyse(seed_article()).words / 27)
+    assert len(qs) == total or any("made" in w for w in gen.warnings)
+    assert len(qs) >= 8
     assert len({q.prompt for q in qs}) == len(qs)
-    assert len({q.type for q in qs}) >= 6
+    assert len({q.type for q in qs}) >= 4
     assert all(q.origin == "article" for q in qs)
 
 
@@ -44,24 +51,11 @@ def test_seed_quiz_passes_the_quality_gate() -> None:
 def test_questions_a_teacher_wants_are_there() -> None:
     qs = seed_quiz().quiz.questions
     text = " ".join(f"{q.prompt} {q.answer} {' '.join(q.choices)}" for q in qs)
-    for topic in (
-        "Kazakhstan",
-        "Abraham Accords",
-        "Israel",
-        "Tokayev",
-        "Washington",
-        "Trump",
-        "Russia",
-        "China",
-        "Gaza",
-    ):
-        assert topic in text, topic
-    assert "U.S." in text or "United States" in text
-    assert any(q.type == "open" and "strategic" in q.prompt for q in qs) or any(
-        q.type == "open" and "Why" in q.prompt for q in qs
-    )
+    for topics in (("Kazakhstan",), ("Israel",), ("Tokayev", "Washington", "Trump"), ("Russia", "China")):
+        assert any(t in text for t in topics), topics  # the main points: who joined what, the balancing act
+    assert any(q.type == "open" and "why" in q.prompt.lower() for q in qs)
     metadata = {q.answer for q in qs if "metadata" in q.tags}
-    assert metadata == {"India Today", "7 November 2025"}
+    assert metadata <= {"India Today", "7 November 2025"}
 
 
 def test_every_article_question_quotes_its_sentence_exactly() -> None:
@@ -147,8 +141,8 @@ def test_context_questions_are_merged_at_about_a_third() -> None:
     pytest.importorskip("quizkit.knowledge.context")
     gen = seed_quiz(no_context=False)
     origins = Counter(q.origin for q in gen.quiz.questions)
-    assert origins["article"] >= 18
-    assert 0.2 <= origins["context"] / len(gen.quiz.questions) <= 0.45
+    assert origins["article"] >= 6
+    assert 0.15 <= origins["context"] / len(gen.quiz.questions) <= 0.45
     assert len({q.id for q in gen.quiz.questions}) == len(gen.quiz.questions)
     errors = [f for f in check_quiz(gen.quiz, seed_article()) if f.severity == "error"]
     assert errors == []

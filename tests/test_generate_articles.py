@@ -29,8 +29,8 @@ def generated(name: str) -> Generated:
 @pytest.mark.parametrize("name", NAMES)
 def test_enough_questions_of_enough_types(name: str) -> None:
     qs = generated(name).quiz.questions
-    assert len(qs) >= 15
-    assert len({q.type for q in qs}) >= 5
+    assert len(qs) >= 8
+    assert len({q.type for q in qs}) >= 4
     assert len({q.prompt for q in qs}) == len(qs)
 
 

@@ -10,6 +10,7 @@ import re
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 
+from quizkit.article import debris
 from quizkit.article.clean import (
     is_boilerplate,
     looks_like_headline,
@@ -43,6 +44,10 @@ _LABELS = (
 _LABEL_WITH_TEXT = re.compile(rf"^(?:{_LABELS})\s*[:—–-]\s*(?=\S)", re.I)
 _LABEL_ONLY = re.compile(rf"^(?:{_LABELS})\s*:?$", re.I)
 _SENTENCE_END = re.compile(r"[.!?:;,\"”’)]$")
+_AD_WORD = re.compile(r"^(?:date|posted|published on)\s*:?\s+(?=\d)|\s*\badvertisement\b\s*", re.I)
+"""Labels around a bare date line ("date 2020-06-10 Advertisement")."""
+DATELINE_ZONE = 3
+"""A dateline ("NASHVILLE, Tenn. (AP) —") opens one of the first this-many paragraphs."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -98,7 +103,15 @@ def normalize(text: str) -> str:
 
 
 def _is_metadata(text: str, found: _Found) -> bool:
-    """Record byline / date / publisher from a metadata line; True when the line was one."""
+    """Record byline / date / publisher from a metadata line; True when the line was one.
+    "Published: Jun. 9, 2020 at 7:44 PM CDT|Updated: 4 hours ago" is read part by part."""
+    if "|" in text and len(text) <= 160:
+        parts = [p.strip() for p in text.split("|") if p.strip()]
+        if len(parts) > 1 and _is_metadata(parts[0], found):
+            for part in parts[1:]:
+                _is_metadata(part, found)
+            return True
+    text = _AD_WORD.sub("", text).strip() or text
     by = parse_byline(text)
     if by:
         # "Published by" / "Posted by" names the web producer; a plain "By" or "Written by" wins over it.
@@ -139,7 +152,7 @@ def _is_title_copy(text: str, title: str) -> bool:
 def _pick_title(items: Sequence[Raw]) -> tuple[str, int]:
     """Plain text / Markdown without a title mark-up: the first real line, when it is short enough."""
     for i, r in enumerate(items):
-        if is_boilerplate(r.text) or _is_metadata(r.text, _Found()):
+        if is_boilerplate(r.text) or _is_metadata(r.text, _Found()) or debris.is_site_name(r.text):
             continue
         if len(r.text.split()) <= TITLE_MAX_WORDS and not is_quote_block(r.text):
             return r.text, i
@@ -175,11 +188,44 @@ def _filter(items: Sequence[Raw], title: str, found: _Found) -> list[Raw]:
             found.removed.append(text)
             continue
         in_link_list = False
+        if debris.is_stage_direction(text) or debris.is_site_name(text):
+            found.removed.append(text)
+            continue
+        if debris.is_caption(text):  # the caption goes, and its copy printed above it without the credit
+            found.removed.append(text)
+            bare = debris.CAPTION_CREDIT.sub("", text).strip()
+            kept = [k for k in kept if k.text != bare]
+            continue
         text, credit = split_trailing_credit(text)
         if credit:
             found.removed.append(credit)
         kept.append(Raw(text, r.kind))
-    return kept
+    return _clean_debris(kept, found)
+
+
+def _clean_debris(items: list[Raw], found: _Found) -> list[Raw]:
+    """Datelines on the first paragraphs, transcript speaker labels (when the text is a transcript), bullet
+    marks and citation markers inside paragraphs: out of the text, into ``removed``."""
+    speakers = sum(1 for r in items if debris.strip_speaker(r.text)[1]) >= 3
+    out: list[Raw] = []
+    for i, r in enumerate(items):
+        text = r.text
+        if r.kind == "heading":
+            out.append(r)
+            continue
+        if i < DATELINE_ZONE:
+            text, line = debris.strip_dateline(text)
+            if line:
+                found.removed.append(line)
+        if speakers:
+            text, label = debris.strip_speaker(text)
+            if label:
+                found.removed.append(label)
+        text, bits = debris.strip_inline(text)
+        found.removed.extend(bits)
+        if text.strip():
+            out.append(Raw(text.strip(), r.kind))
+    return out
 
 
 def _kinds(items: Sequence[Raw]) -> list[tuple[BlockKind, str]]:
@@ -204,6 +250,11 @@ def _kinds(items: Sequence[Raw]) -> list[tuple[BlockKind, str]]:
 
 def _summary(blocks: Iterable[Block]) -> str:
     return " ".join(_LABEL_WITH_TEXT.sub("", b.text) for b in blocks if b.kind == "summary")
+
+
+def _plausible(iso: str) -> bool:
+    """A publication date a news page can have: pages carry placeholders such as "0001-01-01T00:00:00Z"."""
+    return bool(re.match(r"(?:19|20)\d\d-", iso or ""))
 
 
 def assemble(
@@ -245,7 +296,7 @@ def assemble(
         body="\n\n".join(b.text for b in blocks),
         blocks=tuple(blocks),
         publisher=normalize(meta.publisher) or found.publisher,
-        date=meta.date or found.date or found.updated,
+        date=next((d for d in (meta.date, found.date, found.updated) if _plausible(d)), ""),
         byline=normalize(meta.byline) or found.byline,
         url=meta.url,
         path=path,

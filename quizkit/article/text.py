@@ -40,12 +40,26 @@ def _unwrap(lines: list[str]) -> list[str]:
     return out
 
 
+def _hard_wrapped(lines: list[str]) -> bool:
+    """A text with no blank lines whose lines are mostly of one width and end mid-sentence: a wire story
+    wrapped at ~70 characters, one paragraph running over several lines."""
+    if len(lines) < 6:
+        return False
+    width = sorted(len(line) for line in lines)[int(len(lines) * 0.9) - 1]
+    if width > WRAP_WIDTH:
+        return False
+    full = [line for line in lines if len(line) >= 0.75 * width]
+    open_ended = sum(1 for line in full if not line.rstrip().endswith((".", "!", "?", '"', "”", ":")))
+    return len(full) >= 0.6 * len(lines) and open_ended >= 0.5 * len(full)
+
+
 def split_paragraphs(text: str) -> list[str]:
     """Paragraphs of a plain text: one per line, or per blank-line-separated chunk when the text has them."""
     text = text.replace("\r\n", "\n").replace("\r", "\n")
     chunks = _BLANK_LINE.split(text)
     if len(chunks) == 1:
-        return [line.strip() for line in text.split("\n") if line.strip()]
+        lines = [line.strip() for line in text.split("\n") if line.strip()]
+        return _unwrap(lines) if _hard_wrapped(lines) else lines
     out: list[str] = []
     for chunk in chunks:
         lines = [line.strip() for line in chunk.split("\n") if line.strip()]

@@ -20,6 +20,17 @@ from quizkit.check.options import (
     option_count,
 )
 from quizkit.check.prompt import answer_in_prompt, ill_formed, unresolved_pronoun
+from quizkit.check.quality import (
+    broken_text,
+    loose_start,
+    page_debris,
+    page_outline,
+    same_answer_twice,
+    title_giveaway,
+    unresolved_reference,
+    weak_template,
+    who_not_person,
+)
 from quizkit.check.quizwide import gives_away_answer, key_position_bias, near_duplicate, true_false_balance
 from quizkit.check.structure import (
     context_sources,
@@ -33,6 +44,14 @@ from quizkit.model import Article, Question, Quiz
 QUESTION_CHECKS: tuple[QuestionCheck, ...] = (
     ill_formed,
     unresolved_pronoun,
+    page_debris,
+    broken_text,
+    loose_start,
+    unresolved_reference,
+    page_outline,
+    title_giveaway,
+    who_not_person,
+    weak_template,
     answer_in_prompt,
     answer_not_in_evidence,
     evidence_not_in_article,
@@ -56,6 +75,7 @@ QUIZ_CHECKS: tuple[QuizCheck, ...] = (
     gives_away_answer,
     key_position_bias,
     true_false_balance,
+    same_answer_twice,
 )
 """Cross-question checks, in report order."""
 

@@ -34,6 +34,9 @@ LEXICON_KINDS = {
     "corridor": ("corridor",),
     "publisher": ("publisher",),
 }
+ARTICLE_ONLY_KINDS = frozenset({"person", "organisation", "agreement", "event", "corridor"})
+"""Kinds whose wrong options come from the article alone: the world's lists of people and organisations are
+not near any one story (a stranger's name is absurd, a name of the region may also be right)."""
 _ABBR = re.compile(r"^(?:[A-Z]\.?){2,6}$")
 _NUM = re.compile(r"\d[\d,]*(?:\.\d+)?")
 
@@ -63,8 +66,34 @@ def confusable(a: str, b: str) -> bool:
     return Levenshtein.distance(na, nb) <= 1
 
 
+_TYPE_NOUNS_WORDS = """county city town village district province state region republic island islands river lake sea ocean
+    mountain mountains valley street avenue road highway bridge square park lawn garden stadium arena airport
+    port station hospital university college school institute academy museum palace house hall center centre
+    building tower church mosque cathedral temple base camp service department ministry agency office council
+    committee commission court parliament assembly congress senate party union association federation bank
+    fund company corporation group foundation network forum summit conference agreement accords accord treaty
+    deal pact act law bill convention declaration storm hurricane typhoon cyclone fire festival games cup
+    championship league award prize war revolution crisis project programme program mission plan"""
+TYPE_NOUNS = frozenset(_TYPE_NOUNS_WORDS.split())
+"""Last words that say what kind of thing a name is: a distractor for "Benton County" is a county, never
+"the South Lawn" or a stadium; two names that both lack one are compared by kind only."""
+
+
+def type_noun(name: str) -> str:
+    words = name.lower().replace("’s", "").split()
+    last = words[-1] if words else ""
+    if last in TYPE_NOUNS:
+        return last
+    return next((w for w in words[:-1] if w in TYPE_NOUNS), "")
+
+
+def same_type(key: str, cand: str) -> bool:
+    """Both names say the same kind of thing ("… County" / "… County"), or neither says one."""
+    return type_noun(key) == type_noun(cand)
+
+
 def _ok(key: str, cand: str, chosen: list[str]) -> bool:
-    if style(cand) != style(key) or confusable(key, cand):
+    if style(cand) != style(key) or confusable(key, cand) or not same_type(key, cand):
         return False
     ratio = len(cand) / max(1, len(key))
     if not 0.4 <= ratio <= 2.6:
@@ -124,8 +153,10 @@ def names(
     rng: random.Random,
     n: int = 3,
     avoid: tuple[str, ...] = (),
+    article_only: bool = False,
 ) -> tuple[str, ...] | None:
-    """``n`` distractor names for ``key``, article names first; None when there are not enough."""
+    """``n`` distractor names for ``key``, article names first; None when there are not enough.
+    ``article_only``: only names the article itself uses (a false statement never brings in a stranger)."""
     if kind in ("year", "date", "number"):
         return numbers(key, kind, rng, n)
     from_article, lex = _pool(key, kind, analysis)
@@ -134,6 +165,8 @@ def names(
     for cand in from_article:
         if len(chosen) < n and _ok(key, cand, chosen) and not any(confusable(b, cand) for b in blocked):
             chosen.append(cand)
+    if article_only or kind in ARTICLE_ONLY_KINDS:
+        return tuple(chosen) if len(chosen) == n else None
     rest = [c for c in dict.fromkeys(lex) if c not in chosen and _ok(key, c, chosen)]
     for cand in nearest_first(key, rest, reference(key, analysis), rng, n):
         if len(chosen) >= n:

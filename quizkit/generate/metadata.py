@@ -32,7 +32,10 @@ def wrong_dates(iso: str, rng: random.Random, n: int = 3) -> tuple[str, ...] | N
     rng.shuffle(shifts)
     out: list[str] = []
     for days in shifts:
-        cand = long_date((d + dt.timedelta(days=days)).isoformat())
+        try:
+            cand = long_date((d + dt.timedelta(days=days)).isoformat())
+        except OverflowError:  # a date at the calendar's edge: no plausible neighbours
+            return None
         if cand and cand not in out and Levenshtein.distance(cand, key) >= 3:
             out.append(cand)
         if len(out) == n:

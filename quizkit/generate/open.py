@@ -10,20 +10,6 @@ from quizkit.analysis import PRONOUN_STARTS, Analysis, Sentence, starts_unresolv
 from quizkit.generate import syntax
 from quizkit.generate.common import Candidate, make
 
-IMPLICATION_NOUNS = frozenset(
-    [
-        "implications",
-        "consequences",
-        "impact",
-        "significance",
-        "effects",
-        "risks",
-        "benefits",
-        "challenges",
-        "reasons",
-        "lessons",
-    ]
-)
 CLAIM_VERBS = frozenset(
     [
         "signal",
@@ -92,7 +78,7 @@ def rubric(analysis: Analysis, focus: Sentence, words: set[str], n: int = 4) -> 
 
 
 def _point(s: Sentence) -> str:
-    return syntax.tidy(s.text.strip('"“”')).rstrip(".") + "."
+    return syntax.capitalise(syntax.tidy(s.text.strip('"“”')).rstrip(".")) + "."
 
 
 def _title_why(analysis: Analysis) -> str | None:
@@ -131,21 +117,12 @@ def candidates(analysis: Analysis, rng: random.Random) -> Iterator[Candidate]:
             prompt = f"Using evidence from the article, {why[0].lower()}{why[1:]}?"
             yield _open(analysis, prompt, points, focus, "evaluate", 1.6)
     for s in body:
-        for i, j in s.chunks:
-            head = s.toks[j - 1]
-            if head.lemma.lower() not in IMPLICATION_NOUNS and head.text.lower() not in IMPLICATION_NOUNS:
-                continue
-            idxs = tuple(k for k in range(i, j) if s.toks[k].dep not in ("det", "poss"))
-            phrase = syntax.render(s.toks, idxs)
-            ask = (
-                "what are they, and why do they matter?"
-                if head.tag in ("NNS", "NNPS")
-                else "what does it mean here, and why does it matter?"
-            )
-            prompt = f"The article speaks of {phrase}. Using evidence from the article, {ask}"
-            points = rubric(analysis, s, _lemmas(s))
-            if len(points) >= 2:
-                yield _open(analysis, prompt, points, s, "analyze", 1.5)
+        stated = _cause(s)
+        if stated is not None:
+            effect, cause = stated
+            points = (cause, *(p for p in rubric(analysis, s, _lemmas(s), 3) if p != _point(s)))
+            prompt = f"Using evidence from the article, explain why {effect}."
+            yield _open(analysis, prompt, points[:3], s, "understand", 1.5)
         claim = _claim(s)
         if claim:
             points = rubric(analysis, s, _lemmas(s))
@@ -155,6 +132,55 @@ def candidates(analysis: Analysis, rng: random.Random) -> Iterator[Candidate]:
             )
             if len(points) >= 2:
                 yield _open(analysis, prompt, points, s, "evaluate", 1.3)
+
+
+CAUSE_MARKS = frozenset({"because", "since", "as"})
+PURPOSE_MARKS = frozenset({"to", "so"})
+
+
+def _cause(s: Sentence) -> tuple[str, str] | None:
+    """(effect clause, cause as a clean point) for a sentence that states an explicit cause or purpose:
+    "X did Y because Z" / "X did Y to Z" / "X did Y in order to Z" / "X did Y due to Z"."""
+    toks = s.toks
+    root = next((k for k, t in enumerate(toks) if t.dep == "ROOT"), None)
+    if root is None or toks[root].pos not in ("VERB", "AUX") or not syntax.finite(s, root):
+        return None
+    if not syntax.asserted(s, root) or s.unresolved:
+        return None
+    for c in syntax.children(s, root):
+        t = toks[c]
+        kind = ""
+        if t.dep == "advcl":
+            marks = [toks[x].text.lower() for x in syntax.children(s, c) if toks[x].dep in ("mark", "aux")]
+            if marks and marks[0] == "because":
+                kind = "cause"
+            elif marks and marks[0] == "to" and t.tag == "VB" and c > root:
+                kind = "purpose"  # "... to strengthen ties": the infinitive of purpose
+            elif "order" in [toks[x].text.lower() for x in syntax.subtree(s, c)] and marks[:1] == ["to"]:
+                kind = "purpose"
+        elif t.dep == "prep" and t.text.lower() in ("because", "due") and c > root:
+            kind = "cause"
+        if not kind:
+            continue
+        side = syntax.subtree(s, c)
+        main = syntax.clause(s, root, set())
+        idxs = tuple(k for k in main.idxs if k not in side)
+        if main.subj is None or syntax.subject_is_pronoun(s, main) or syntax.vague(s, idxs):
+            return None
+        effect = syntax.strip_end(syntax.render(toks, idxs))
+        reason = syntax.strip_end(syntax.render(toks, tuple(sorted(side))))
+        if not (4 <= len(effect.split()) <= 25 and 3 <= len(reason.split()) <= 30) or syntax.broken(effect):
+            return None
+        if _FIRST_PERSON.search(effect) or starts_unresolved([toks[k] for k in idxs]):
+            return None
+        first = idxs[0]
+        effect = effect if syntax.keeps_capital(s, first) else effect[:1].lower() + effect[1:]
+        point = reason[:1].upper() + reason[1:] + "."
+        return effect, point
+    return None
+
+
+_FIRST_PERSON = re.compile(r"\b(?:I|[Ww]e|[Oo]ur|[Uu]s|[Mm]y|[Mm]e)\b")
 
 
 def _claim(s: Sentence) -> str | None:

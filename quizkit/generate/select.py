@@ -24,15 +24,18 @@ WEIGHTS: dict[str, float] = {
     "matching": 1.5,
     "open": 1.5,
     "ordering": 1.0,
-    "metadata": 2.0,
+    "metadata": 0.3,
 }
-MINIMUM = {"open": 1, "matching": 1, "ordering": 1, "vocabulary": 1, "metadata": 2}
-"""Asked for whenever the article gives them and the quiz has room (at least 8 questions)."""
+MINIMUM = {"open": 1, "matching": 1, "ordering": 1, "vocabulary": 1}
+MINIMUM_FROM = {"open": 4}
+"""Asked for whenever the article gives them and the quiz has room (at least 8 questions; an open question,
+the one that asks why, from 4)."""
 NEAR_DUPLICATE = 90
 """The gate's own threshold (rapidfuzz token-set ratio), so what we pick passes it."""
-CAPS = {"matching": 2, "open": 3, "ordering": 1, "metadata": 2}
+CAPS = {"matching": 2, "open": 2, "ordering": 1, "metadata": 1}
 """At most this many of a group however many questions are asked (they are long or alike)."""
-MAX_PER_TARGET = 2
+MAX_PER_TARGET = 1
+"""One question per answer: asking the same name twice tests nothing new."""
 MIXED = 3
 """More comprehension types than this on offer: true/false is held to a third (not when --types asks for few)."""
 VOCABULARY_SHARE = 4
@@ -70,10 +73,9 @@ class Picked:
 def quotas(n: int, available: dict[str, int]) -> dict[str, int]:
     """Share ``n`` among the groups by weight, never more than a group has; minimums first."""
     out = {g: 0 for g in available}
-    if n >= 8:
-        for g, k in MINIMUM.items():
-            if g in available:
-                out[g] = min(k, available[g])
+    for g, k in MINIMUM.items():
+        if g in available and n >= MINIMUM_FROM.get(g, 8):
+            out[g] = min(k, available[g])
     while sum(out.values()) < n:
         open_groups = [g for g in available if out[g] < available[g]]
         if not open_groups:
@@ -153,9 +155,13 @@ def _allowed(c: Candidate, picked: Picked) -> bool:
     return not (c.target and sum(1 for p in picked.items if p.target == c.target) >= MAX_PER_TARGET)
 
 
+NOISE = 0.2
+"""Seeded noise on the score: another seed gives another selection, but importance still leads."""
+
+
 def ranked(cands: list[Candidate], rng: random.Random) -> list[Candidate]:
     """Best first, with seeded noise so another seed picks a different (still good) set."""
-    keyed = [(c.score + rng.uniform(0, 0.45), i, c) for i, c in enumerate(cands)]
+    keyed = [(c.score + rng.uniform(0, NOISE), i, c) for i, c in enumerate(cands)]
     keyed.sort(key=lambda x: (-x[0], x[1]))
     return [c for _s, _i, c in keyed]
 
@@ -235,7 +241,7 @@ def choose(
         if not progress:
             break
     # quotas a group could not fill go to whichever group still has good candidates
-    for strict in (True, False):  # at last, allow a question that names another one's answer
+    for strict in (True,):  # never a question that names another one's answer: a shorter quiz instead
         while len(picked.items) < limit:
             if not any(take(g, strict) for g in order if len(picked.items) < limit):
                 break

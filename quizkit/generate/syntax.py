@@ -184,9 +184,14 @@ def render(
     return tidy("".join(a + b for a, b in parts))
 
 
+_A_BEFORE_VOWEL = re.compile(r"\b([Aa]) (?=(?:[aeio]|u(?!ni|s[eu]|r[aeiou]))\w)")
+_AN_BEFORE_CONSONANT = re.compile(r"\b([Aa])n (?=(?![aeiouh])[a-z])")
+
+
 def tidy(text: str) -> str:
-    """Clean spacing and punctuation left by removed tokens."""
-    import re
+    """Clean spacing and punctuation left by removed tokens; "a accidental" -> "an accidental" after a swap."""
+    text = _A_BEFORE_VOWEL.sub(lambda m: m.group(1) + "n ", text)
+    text = _AN_BEFORE_CONSONANT.sub(lambda m: m.group(1) + " ", text)
 
     text = re.sub(r"\s+", " ", text).strip()
     text = re.sub(r"\s+([,;:.?!])", r"\1", text)
@@ -205,13 +210,34 @@ def strip_end(text: str) -> str:
     return tidy(text.rstrip(".!?;:\"”’' "))
 
 
-_OPENING_CONJUNCTION = re.compile(r"^(?:but|and|yet|so|or)\s+(?=\w)", re.I)
+_OPENING_CONJUNCTION = re.compile(
+    r"^(?:(?:but|and|yet|or|so(?! far\b| much\b| many\b| that\b| long\b))\s+(?=\w)"
+    r"|(?:thus|hence|therefore|however|meanwhile|moreover|furthermore|additionally|also|still|indeed|instead"
+    r"|nevertheless|nonetheless|besides|likewise|similarly|consequently|accordingly|then|now|first|firstly"
+    r"|second|secondly|third|thirdly|finally|lastly|next|so far|in addition|in turn|as such|as well|for now"
+    r"|after all|at the same time|on the other hand|in fact|by contrast|in contrast|of course|for example"
+    r"|for instance|to be sure|above all|in short|in sum|overall|as a result|by then|until now)\s*,\s+"
+    r"|(?:thus|hence|therefore|also|then|first|next|finally)\s+(?=\w))",
+    re.I,
+)
+"""Words that tie a sentence to the one before ("Thus", "In addition,", "So far,"): cut from a statement or
+question that stands alone. "So far" is a whole phrase, never "far"."""
+
+
+def drop_connective(text: str) -> str:
+    """ "Thus, anger grew" -> "anger grew" (repeatedly: "But in addition, …")."""
+    for _ in range(3):
+        cut = _OPENING_CONJUNCTION.sub("", text, count=1)
+        if cut == text:
+            break
+        text = cut
+    return text
 
 
 def capitalise(text: str) -> str:
-    """Capitalise a statement's first letter; an opening "But"/"And" that tied it to the sentence before
-    goes ("But anger grew…" -> "Anger grew…")."""
-    text = _OPENING_CONJUNCTION.sub("", text, count=1)
+    """Capitalise a statement's first letter; an opening connective that tied it to the sentence before
+    goes ("But anger grew…" -> "Anger grew…", "Thus, the plan failed" -> "The plan failed")."""
+    text = drop_connective(text)
     return text[:1].upper() + text[1:]
 
 
@@ -226,7 +252,18 @@ def resolve_pronoun(s: Sentence, tok: int) -> Mention | None:
         return None
     before = [m for m in s.mentions if m.j <= tok and m.kind in kinds]
     names = {m.canonical for m in before}
+    if kinds == {"person"} and _role_noun_before(s, tok):
+        return None  # "During talks with Putin, the Kazakh president noted that he…": he is not Putin
     return before[-1] if len(names) == 1 else None
+
+
+def _role_noun_before(s: Sentence, tok: int) -> bool:
+    """A person named by a role ("the Kazakh president", "officials") before ``tok``, outside any name."""
+    inside = {k for m in s.mentions for k in range(m.i, m.j)}
+    return any(
+        k not in inside and s.toks[k].pos == "NOUN" and s.toks[k].lemma.lower() in PERSON_NOUNS
+        for k in range(tok)
+    )
 
 
 def mention_tokens(s: Sentence, m: Mention) -> list[int]:

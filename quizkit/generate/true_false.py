@@ -37,14 +37,19 @@ def _false(s: Sentence, m: Mention, analysis: Analysis, rng: random.Random) -> t
     first = min(syntax.mention_tokens(s, m))
     if first < m.i and first > 0 and s.toks[first - 1].dep == "amod":
         return None  # "outgoing Prime Minister Lars Brekke": without the title, "outgoing Astrid Haugen"
+    if m.kind == "person" and first > 0 and s.toks[first - 1].lemma.lower() in syntax.PERSON_NOUNS | TITLES:
+        return None  # "UAE President Mohamed bin Zayed": another name under that title is absurd
     avoid = tuple(x.text for x in s.mentions)
-    wrong = distractors.names(m.text, m.kind, analysis, rng, 1, avoid=avoid)
+    wrong = distractors.names(m.text, m.kind, analysis, rng, 1, avoid=avoid, article_only=True)
     if not wrong:
         return None
     made = statements.statement_about(s, m, with_article(s, m, wrong[0]))
     return (made, wrong[0]) if made else None
 
 
+TITLES = frozenset(
+    ["prime", "premier", "king", "queen", "emir", "sheikh", "chancellor", "governor", "mayor", "senator"]
+)
 FRAME = "According to the article, "
 """Article true/false items are judged by what the article says: a swapped name can make a statement that is
 false by the article yet true in the world ("... relations with Russia"), so the prompt says which it is."""
@@ -91,12 +96,26 @@ _FUNCTION_WORDS = frozenset(
 )
 
 
-def framed(statement: str) -> str:
-    """'The accords are ...' -> 'According to the article, the accords are ...' (names keep their capital)."""
+def framed(statement: str, s: Sentence | None = None) -> str:
+    """'The accords are ...' -> 'According to the article, the accords are ...': names keep their capital,
+    a word capitalised only because it opened the sentence ("Anger grew…", "Emergency managers…") loses it."""
+    statement = syntax.drop_connective(statement)
     first, _, rest = statement.partition(" ")
-    if first.lower() in _FUNCTION_WORDS and first[:1].isupper() and not first.isupper():
-        first = first.lower()
+    if first[:1].isupper() and not first.isupper() and _common_word(first, s):
+        first = first[:1].lower() + first[1:]
     return f"{FRAME}{first} {rest}" if rest else f"{FRAME}{first}"
+
+
+def _common_word(word: str, s: Sentence | None) -> bool:
+    """A capitalised ``word`` that is not a name: a function word, or (in ``s``) no name, no proper noun."""
+    if word.lower() in _FUNCTION_WORDS:
+        return True
+    if s is None:
+        return False
+    hits = [k for k, t in enumerate(s.toks) if t.text.lower() == word.lower()]
+    if any(s.toks[k].text[:1].islower() for k in hits):
+        return True  # lower case in the article: capitalised only because the statement starts with it
+    return bool(hits) and not any(syntax.keeps_capital(s, k) for k in hits)
 
 
 def candidates(analysis: Analysis, rng: random.Random) -> Iterator[Candidate]:
@@ -109,11 +128,16 @@ def candidates(analysis: Analysis, rng: random.Random) -> Iterator[Candidate]:
             if false is None:
                 continue
             why = explanation(s, f"False: the article names {m.text}, not {false[1]}.")
-            q = make("true_false", framed(false[0]), False, s, analysis, target=m.canonical, explain=why)
+            q = make("true_false", framed(false[0], s), False, s, analysis, target=m.canonical, explain=why)
             yield Candidate(q, base + 0.1, s.index, m.canonical, "true_false")
         for text, why_false in statements.falsified(s):
             q = make(
-                "true_false", framed(text), False, s, analysis, explain=explanation(s, f"False: {why_false}.")
+                "true_false",
+                framed(text, s),
+                False,
+                s,
+                analysis,
+                explain=explanation(s, f"False: {why_false}."),
             )
             yield Candidate(q, base, s.index, "", "true_false")
         trues = statements.clause_statements(s)
@@ -125,7 +149,13 @@ def candidates(analysis: Analysis, rng: random.Random) -> Iterator[Candidate]:
             named = [m.canonical for m in s.mentions if m.text in text]
             target = named[0] if len(named) == 1 else ""
             q = make(
-                "true_false", framed(text), True, s, analysis, target=target, explain=explanation(s, "True.")
+                "true_false",
+                framed(text, s),
+                True,
+                s,
+                analysis,
+                target=target,
+                explain=explanation(s, "True."),
             )
             yield Candidate(q, base, s.index, target, "true_false")
 

@@ -1,0 +1,111 @@
+"""Debris inside real paragraphs: datelines, bullet marks, citation and figure markers, transcript cues.
+
+``clean.py`` recognises whole lines of page furniture; this module cleans what real copy carries *inside* the
+lines it keeps, so that no question quotes "(CNN) —", "•", "[2]" or "(Table 1.1)". Each function returns the
+cleaned text and what it took out (kept in ``Article.removed`` so a teacher can check it).
+"""
+
+from __future__ import annotations
+
+import re
+
+_OUTLET = r"(?:[A-Z][A-Za-z&.]{0,14}(?: [A-Z][A-Za-z&.]{0,14}){0,2})"
+DATELINE = re.compile(
+    r"^(?:"
+    # "CEDAR RAPIDS, Iowa (KCRG) - ", "NASHVILLE, Tenn. (AP) — ", "(CNN) — ", "LONDON (Reuters) -"
+    rf"(?:[A-Z][A-Z.'’ -]*[A-Z.](?:,(?: [A-Z][\w.]*){{1,3}})?(?:,? [A-Z][a-z]{{2,8}}\.? \d{{1,2}})?\s*)?"
+    rf"\({_OUTLET}\)\s*(?:[-—–]{{1,2}}|:)\s+"
+    # "MOSCOW, November 28. /TASS/. "
+    r"|(?:[A-Z][A-Z.'’ -]*[A-Z.],?(?: [A-Z][a-z]+\.? \d{1,2}\.?)?\s*)?/[A-Z][A-Za-z-]{1,12}/\.?\s+"
+    # "WASHINGTON — ", "BELEK, Turkmenistan, Dec 23 — "
+    r"|[A-Z]{3,}(?:[ -][A-Z]{2,})*(?:,(?: [A-Z][\w.]*){1,3})?(?:,? [A-Z][a-z]{2,8}\.? \d{1,2})?\s+[—–]{1,2}\s+"
+    r"|[A-Z]{3,}(?:[ -][A-Z]{2,})*(?:,(?: [A-Z][\w.]*){1,3})?(?:,? [A-Z][a-z]{2,8}\.? \d{1,2})?\s+--?\s+"
+    r")"
+)
+BULLET = re.compile(
+    r"^\s*(?:[•▪●◦■►▸‣⁃∙·*]|-(?=\s)|\d{1,2}[.)](?=\s+[A-Z])|[\u2460-\u2473]|\d\ufe0f?\u20e3)\s*"
+)
+INLINE_BULLET = re.compile(r"\s+[•▪●◦■►▸‣]\s+")
+CITATION = re.compile(
+    r"\s*\[(?:\d{1,3}(?:\s*[,–-]\s*\d{1,3})*|citation needed|note \d+|[a-z])\]"
+    r"|\s*\((?:see\s+)?(?:table|figure|fig\.|chart|graph|box|annex|appendix|map)\s*[\dA-Z]+(?:\.\d+)*[a-z]?\)",
+    re.I,
+)
+SPEAKER_TAG = re.compile(
+    r"^(?:[A-Z][A-Z'’.-]+(?: [A-Z][A-Z'’.-]+){0,3})(?: \((?:[A-Z][\w ]{0,30})\))?:\s+(?=\S)"
+)
+"""A transcript's speaker label: "PENNEBAKER: ...", "STEVE INSKEEP, HOST: ..." (names in capitals)."""
+SPEAKER_TAG_LONG = re.compile(r"^[A-Z][A-Z'’.-]+(?: [A-Z][A-Z'’.-]+){0,3}, [A-Z][A-Z ,]{2,40}:\s+(?=\S)")
+STAGE_LINE = re.compile(
+    r"^\(?(?:MUSIC|SOUNDBITE|SOUND ?BITE|SOUND|APPLAUSE|LAUGHTER|CROSSTALK|BEGIN VIDEO CLIP|END VIDEO CLIP"
+    r"|BEGIN AUDIO CLIP|END AUDIO CLIP|ARCHIVED RECORDING|INAUDIBLE|BREAK)\b[^a-z]{0,3}.{0,120}$"
+)
+"""A transcript's stage direction ("MUSIC: "Our World" theme", "(SOUNDBITE OF ARCHIVED BROADCAST)")."""
+CAPTION_CREDIT = re.compile(
+    r"\s*\((?:[^()]{1,60}[/ ,])?(?:photo|image|picture|file photo|viewer photo|courtesy[^()]{0,40}|getty images"
+    r"|ap photo[^()]{0,40}|reuters[^()]{0,30})\)\s*$",
+    re.I,
+)
+SITE_NAME = re.compile(
+    r"^(?:www\.)?[\w-]+(?:\.[\w-]+)*\.(?:com|net|org|news|co|io|info|tv|uk|in|ru|kz)$", re.I
+)
+PUNCT_RUNS = (
+    (re.compile(r"\.\s*;"), "."),
+    (re.compile(r";\s*\."), "."),
+    (re.compile(r"(?<!\.)\.\.(?!\.)"), "."),
+)
+
+
+def strip_dateline(text: str) -> tuple[str, str]:
+    """("Widespread heavy rainfall ...", "CEDAR RAPIDS, Iowa (KCRG) -") for a paragraph opening a wire story."""
+    m = DATELINE.match(text)
+    if not m or m.end() >= len(text) - 1:
+        return text, ""
+    rest = text[m.end() :]
+    if not rest[:1].isalnum() and rest[:1] not in "\"“'‘(":
+        return text, ""
+    return rest, m.group().strip()
+
+
+def strip_inline(text: str) -> tuple[str, list[str]]:
+    """Bullet marks, citation/figure markers and doubled punctuation taken out of a kept paragraph."""
+    removed: list[str] = []
+    m = BULLET.match(text)
+    if m and m.end() < len(text):
+        removed.append(m.group().strip())
+        text = text[m.end() :]
+    if INLINE_BULLET.search(text):
+        removed.append("•")
+        text = INLINE_BULLET.sub("; ", text)
+    found = CITATION.findall(text)
+    if found:
+        removed.extend(f.strip() for f in found)
+        text = CITATION.sub("", text)
+    for pattern, repl in PUNCT_RUNS:
+        text = pattern.sub(repl, text)
+    return text, removed
+
+
+def strip_speaker(text: str) -> tuple[str, str]:
+    """("Text of the turn", "PENNEBAKER:") for a transcript line with a speaker label in capitals."""
+    m = SPEAKER_TAG_LONG.match(text) or SPEAKER_TAG.match(text)
+    if not m:
+        return text, ""
+    label = m.group().strip()
+    if len(label.rstrip(":").replace(" ", "")) < 2 or not any(c.isalpha() for c in label):
+        return text, ""
+    return text[m.end() :], label
+
+
+def is_stage_direction(text: str) -> bool:
+    return bool(STAGE_LINE.match(text.strip()))
+
+
+def is_caption(text: str) -> bool:
+    """A photo caption: a short line ending in a photo credit ("... June 9. (Sarah Godsey/Viewer Photo)")."""
+    return len(text.split()) <= 45 and bool(CAPTION_CREDIT.search(text))
+
+
+def is_site_name(text: str) -> bool:
+    """ "Particle.news", "www.example.com": a site's name standing where a headline would be."""
+    return bool(SITE_NAME.match(text.strip()))

@@ -1,0 +1,182 @@
+"""Checks for what made reviewers reject questions on real articles (issue 9's defect list): page debris,
+a loose connective or a wrong capital after the frame, references the student cannot resolve, sentences
+about the report's own outline, a key the title gives away, "who" for something that is not a person, the
+phrase-matching and vague-noun templates, and the same answer asked twice."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+
+from quizkit.check.findings import Finding, Problem, error, short, warning
+from quizkit.check.text import STOPWORDS, key_names, mentions
+from quizkit.knowledge import aliases
+from quizkit.model import Article, Question, Quiz
+
+DEBRIS = re.compile(
+    r"\((?:CNN|AP|Reuters|AFP|UPI|KCRG|BBC)\)|/[A-Z]{2,8}/|[•▪●◦■►▸‣]"
+    r"|\[\d{1,3}(?:[,–-]\d{1,3})*\]|\[citation needed\]"
+    r"|\((?:see )?(?:table|figure|fig\.|chart|box|annex)\s*[\dA-Z]+(?:\.\d+)*\)"
+    r"|\b(?:download (?:it )?on the app store|get it on google play|read more|click here|subscribe now"
+    r"|sign up for our|follow us on)\b"
+    r"|\.\s*;|;\s*\.|(?<![.\d])\.\.(?!\.)|\bphoto(?:graph)?:\s|\(\s*(?:photo|image)\b",
+    re.I,
+)
+FRAME = re.compile(r"^\s*according to the article,\s*", re.I)
+CONNECTIVE = re.compile(
+    r"^(?:(?:and|but|or|nor)\s|(?:however|meanwhile|moreover|furthermore|additionally|first|firstly|second|secondly|finally|so far"
+    r"|far|in addition|as such|in turn|indeed|instead|still|also|then|thus|hence|therefore),"
+    r"|(?:thus|hence|therefore)\s)",
+    re.I,
+)
+UNRESOLVED = re.compile(
+    r"\b(?:today|tonight|yesterday|tomorrow|this (?:week|weekend|month|morning|afternoon|evening)"
+    r"|last (?:week|weekend|night|month)|next (?:week|month)|such an? \w+|such (?:a )?steps?|the move|this move"
+    r"|the step|this step|the latter|the former|as follows|the above|the aforementioned)\b",
+    re.I,
+)
+OUTLINE = re.compile(
+    r"\b(?:the|this|our) (?:first|second|third|fourth|next|following|last|final|present|previous) "
+    r"(?:section|chapter|part)\b|\bin this (?:section|chapter|report|paper|brief)\b"
+    r"|\b(?:this|the present) (?:report|paper|brief|chapter|section|study|article) "
+    r"(?:details|describes|outlines|discusses|presents|examines|explores|reviews|summari[sz]es|sets out|looks at)\b"
+    r"|\b(?:table|figure|chart) \d",
+    re.I,
+)
+NOT_PEOPLE = frozenset({"country", "city", "place", "region", "sea", "organisation", "agreement", "corridor"})
+NAMED_TYPES = ("multiple_choice", "short_answer", "fill_blank")
+
+
+def _texts(q: Question) -> list[str]:
+    """Everything a student or teacher reads of a question."""
+    out = [q.prompt, *q.choices]
+    if isinstance(q.answer, str):
+        out.append(q.answer)
+    elif isinstance(q.answer, tuple):
+        out.extend(x if isinstance(x, str) else " ".join(map(str, x)) for x in q.answer)
+    return out
+
+
+def page_debris(q: Question, article: Article | None) -> Iterator[Problem]:
+    """Page furniture copied into the question: a dateline, a bullet, a citation or figure marker, an app or
+    "Read more" line, doubled punctuation (".;", "..")."""
+    for text in _texts(q):
+        m = DEBRIS.search(text)
+        if m:
+            yield error(
+                f"it carries page debris ({short(m.group())}); take it out of the text (or leave the sentence out)"
+            )
+            return
+
+
+def loose_start(q: Question, article: Article | None) -> Iterator[Problem]:
+    """A connective that tied the sentence to the one before ("Thus", "First", "So far") left at the start,
+    or a capitalised common word right after "According to the article,"."""
+    framed = FRAME.match(q.prompt)
+    rest = q.prompt[framed.end() :] if framed else q.prompt
+    m = CONNECTIVE.match(rest)
+    if m and q.origin == "article":
+        yield error(
+            f"it starts with {short(m.group().strip(' ,'))}, which ties it to a sentence the student has not "
+            "seen; drop the connective"
+        )
+        return
+    first = rest.split(" ", 1)[0].strip("“\"'‘")
+    if framed and first[:1].isupper() and not first.isupper() and first.lower() in STOPWORDS:
+        yield error(
+            f'{short(first)} keeps its capital after "According to the article,"; write it in lower case'
+        )
+
+
+MID_CAPITAL = re.compile(
+    r"\b(?:did|does|do|was|were|is|are|has|have|had|of|which|what)\s+(?:A|An|The)\s+[a-z]"
+)
+BROKEN = re.compile(
+    r",\s*-?\d+\?$|,\s+who\s+(?:said|told|added|wrote|noted|says)\?$|\b(?:is|are|was|were|be|the|a|an|of|to)\.$"
+    r"|\(or,|,\s*-\d"
+)
+
+
+def broken_text(q: Question, article: Article | None) -> Iterator[Problem]:
+    """Text left broken by the builder: "A" mid-question ("Where did A collaboration…"), a number after a
+    comma at the end ("…, 2?"), "…, who said?", a statement ending on "is.", "(or, which…)"."""
+    for text in (q.prompt, *q.choices):
+        m = MID_CAPITAL.search(text) or BROKEN.search(text)
+        if m:
+            yield error(f"the text is broken near {short(m.group())}; rephrase it or leave it out")
+            return
+
+
+def unresolved_reference(q: Question, article: Article | None) -> Iterator[Problem]:
+    """A time or thing the student cannot pin down out of context: "today", "last week", "such a step",
+    "the move"."""
+    if q.origin != "article" or q.type in ("open", "ordering"):
+        return
+    m = UNRESOLVED.search(q.prompt)
+    if m:
+        yield error(
+            f"it says {short(m.group())}, which only the sentences around it explain; name what is meant "
+            "or ask about another sentence"
+        )
+
+
+def page_outline(q: Question, article: Article | None) -> Iterator[Problem]:
+    """A question about how the report is laid out ("the first section details…"), not what it says."""
+    if q.origin == "article" and OUTLINE.search(q.prompt):
+        yield error(
+            "it asks about the layout of the text (a section, a table), not its content; leave it out"
+        )
+
+
+def title_giveaway(q: Question, article: Article | None) -> Iterator[Problem]:
+    """The key of a closed question is written in the article's headline: the student reads it there."""
+    if article is None or not article.title or q.origin != "article" or q.type not in NAMED_TYPES:
+        return
+    if "vocabulary" in q.tags or "metadata" in q.tags:
+        return
+    hit = next((n for n in key_names(q) if len(n) > 2 and mentions(article.title, n)), None)
+    if hit:
+        yield warning(
+            f"the headline names the answer {short(hit)}; ask about something the title does not say "
+            "(the generator leaves such questions out)"
+        )
+
+
+def who_not_person(q: Question, article: Article | None) -> Iterator[Problem]:
+    """ "Who…?" asked about a country, an organisation or a place."""
+    if not re.match(r"^\s*(?:who|whom)\b", q.prompt, re.I) or not isinstance(q.answer, str):
+        return
+    ent = aliases.lookup(q.answer)
+    if ent is not None and ent.kind in NOT_PEOPLE:
+        yield error(f'it asks "who" but the answer {short(q.answer)} is a {ent.kind}; ask "which {ent.kind}"')
+
+
+def weak_template(q: Question, article: Article | None) -> Iterator[Problem]:
+    """Templates reviewers rejected every time: name-in-a-phrase matching, open questions on a vague noun."""
+    if "marks where the name stands" in q.prompt:
+        yield error("phrase-with-a-gap matching is not a fair question; match one relation (person and role)")
+    elif q.prompt.startswith("The article speaks of "):
+        yield error("an open question on a vague noun; ask why or how, from a cause the article states")
+
+
+def same_answer_twice(quiz: Quiz) -> Iterator[Finding]:
+    """Two closed article questions with the same key: the second asks nothing new."""
+    seen: dict[str, str] = {}
+    for q in quiz.questions:
+        if q.origin != "article" or q.type not in NAMED_TYPES or not isinstance(q.answer, str):
+            continue
+        if "vocabulary" in q.tags:
+            continue
+        key = aliases.norm(q.answer)
+        ent = aliases.lookup(q.answer)
+        key = ent.name if ent is not None else key
+        if key in seen:
+            yield Finding(
+                q.id,
+                "same_answer_twice",
+                "warning",
+                f"its answer {short(q.answer)} is also the answer to question {seen[key]}; ask about "
+                "something else",
+            )
+        else:
+            seen[key] = q.id

@@ -1,0 +1,78 @@
+"""Which sentences carry the article's main points, and how likely a question is to be printed as it stands.
+
+A news story puts its main point in the headline and the lead, names its main actors again and again, and
+states causes, purposes, contrasts and claims with cue words. Each sentence gets an importance in [0, 1]
+from those signals; a candidate's quality mixes that with its kind's record with reviewers (the share of
+questions of that kind rated acceptable on real articles: `benchmarks/quality/`).
+"""
+
+from __future__ import annotations
+
+import re
+
+from quizkit.analysis import Analysis, Sentence
+from quizkit.generate.common import Candidate
+
+_WORD = re.compile(r"[A-Za-z][A-Za-z'’-]+")
+_STOP_WORDS = """a an the and or but of to in on at by for with from as is are was were be been has have had it its this
+    that these those why how what who when where which new says said will would after over into about more
+    than amid"""
+_STOP = frozenset(_STOP_WORDS.split())
+_CUES_WORDS = """because cause caused causes due reason reasons result results resulted so order aim aims aimed seek
+    seeks sought goal purpose therefore lead led leads despite although though but however while whereas
+    instead rather contrast unlike warn warned argue argued claim claimed accuse accused blame blamed
+    according decide decided agree agreed announce announced"""
+CUES = frozenset(_CUES_WORDS.split())
+"""Words that mark a cause, purpose, contrast, claim or decision: what a teacher asks about."""
+
+KIND_RECORD: dict[str, float] = {
+    "multiple_choice": 0.55,
+    "short_answer": 0.55,
+    "fill_blank": 0.45,
+    "true_false": 0.5,
+    "matching": 0.45,
+    "ordering": 0.5,
+    "open": 0.55,
+    "vocabulary": 0.45,
+    "metadata": 0.2,
+}
+"""Prior acceptability of each kind (from the first reviews of real articles; refit as ratings are added)."""
+
+
+def _content_words(text: str) -> set[str]:
+    return {w.lower().strip("'’") for w in _WORD.findall(text)} - _STOP
+
+
+def sentence_importance(analysis: Analysis) -> dict[int, float]:
+    """Sentence index -> importance in [0, 1]: lead position, words shared with the headline, recurring
+    actors and cue words for causes, purposes, contrasts and claims."""
+    title = _content_words(analysis.article.title)
+    paragraphs = sorted({s.paragraph for s in analysis.sentences if s.block_kind != "summary"})
+    rank = {p: i for i, p in enumerate(paragraphs)}
+    top = max(analysis.counts.values(), default=1)
+    out: dict[int, float] = {}
+    for s in analysis.sentences:
+        out[s.index] = round(min(1.0, _score(s, title, rank, top, analysis)), 3)
+    return out
+
+
+def _score(s: Sentence, title: set[str], rank: dict[int, int], top: int, analysis: Analysis) -> float:
+    lead = max(0.0, 0.3 - 0.1 * rank.get(s.paragraph, 3))
+    words = {t.lemma.lower() for t in s.toks} | {t.text.lower() for t in s.toks}
+    headline = 0.35 * min(1.0, len(title & words) / max(3, len(title) * 0.6)) if title else 0.0
+    actors = [
+        min(analysis.counts.get(m.canonical, 1), top) / top for m in s.mentions if m.kind not in ("number",)
+    ]
+    recurring = 0.25 * (max(actors) if actors else 0.0)
+    cue = 0.15 if words & CUES else 0.0
+    if s.block_kind == "summary":
+        lead = 0.2
+    return lead + headline + recurring + cue
+
+
+def quality(c: Candidate, importance: float) -> float:
+    """The estimate stored with the question (0-1): the kind's record, the sentence's importance and the
+    candidate's own score (shorter, well-formed sentences from body paragraphs score higher)."""
+    record = KIND_RECORD.get(c.group, 0.5)
+    own = max(0.0, min(1.0, c.score / 1.6))
+    return round(max(0.0, min(1.0, (0.45 * record + 0.35 * importance + 0.2 * own) / 0.8)), 3)
