@@ -119,16 +119,16 @@ def test_other_seed_changes_selection_or_order() -> None:
 
 
 def test_count_is_exact_and_ids_are_unique() -> None:
-    gen = seed_quiz(count=12)
-    assert len(gen.quiz.questions) == 12
+    gen = seed_quiz(count=8)  # as many as the 254-word seed supports, since questions must not repeat answers
+    assert len(gen.quiz.questions) == 8
     ids = [q.id for q in gen.quiz.questions]
-    assert len(set(ids)) == 12 and all(i.startswith("a") for i in ids)
+    assert len(set(ids)) == 8 and all(i.startswith("a") for i in ids)
 
 
 def test_types_filter_keeps_only_those_types() -> None:
-    gen = generate_quiz(seed_article(), types=["true_false", "fill_blank"], count=6, no_context=True)
+    gen = generate_quiz(seed_article(), types=["true_false", "fill_blank"], count=4, no_context=True)
     assert {q.type for q in gen.quiz.questions} <= {"true_false", "fill_blank"}
-    assert len(gen.quiz.questions) == 6
+    assert len(gen.quiz.questions) == 4
 
 
 def test_too_many_asked_says_why_fewer() -> None:

@@ -47,6 +47,9 @@ _SENTENCE_END = re.compile(r"[.!?:;,\"”’)]$")
 _AD_WORD = re.compile(r"^(?:date|posted|published on)\s*:?\s+(?=\d)|\s*\badvertisement\b\s*", re.I)
 """Labels around a bare date line ("date 2020-06-10 Advertisement")."""
 DATELINE_ZONE = 3
+TITLE_SEARCH = 4
+"""Lines above the headline that are not one (a section label, a ticker) are passed over among the first
+this-many; after that the text has no recognisable title."""
 """A dateline ("NASHVILLE, Tenn. (AP) —") opens one of the first this-many paragraphs."""
 
 
@@ -154,6 +157,8 @@ def _pick_title(items: Sequence[Raw]) -> tuple[str, int]:
     for i, r in enumerate(items):
         if is_boilerplate(r.text) or _is_metadata(r.text, _Found()) or debris.is_site_name(r.text):
             continue
+        if i < TITLE_SEARCH and i + 1 < len(items) and not debris.plausible_title(r.text):
+            continue  # "News / Asia", "Accessibility links", "• KGS/USD = 0.01143", "Transcript"
         if len(r.text.split()) <= TITLE_MAX_WORDS and not is_quote_block(r.text):
             return r.text, i
         return "", -1
@@ -191,7 +196,9 @@ def _filter(items: Sequence[Raw], title: str, found: _Found) -> list[Raw]:
         if debris.is_stage_direction(text) or debris.is_site_name(text):
             found.removed.append(text)
             continue
-        if debris.is_caption(text):  # the caption goes, and its copy printed above it without the credit
+        if debris.is_caption(text) or debris.is_dated_caption(
+            text
+        ):  # the caption goes, and its copy printed above it without the credit
             found.removed.append(text)
             bare = debris.CAPTION_CREDIT.sub("", text).strip()
             kept = [k for k in kept if k.text != bare]

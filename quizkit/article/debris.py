@@ -49,6 +49,10 @@ CAPTION_CREDIT = re.compile(
 SITE_NAME = re.compile(
     r"^(?:www\.)?[\w-]+(?:\.[\w-]+)*\.(?:com|net|org|news|co|io|info|tv|uk|in|ru|kz)$", re.I
 )
+MARKET_CODE = re.compile(
+    r"(?<=\s)(?:\.[A-Z][A-Z0-9]{2,}|[A-Z][A-Za-z0-9]*=[A-Z]*|[A-Z]{2,}[a-z]\d|[A-Z]{4,}\d)(?=[\s,.;:)]|$)"
+)
+"""Wire-service instrument codes ("Brent LCOc1", "Sterling GBP=", "gauge .MIWD00000PUS", "Copper CMCU3")."""
 PUNCT_RUNS = (
     (re.compile(r"\.\s*;"), "."),
     (re.compile(r";\s*\."), "."),
@@ -77,6 +81,11 @@ def strip_inline(text: str) -> tuple[str, list[str]]:
     if INLINE_BULLET.search(text):
         removed.append("•")
         text = INLINE_BULLET.sub("; ", text)
+    codes = MARKET_CODE.findall(text)
+    if len(codes) >= 1 and any("=" in c or c.startswith(".") or any(ch.islower() for ch in c) for c in codes):
+        removed.extend(codes)
+        text = MARKET_CODE.sub("", text)
+        text = re.sub(r"\s{2,}", " ", text)
     found = CITATION.findall(text)
     if found:
         removed.extend(f.strip() for f in found)
@@ -104,6 +113,31 @@ def is_stage_direction(text: str) -> bool:
 def is_caption(text: str) -> bool:
     """A photo caption: a short line ending in a photo credit ("... June 9. (Sarah Godsey/Viewer Photo)")."""
     return len(text.split()) <= 45 and bool(CAPTION_CREDIT.search(text))
+
+
+_LABEL_TITLE = re.compile(
+    r"^(?:[•▪●◦■►·*|/\\×✕✖]|\d+$)|\s[/|›»]\s|^(?:accessibility links|transcript|skip to|menu|home|news)\b|\bcookies?\b"
+    r"|^[A-Z]{2,10} [-–—] [A-Z]|\b(?:inc|ltd|llc)\.?$",
+    re.I,
+)
+
+
+def plausible_title(text: str) -> bool:
+    """A line that can be a headline: three or more words with letters, not a section label ("News / Asia"),
+    a ticker or bullet line, a bare number, "Accessibility links", or an organisation's name ("CSIS - …")."""
+    words = [w for w in text.split() if any(c.isalpha() for c in w)]
+    return len(words) >= 3 and not _LABEL_TITLE.search(text.strip())
+
+
+DATED_CAPTION = re.compile(
+    r",\s+(?:(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec)[a-z]*\.?\s+\d{1,2},?\s+(?:19|20)\d\d"
+    r"|\d{1,2}\s+(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec)[a-z]*\.?,?\s+(?:19|20)\d\d)\.?$"
+)
+"""A picture caption closes with the day it was taken: "Rescue workers work …, Feb 22 2011"."""
+
+
+def is_dated_caption(text: str) -> bool:
+    return len(text.split()) <= 45 and bool(DATED_CAPTION.search(text.strip()))
 
 
 def is_site_name(text: str) -> bool:

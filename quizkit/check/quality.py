@@ -25,14 +25,14 @@ DEBRIS = re.compile(
 FRAME = re.compile(r"^\s*according to the article,\s*", re.I)
 CONNECTIVE = re.compile(
     r"^(?:(?:and|but|or|nor)\s|(?:however|meanwhile|moreover|furthermore|additionally|first|firstly|second|secondly|finally|so far"
-    r"|far|in addition|as such|in turn|indeed|instead|still|also|then|thus|hence|therefore),"
+    r"|far|in addition|as such|in turn|indeed|instead|still|also|then|thus|hence|therefore|yet),"
     r"|(?:thus|hence|therefore)\s)",
     re.I,
 )
 UNRESOLVED = re.compile(
     r"\b(?:today|tonight|yesterday|tomorrow|this (?:week|weekend|month|morning|afternoon|evening)"
     r"|last (?:week|weekend|night|month)|next (?:week|month)|such an? \w+|such (?:a )?steps?|the move|this move"
-    r"|the step|this step|the latter|the former|as follows|the above|the aforementioned)\b",
+    r"|the step|this step|the latter|the former|as follows|the above|the aforementioned|these|those)\b",
     re.I,
 )
 OUTLINE = re.compile(
@@ -43,6 +43,7 @@ OUTLINE = re.compile(
     r"|\b(?:table|figure|chart) \d",
     re.I,
 )
+QUOTED = re.compile(r"“[^”]*”|\"[^\"]*\"")
 NOT_PEOPLE = frozenset({"country", "city", "place", "region", "sea", "organisation", "agreement", "corridor"})
 NAMED_TYPES = ("multiple_choice", "short_answer", "fill_blank")
 
@@ -92,16 +93,27 @@ MID_CAPITAL = re.compile(
     r"\b(?:did|does|do|was|were|is|are|has|have|had|of|which|what)\s+(?:A|An|The)\s+[a-z]"
 )
 BROKEN = re.compile(
-    r",\s*-?\d+\?$|,\s+who\s+(?:said|told|added|wrote|noted|says)\?$|\b(?:is|are|was|were|be|the|a|an|of|to)\.$"
+    r",\s*-?\d+\?$|,\s+who\s+(?:said|told|added|wrote|noted|says)\?$"
+    r"|\b(?:is|are|was|were|be|the|a|an|of|to|for|with|by|from|at|in|on|and|or|as|than|that)\.$"
     r"|\(or,|,\s*-\d"
+    r"|^(?=.*\b(?:in what year|what year)\b)(?=.*\b(?:19|20)\d\d\b)"
 )
+
+
+SPEECH_ONLY = re.compile(
+    r"\b(?:said|says|added|reported|announced)(?:\s+(?:late|early|on))?(?:\s+\w+day)?\.$"
+)
+"""A statement that is nothing but who spoke and when ("Clinton administration officials said late Thursday.")."""
 
 
 def broken_text(q: Question, article: Article | None) -> Iterator[Problem]:
     """Text left broken by the builder: "A" mid-question ("Where did A collaboration…"), a number after a
     comma at the end ("…, 2?"), "…, who said?", a statement ending on "is.", "(or, which…)"."""
     for text in (q.prompt, *q.choices):
+        text = QUOTED.sub("“…”", text)  # a quotation is the speaker's wording, not ours
         m = MID_CAPITAL.search(text) or BROKEN.search(text)
+        if m is None and q.origin == "article" and q.type == "true_false":
+            m = SPEECH_ONLY.search(text)
         if m:
             yield error(f"the text is broken near {short(m.group())}; rephrase it or leave it out")
             return
@@ -112,7 +124,7 @@ def unresolved_reference(q: Question, article: Article | None) -> Iterator[Probl
     "the move"."""
     if q.origin != "article" or q.type in ("open", "ordering"):
         return
-    m = UNRESOLVED.search(q.prompt)
+    m = UNRESOLVED.search(QUOTED.sub(" ", q.prompt))
     if m:
         yield error(
             f"it says {short(m.group())}, which only the sentences around it explain; name what is meant "

@@ -114,6 +114,8 @@ def candidates(analysis: Analysis, types: Sequence[str] | None, seed: int) -> li
     """Every candidate question the article gives, of the allowed types."""
     out: list[Candidate] = []
     for gen in GENERATORS:
+        if gen is metadata.candidates and types is None:
+            continue  # "When was this article published?" tests nothing of the text: only when types are chosen
         rng = random.Random(f"{seed}:{gen.__module__}")
         out.extend(c for c in gen(analysis, rng) if types is None or c.question.type in types)
     return out
@@ -152,6 +154,8 @@ def _context(article: Article, n: int, seed: int, warnings: list[str]) -> list[Q
     return got
 
 
+FINITE_TAGS = frozenset({"VBD", "VBZ", "VBP", "MD"})
+"""A "sentence" with none of these is a headline, a caption or a link ("The priest saving LA's gang members")."""
 EVIDENCE_ONLY = frozenset({"answer_not_in_evidence"})
 """Warnings about the evidence span (an ordering's dates spread over sections), not about what students read."""
 STRICT_QUIZ_CHECKS = frozenset({"gives_away_answer", "same_answer_twice"})
@@ -250,7 +254,7 @@ def generate_quiz(
     if count is None:
         n_context = round(len(chosen) * share / (1 - share)) if share < 1 else default_total(analysis)
     else:
-        n_context = count - len(chosen) if share > 0 else 0
+        n_context = min(count - len(chosen), round(count * share)) if share > 0 else 0  # never over the share
     asked_context = _context(article, n_context, seed, warnings)
     context = [q for q in on_topic(asked_context, analysis) if types is None or q.type in types]
     if len(context) < len(asked_context):
@@ -285,10 +289,17 @@ def _title_gives_away(q: Question, article: Article) -> bool:
 
 def rated(pool: list[Candidate], analysis: Analysis) -> list[Candidate]:
     """Each candidate's score raised by its sentence's importance (main points first) and its question given
-    the quality estimate it keeps in the quiz."""
+    the quality estimate it keeps in the quiz. Sentences outside the article's main points (the lower
+    ``importance.MINOR_SHARE`` of them) give no questions: reviewers rated such details trivial."""
     weights = importance.sentence_importance(analysis)
+    main = importance.main_points(weights)
+    headline_like = {s.index for s in analysis.sentences if not any(t.tag in FINITE_TAGS for t in s.toks)}
     out = []
     for c in pool:
+        if c.sentence >= 0 and c.sentence not in main and c.group != "vocabulary":
+            continue
+        if c.sentence >= 0 and c.sentence in headline_like:
+            continue
         imp = weights.get(c.sentence, 0.3)
         q = replace(c.question, quality=importance.quality(c, imp))
         out.append(replace(c, question=q, score=c.score + imp))

@@ -34,7 +34,7 @@ LEXICON_KINDS = {
     "corridor": ("corridor",),
     "publisher": ("publisher",),
 }
-ARTICLE_ONLY_KINDS = frozenset({"person", "organisation", "agreement", "event", "corridor"})
+ARTICLE_ONLY_KINDS = frozenset({"person", "organisation", "agreement", "event", "corridor", "region"})
 """Kinds whose wrong options come from the article alone: the world's lists of people and organisations are
 not near any one story (a stranger's name is absurd, a name of the region may also be right)."""
 _ABBR = re.compile(r"^(?:[A-Z]\.?){2,6}$")
@@ -73,7 +73,8 @@ _TYPE_NOUNS_WORDS = """county city town village district province state region r
     committee commission court parliament assembly congress senate party union association federation bank
     fund company corporation group foundation network forum summit conference agreement accords accord treaty
     deal pact act law bill convention declaration storm hurricane typhoon cyclone fire festival games cup
-    championship league award prize war revolution crisis project programme program mission plan"""
+    championship league award prize war revolution crisis project programme program mission plan cf fc sc ac
+    inc ltd plc llc corp club united"""
 TYPE_NOUNS = frozenset(_TYPE_NOUNS_WORDS.split())
 """Last words that say what kind of thing a name is: a distractor for "Benton County" is a county, never
 "the South Lawn" or a stadium; two names that both lack one are compared by kind only."""
@@ -162,6 +163,8 @@ def names(
     from_article, lex = _pool(key, kind, analysis)
     chosen: list[str] = []
     blocked = [key, *avoid]
+    if article_only and kind in ("person", "organisation") and analysis is not None:
+        from_article = [c for c in from_article if _recurring(analysis, c)]  # an actor, not a passer-by
     for cand in from_article:
         if len(chosen) < n and _ok(key, cand, chosen) and not any(confusable(b, cand) for b in blocked):
             chosen.append(cand)
@@ -174,6 +177,13 @@ def names(
         if _ok(key, cand, chosen) and not any(confusable(b, cand) for b in blocked):
             chosen.append(cand)
     return tuple(chosen) if len(chosen) == n else None
+
+
+def _recurring(analysis: Analysis, name: str) -> bool:
+    """The article names ``name`` at least twice: one of the story's actors (a journalist quoted once, an
+    analyst, a company in a ticker line make absurd swaps: "Carsten Fritsch said he would raise tariffs")."""
+    canon = next((m.canonical for s in analysis.sentences for m in s.mentions if m.text == name), name)
+    return analysis.counts.get(canon, 0) >= 2
 
 
 def _format_like(key: str, value: float) -> str:

@@ -10,20 +10,6 @@ from quizkit.analysis import PRONOUN_STARTS, Analysis, Sentence, starts_unresolv
 from quizkit.generate import syntax
 from quizkit.generate.common import Candidate, make
 
-CLAIM_VERBS = frozenset(
-    [
-        "signal",
-        "show",
-        "demonstrate",
-        "suggest",
-        "indicate",
-        "mean",
-        "highlight",
-        "reflect",
-        "prove",
-        "underline",
-    ]
-)
 _STOP = frozenset(
     [
         "the",
@@ -123,15 +109,6 @@ def candidates(analysis: Analysis, rng: random.Random) -> Iterator[Candidate]:
             points = (cause, *(p for p in rubric(analysis, s, _lemmas(s), 3) if p != _point(s)))
             prompt = f"Using evidence from the article, explain why {effect}."
             yield _open(analysis, prompt, points[:3], s, "understand", 1.5)
-        claim = _claim(s)
-        if claim:
-            points = rubric(analysis, s, _lemmas(s))
-            prompt = (
-                f"The article claims that {claim}. How convincing is this claim, judging by the evidence "
-                "the article gives?"
-            )
-            if len(points) >= 2:
-                yield _open(analysis, prompt, points, s, "evaluate", 1.3)
 
 
 CAUSE_MARKS = frozenset({"because", "since", "as"})
@@ -147,6 +124,11 @@ def _cause(s: Sentence) -> tuple[str, str] | None:
         return None
     if not syntax.asserted(s, root) or s.unresolved:
         return None
+    for k in range(root + 1, len(toks) - 3):  # "… in order to protect …", "… so that …"
+        words = " ".join(t.text.lower() for t in toks[k : k + 3])
+        if words == "in order to" or words.startswith("so that "):
+            side = set(range(k, len(toks)))
+            return _effect_and_cause(s, root, side)
     for c in syntax.children(s, root):
         t = toks[c]
         kind = ""
@@ -154,51 +136,37 @@ def _cause(s: Sentence) -> tuple[str, str] | None:
             marks = [toks[x].text.lower() for x in syntax.children(s, c) if toks[x].dep in ("mark", "aux")]
             if marks and marks[0] == "because":
                 kind = "cause"
-            elif marks and marks[0] == "to" and t.tag == "VB" and c > root:
-                kind = "purpose"  # "... to strengthen ties": the infinitive of purpose
-            elif "order" in [toks[x].text.lower() for x in syntax.subtree(s, c)] and marks[:1] == ["to"]:
-                kind = "purpose"
+            elif (
+                marks[:1] == ["to"] and c > 1 and toks[min(syntax.subtree(s, c)) - 1].text.lower() == "order"
+            ):
+                kind = "purpose"  # "… in order to …": a bare "to" is too often not a purpose
         elif t.dep == "prep" and t.text.lower() in ("because", "due") and c > root:
             kind = "cause"
         if not kind:
             continue
-        side = syntax.subtree(s, c)
-        main = syntax.clause(s, root, set())
-        idxs = tuple(k for k in main.idxs if k not in side)
-        if main.subj is None or syntax.subject_is_pronoun(s, main) or syntax.vague(s, idxs):
-            return None
-        effect = syntax.strip_end(syntax.render(toks, idxs))
-        reason = syntax.strip_end(syntax.render(toks, tuple(sorted(side))))
-        if not (4 <= len(effect.split()) <= 25 and 3 <= len(reason.split()) <= 30) or syntax.broken(effect):
-            return None
-        if _FIRST_PERSON.search(effect) or starts_unresolved([toks[k] for k in idxs]):
-            return None
-        first = idxs[0]
-        effect = effect if syntax.keeps_capital(s, first) else effect[:1].lower() + effect[1:]
-        point = reason[:1].upper() + reason[1:] + "."
-        return effect, point
+        return _effect_and_cause(s, root, syntax.subtree(s, c))
     return None
+
+
+def _effect_and_cause(s: Sentence, root: int, side: set[int]) -> tuple[str, str] | None:
+    """The main clause without ``side`` (the effect) and ``side`` itself as a clean point (the cause)."""
+    toks = s.toks
+    main = syntax.clause(s, root, set())
+    idxs = tuple(k for k in main.idxs if k not in side)
+    if not idxs or main.subj is None or syntax.subject_is_pronoun(s, main) or syntax.vague(s, idxs):
+        return None
+    effect = syntax.strip_end(syntax.render(toks, idxs))
+    reason = syntax.strip_end(syntax.render(toks, tuple(sorted(side))))
+    if not (4 <= len(effect.split()) <= 25 and 3 <= len(reason.split()) <= 30) or syntax.broken(effect):
+        return None
+    if _FIRST_PERSON.search(effect + " " + reason) or starts_unresolved([toks[k] for k in idxs]):
+        return None
+    first, _, rest = syntax.drop_connective(effect).partition(" ")
+    effect = f"{syntax.lower_if_common(first, s)} {rest}".strip()
+    return effect, reason[:1].upper() + reason[1:] + "."
 
 
 _FIRST_PERSON = re.compile(r"\b(?:I|[Ww]e|[Oo]ur|[Uu]s|[Mm]y|[Mm]e)\b")
-
-
-def _claim(s: Sentence) -> str | None:
-    """The 'that …' clause of a sentence such as 'X signals that the U.S. remains …'."""
-    for k, t in enumerate(s.toks):
-        if t.lemma.lower() in CLAIM_VERBS and t.pos == "VERB":
-            for c in syntax.children(s, k):
-                marks = [s.toks[x].text.lower() for x in syntax.children(s, c) if s.toks[x].dep == "mark"]
-                modal = any(s.toks[x].tag == "MD" for x in syntax.children(s, k))
-                if s.toks[c].dep == "ccomp" and marks in ([], ["that"]) and not modal:
-                    cl = syntax.clause(s, c, set())
-                    if cl.subj is None or cl.subj not in cl.idxs:
-                        continue  # "…that won the most seats": a claim without its subject
-                    idxs = tuple(x for x in cl.idxs if s.toks[x].dep != "mark" or x != cl.idxs[0])
-                    text = syntax.strip_end(syntax.render(s.toks, idxs))
-                    if 6 <= len(text.split()) <= 30 and not starts_unresolved([s.toks[x] for x in idxs]):
-                        return text if syntax.keeps_capital(s, idxs[0]) else text[:1].lower() + text[1:]
-    return None
 
 
 def _open(

@@ -81,12 +81,27 @@ def wh_question(s: Sentence, m: Mention, wh: str) -> str | None:
         )
     if m.kind in ("year", "date") and not (m.i > 0 and toks[m.i - 1].dep == "prep"):
         return None
+    if c.subj is not None and h in subtree(s, c.subj):
+        return None  # a subject not at the clause's start: "a day which organisation swapped…"
+    if _governing_verb(s, h) != verb or not finite(s, verb):
+        return None  # the name hangs on a participle or infinitive: "the priest saving which place's…"
     swap = wh_swap(s, m, wh)
     if starts_unresolved([toks[k] for k in c.idxs if k not in swap]) or not _in_situ_ok(s, m):
         return None
     swap = lower_first(s, c.idxs, swap)
     body = render(toks, c.idxs, swap)
     return _finish("According to the article, " + body)
+
+
+def _governing_verb(s: Sentence, tok: int) -> int | None:
+    """The nearest verb above ``tok`` in the parse."""
+    cur, seen = s.toks[tok].head, {tok}
+    while cur not in seen:
+        seen.add(cur)
+        if s.toks[cur].pos in ("VERB", "AUX"):
+            return cur
+        cur = s.toks[cur].head
+    return None
 
 
 def _in_situ_ok(s: Sentence, m: Mention) -> bool:
@@ -326,5 +341,20 @@ def asks(s: Sentence) -> list[tuple[Mention, str]]:
     return [
         (m, q)
         for m, q in out
-        if not _FIRST_PERSON.search(q) and not re.search(r"\b(?:who|which \w+|what \w+), (?:who|which)\b", q)
+        if not _FIRST_PERSON.search(q)
+        and not re.search(r"\b(?:who|which \w+|what \w+), (?:who|which)\b", q)
+        and not in_list(s, m)
     ]
+
+
+def in_list(s: Sentence, m: Mention) -> bool:
+    """The name is one of a coordinated list ("from New Plymouth and Auckland", "Russia's Rosatom, France's
+    Orano…"): asking "which one?" has more than one right answer, or gives the others away."""
+    inside = range(m.i, m.j)
+    for k in inside:
+        t = s.toks[k]
+        if t.dep == "conj" and t.head not in inside:
+            return True
+        if any(s.toks[c].dep == "conj" and c not in inside for c in children(s, k)):
+            return True
+    return False

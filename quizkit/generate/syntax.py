@@ -212,7 +212,7 @@ def strip_end(text: str) -> str:
 
 _OPENING_CONJUNCTION = re.compile(
     r"^(?:(?:but|and|yet|or|so(?! far\b| much\b| many\b| that\b| long\b))\s+(?=\w)"
-    r"|(?:thus|hence|therefore|however|meanwhile|moreover|furthermore|additionally|also|still|indeed|instead"
+    r"|(?:yet|thus|hence|therefore|however|meanwhile|moreover|furthermore|additionally|also|still|indeed|instead"
     r"|nevertheless|nonetheless|besides|likewise|similarly|consequently|accordingly|then|now|first|firstly"
     r"|second|secondly|third|thirdly|finally|lastly|next|so far|in addition|in turn|as such|as well|for now"
     r"|after all|at the same time|on the other hand|in fact|by contrast|in contrast|of course|for example"
@@ -232,6 +232,49 @@ def drop_connective(text: str) -> str:
             break
         text = cut
     return text
+
+
+NUMBER_WORDS = frozenset(
+    [
+        "one",
+        "two",
+        "three",
+        "four",
+        "five",
+        "six",
+        "seven",
+        "eight",
+        "nine",
+        "ten",
+        "eleven",
+        "twelve",
+        "twenty",
+        "thirty",
+        "hundred",
+        "thousand",
+        "million",
+        "billion",
+        "dozens",
+        "hundreds",
+        "thousands",
+        "millions",
+    ]
+)
+
+
+def lower_if_common(word: str, s: Sentence | None, function_words: frozenset[str] = frozenset()) -> str:
+    """``word`` in lower case when its capital only marked the start of a sentence ("Anger", "Four", "The"):
+    it is a function or number word, or the article writes it in lower case, or in ``s`` it is no name."""
+    if not word[:1].isupper() or word.isupper():
+        return word
+    low = word.lower()
+    common = low in function_words or low in NUMBER_WORDS
+    if not common and s is not None:
+        hits = [k for k, t in enumerate(s.toks) if t.text.lower() == low]
+        common = any(s.toks[k].text[:1].islower() for k in hits) or (
+            bool(hits) and not any(keeps_capital(s, k) for k in hits)
+        )
+    return word[:1].lower() + word[1:] if common else word
 
 
 def capitalise(text: str) -> str:

@@ -37,6 +37,8 @@ def _false(s: Sentence, m: Mention, analysis: Analysis, rng: random.Random) -> t
     first = min(syntax.mention_tokens(s, m))
     if first < m.i and first > 0 and s.toks[first - 1].dep == "amod":
         return None  # "outgoing Prime Minister Lars Brekke": without the title, "outgoing Astrid Haugen"
+    if s.toks[syntax.head_of(s, m)].dep in ("compound", "amod", "nmod"):
+        return None  # "Zimbabwe President Robert Mugabe": another country before the title is absurd
     if m.kind == "person" and first > 0 and s.toks[first - 1].lemma.lower() in syntax.PERSON_NOUNS | TITLES:
         return None  # "UAE President Mohamed bin Zayed": another name under that title is absurd
     avoid = tuple(x.text for x in s.mentions)
@@ -101,21 +103,8 @@ def framed(statement: str, s: Sentence | None = None) -> str:
     a word capitalised only because it opened the sentence ("Anger grew…", "Emergency managers…") loses it."""
     statement = syntax.drop_connective(statement)
     first, _, rest = statement.partition(" ")
-    if first[:1].isupper() and not first.isupper() and _common_word(first, s):
-        first = first[:1].lower() + first[1:]
+    first = syntax.lower_if_common(first, s, _FUNCTION_WORDS)
     return f"{FRAME}{first} {rest}" if rest else f"{FRAME}{first}"
-
-
-def _common_word(word: str, s: Sentence | None) -> bool:
-    """A capitalised ``word`` that is not a name: a function word, or (in ``s``) no name, no proper noun."""
-    if word.lower() in _FUNCTION_WORDS:
-        return True
-    if s is None:
-        return False
-    hits = [k for k, t in enumerate(s.toks) if t.text.lower() == word.lower()]
-    if any(s.toks[k].text[:1].islower() for k in hits):
-        return True  # lower case in the article: capitalised only because the statement starts with it
-    return bool(hits) and not any(syntax.keeps_capital(s, k) for k in hits)
 
 
 def candidates(analysis: Analysis, rng: random.Random) -> Iterator[Candidate]:

@@ -56,6 +56,69 @@ def _function_word(s: Sentence, at: int) -> bool:
     return tok is not None and (tok.pos in ("ADP", "SCONJ") or tok.dep in ("prep", "mark"))
 
 
+SENSE_CUES: dict[str, frozenset[str]] = {
+    "landscape": frozenset(
+        [
+            "political",
+            "strategic",
+            "geopolitical",
+            "economic",
+            "security",
+            "media",
+            "competitive",
+            "business",
+            "energy",
+        ]
+    ),
+    "summit": frozenset(
+        ["leaders", "leader", "president", "presidents", "minister", "ministers", "talks", "meeting", "heads"]
+    ),
+    "reserves": frozenset(
+        ["oil", "gas", "uranium", "mineral", "minerals", "currency", "foreign", "lithium", "coal", "gold"]
+    ),
+    "corridor": frozenset(["trade", "transport", "route", "rail", "railway", "freight", "cargo", "transit"]),
+    "tensions": frozenset(["political", "diplomatic", "military", "rising", "border", "trade", "between"]),
+}
+"""Words whose glossed sense is one of several: asked only when a cue in the sentence shows that sense
+("the strategic landscape", not "a desolate landscape")."""
+_ADJ_START = frozenset(
+    [
+        "related",
+        "involving",
+        "having",
+        "important",
+        "planned",
+        "showing",
+        "able",
+        "likely",
+        "based",
+        "relating",
+        "concerning",
+    ]
+)
+
+
+def gloss_pos(definition: str) -> str:
+    """The part of speech a learner definition is written for: "to …" a verb, "related to …" an adjective,
+    otherwise a noun."""
+    first = definition.split(" ", 1)[0].lower()
+    if first == "to":
+        return "VERB"
+    return "ADJ" if first in _ADJ_START else "NOUN"
+
+
+POS_FITS = {"VERB": ("VERB", "AUX"), "ADJ": ("ADJ", "VERB"), "NOUN": ("NOUN", "PROPN")}
+
+
+def fits(s: Sentence, at: int, term: str, definition: str) -> bool:
+    """The word at body offset ``at`` is used as the part of speech and in the sense the gloss explains."""
+    tok = next((t for t in s.toks if t.start == at), None)
+    if tok is None or tok.pos not in POS_FITS[gloss_pos(definition)]:
+        return False
+    cues = SENSE_CUES.get(term)
+    return cues is None or any(t.text.lower() in cues for t in s.toks)
+
+
 def occurrences(analysis: Analysis) -> dict[str, tuple[Sentence, str]]:
     """Glossary term -> (first body sentence using it, the form written there)."""
     found: dict[str, tuple[Sentence, str]] = {}
@@ -68,6 +131,8 @@ def occurrences(analysis: Analysis) -> dict[str, tuple[Sentence, str]]:
                     continue  # part of a name ("the Abraham Accords"), not the common word
                 if _function_word(s, s.start + m.start(1)):
                     continue  # "according to" is a preposition, not the noun "accord"
+                if " " not in term and not fits(s, s.start + m.start(1), term, glossary().get(term, "")):
+                    continue  # "it influences" is the verb, not the noun the gloss explains
                 found[term] = (s, m.group(1))
                 break
     return found
