@@ -15,6 +15,7 @@ from functools import cache
 from importlib import resources
 from typing import Any
 
+from quizkit import readability
 from quizkit.model import TYPE_LABELS, Question
 from quizkit.render import typst
 from quizkit.render.common import (
@@ -152,6 +153,7 @@ def _positions(job: Job) -> dict[str, str]:
 def teacher_data(job: Job) -> dict[str, Any]:
     """The template's data for the teacher edition (master order)."""
     data = _base(job, "teacher", "Teacher edition", "")
+    data["reading"] = job.reading or readability.describe(job.master, None)
     _, master_view = identity_version(job.master)
     positions = _positions(job)
     data["questions"] = [
