@@ -19,7 +19,7 @@ PORT ?= 8866
 # Stamps: one per install level, redone when pyproject.toml changes.
 $(VENV)/.quiz: pyproject.toml
 	$(PY) -m venv $(VENV)
-	$(BIN)/pip install -q --upgrade pip
+	$(BIN)/pip install -q --no-compile --upgrade pip
 	$(BIN)/pip install -q --no-compile -e .
 	touch $@
 
