@@ -239,3 +239,29 @@ def test_render_cli_writes_the_new_formats(tmp_path: Path, capsys: pytest.Captur
     out = tmp_path / "out"
     assert (out / "docx/student-A.docx").is_file() and (out / "kahoot/kahoot.xlsx").is_file()
     assert "kahoot: left out" in capsys.readouterr().err
+
+
+def test_the_grading_report_without_matplotlib_says_how_to_get_the_plots(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """matplotlib is in the lesson extra: a quiz-only install grades every row and the report says what is missing."""
+    from quizkit.grade import report
+    from quizkit.grade.synthetic import synthetic_class, synthetic_quiz
+    from quizkit.quizfile import save_version_map
+
+    monkeypatch.setattr(report, "have_matplotlib", lambda: False)
+    quiz = synthetic_quiz(6)
+    klass = synthetic_class(quiz, 12, versions=2)
+    save_quiz(quiz, tmp_path / "quiz.json")
+    save_version_map(klass.vmap, tmp_path / "versions.json")
+    (tmp_path / "answers.csv").write_text(klass.csv_text, encoding="utf-8")
+    args = [
+        str(tmp_path / "quiz.json"),
+        str(tmp_path / "answers.csv"),
+        "--versions",
+        str(tmp_path / "versions.json"),
+    ]
+    assert main(["grade", *args, "-o", str(tmp_path / "grades")]) == 0
+    html = (tmp_path / "grades" / "report.html").read_text(encoding="utf-8")
+    assert "<svg" not in html and "The two plots need matplotlib" in html
+    assert len((tmp_path / "grades" / "grades.csv").read_text(encoding="utf-8").splitlines()) == 13
