@@ -38,6 +38,16 @@ def _share(text: str) -> float:
     return value
 
 
+def _length(text: str) -> str:
+    from quizkit.length import LengthError, question_count
+
+    try:
+        question_count(text)
+    except LengthError as exc:
+        raise argparse.ArgumentTypeError(f"{exc.what} ({exc.fix})") from None
+    return text
+
+
 def _csv_list(text: str) -> list[str]:
     parts = [part.strip() for part in text.split(",") if part.strip()]
     if not parts:
@@ -61,7 +71,27 @@ def cmd_generate(args: argparse.Namespace) -> int:
     from quizkit.generate import run_generate
 
     _refuse_overwriting(args.article, args.output)
+    if args.length is not None:
+        from quizkit.length import describe, question_count
+
+        args.count = question_count(args.length)
+        print(describe(args.length))
     return run_generate(args)
+
+
+def cmd_pick(args: argparse.Namespace) -> int:
+    from quizkit.files import check_output_file
+    from quizkit.pick import pick_questions
+    from quizkit.quizfile import load_quiz, save_quiz
+
+    if not args.ids and not args.drop:
+        raise QuizkitError("nothing to pick", where="--ids/--drop", fix="give --ids ... and/or --drop ...")
+    check_output_file(args.output)
+    quiz = load_quiz(args.quiz)
+    picked = pick_questions(quiz, keep=args.ids or (), drop=args.drop or ())
+    save_quiz(picked, args.output)
+    print(f"wrote {args.output}: {len(picked.questions)} of {len(quiz.questions)} questions")
+    return 0
 
 
 def cmd_check(args: argparse.Namespace) -> int:
@@ -131,7 +161,8 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument(
         "-o", "--output", default="quiz.json", help="quiz file to write, .json or .yaml (default: quiz.json)"
     )
-    p.add_argument(
+    size = p.add_mutually_exclusive_group()
+    size.add_argument(
         "--count",
         type=_positive_int,
         help="total number of questions (default: about one per 27 words of the article, 8 to 25)",
@@ -142,6 +173,12 @@ def build_parser() -> argparse.ArgumentParser:
         default=0.0,
         metavar="Q",
         help="leave out article questions whose estimated quality (0 to 1) is below Q (default 0)",
+    )
+    size.add_argument(
+        "--length",
+        type=_length,
+        metavar="LENGTH",
+        help="short (10 questions, ~15 min), standard (the default), long (30, ~40 min), or minutes, e.g. 20",
     )
     p.add_argument(
         "--types",
@@ -170,6 +207,22 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("quiz", help="quiz file (.json or .yaml)")
     p.add_argument("--answers", action="store_true", help="also show answers and evidence")
     p.set_defaults(handler=cmd_show)
+
+    p = sub.add_parser("pick", help="keep, drop or reorder questions by id (or by the numbers `show` prints)")
+    p.add_argument("quiz", help="quiz file (.json or .yaml)")
+    p.add_argument(
+        "--ids",
+        type=_csv_list,
+        metavar="LIST",
+        help="keep only these questions, in this order (ids or numbers)",
+    )
+    p.add_argument(
+        "--drop", type=_csv_list, metavar="LIST", help="leave out these questions (ids or numbers)"
+    )
+    p.add_argument(
+        "-o", "--output", required=True, help="quiz file to write, .json or .yaml (may be the input itself)"
+    )
+    p.set_defaults(handler=cmd_pick)
 
     p = sub.add_parser("render", help="printable versions (PDF, HTML, Markdown) and LMS exports")
     p.add_argument("quiz", help="quiz file (.json or .yaml)")

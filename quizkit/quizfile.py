@@ -6,6 +6,7 @@ import dataclasses
 import json
 import math
 import sys
+from collections.abc import Sequence
 from functools import cache
 from importlib import resources
 from pathlib import Path
@@ -126,6 +127,63 @@ def _import_jsonschema() -> Any:
     return jsonschema
 
 
+class QuizFieldError(FormatError):
+    """A quiz field that breaks the format; ``path`` leads to it (keys and list indexes)."""
+
+    def __init__(self, what: str, *, where: str = "", fix: str = "", path: tuple[Any, ...] = ()) -> None:
+        self.path = path
+        super().__init__(what, where=where, fix=fix)
+
+
+def _compose(text: str) -> Any:
+    """PyYAML's node tree of a quiz text (every node keeps its position), or None if it does not parse."""
+    try:
+        return yaml.compose(text, Loader=_QuizYamlLoader)
+    except (yaml.YAMLError, RecursionError, ValueError):
+        return None
+
+
+def _line_at(node: Any, path: Sequence[Any]) -> int:
+    for part in path:
+        if isinstance(node, yaml.MappingNode):
+            found = [v for k, v in node.value if isinstance(k, yaml.ScalarNode) and k.value == str(part)]
+            if not found:
+                break
+            node = found[0]
+        elif isinstance(node, yaml.SequenceNode) and isinstance(part, int) and 0 <= part < len(node.value):
+            node = node.value[part]
+        else:
+            break
+    return int(node.start_mark.line) + 1
+
+
+def locate(text: str, path: Sequence[Any]) -> int | None:
+    """The line (1-based) where the field at ``path`` starts in a JSON or YAML quiz text, or None.
+
+    JSON is (nearly always) YAML, so one walk of PyYAML's node tree serves both; a path that leads nowhere
+    stops at the deepest field found, which is still the place to look.
+    """
+    root = _compose(text)
+    return None if root is None else _line_at(root, path)
+
+
+def question_lines(text: str) -> dict[str, int]:
+    """Question id -> the line its entry starts on (for reports that point into a hand-edited file)."""
+    root = _compose(text)
+    if not isinstance(root, yaml.MappingNode):
+        return {}
+    questions = [v for k, v in root.value if isinstance(k, yaml.ScalarNode) and k.value == "questions"]
+    if not questions or not isinstance(questions[0], yaml.SequenceNode):
+        return {}
+    lines: dict[str, int] = {}
+    for node in questions[0].value:
+        if isinstance(node, yaml.MappingNode):
+            ids = [v for k, v in node.value if isinstance(k, yaml.ScalarNode) and k.value == "id"]
+            if ids and isinstance(ids[0], yaml.ScalarNode):
+                lines[str(ids[0].value)] = int(node.start_mark.line) + 1
+    return lines
+
+
 def validate_quiz_data(data: Any, *, where: str) -> None:
     """Raise FormatError naming the path of the first bad field."""
     jsonschema = _import_jsonschema()
@@ -134,10 +192,11 @@ def validate_quiz_data(data: Any, *, where: str) -> None:
     errors = sorted(validator.iter_errors(data), key=lambda e: (len(list(e.absolute_path)), str(e.message)))
     if errors:
         err = errors[0]
-        raise FormatError(
+        raise QuizFieldError(
             f"invalid quiz at {_path_of(err.absolute_path)}: {err.message[:200]}",
             where=where,
             fix="see docs/quiz-format.md",
+            path=tuple(err.absolute_path),
         )
     ids = [q["id"] for q in data["questions"]]
     dupes = sorted({i for i in ids if ids.count(i) > 1})
@@ -147,8 +206,9 @@ def validate_quiz_data(data: Any, *, where: str) -> None:
         )
     for i, q in enumerate(data["questions"]):
         if q["type"] == "multiple_choice" and q["answer"] not in q["choices"]:
-            raise FormatError(
+            raise QuizFieldError(
                 f"invalid quiz at questions[{i}].answer: the answer is not one of the choices",
+                path=("questions", i, "answer"),
                 where=where,
                 fix="make the answer the exact text of one choice",
             )
@@ -251,7 +311,13 @@ def parse_quiz_text(text: str, *, where: str) -> Quiz:
         raise FormatError(
             f"invalid quiz at {bad}: not a finite number", where=where, fix="give an ordinary number there"
         )
-    validate_quiz_data(data, where=where)
+    try:
+        validate_quiz_data(data, where=where)
+    except QuizFieldError as exc:
+        line = locate(text, exc.path)
+        if line is None:
+            raise
+        raise QuizFieldError(exc.what, where=f"{where}:{line}", fix=exc.fix, path=exc.path) from None
     if not data["questions"]:
         raise FormatError("the quiz has no questions", where=where, fix="add at least one question")
     return quiz_from_data(data)

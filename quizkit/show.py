@@ -73,8 +73,10 @@ def format_question(n: int, q: Question, answers: bool = False) -> str:
     return "\n".join(lines)
 
 
-def format_quiz(quiz: Quiz, answers: bool = False) -> str:
-    """The whole quiz as plain text; with ``answers`` also keys, evidence, sources and explanations."""
+def format_quiz(quiz: Quiz, answers: bool = False, *, reading: str = "") -> str:
+    """The whole quiz as plain text; with ``answers`` also keys, evidence, sources and explanations.
+
+    ``reading`` is the reading-level line (``quizkit.readability.describe``), printed under the totals."""
     src = quiz.source
     meta = ", ".join(x for x in (src.publisher, src.date) if x)
     header = [quiz.title or "Quiz"]
@@ -82,12 +84,16 @@ def format_quiz(quiz: Quiz, answers: bool = False) -> str:
         header.append(f"Source: {src.title}" + (f" ({meta})" if meta else ""))
     total = sum(q.points for q in quiz.questions)
     header.append(f"{len(quiz.questions)} questions, {total:g} points")
+    if reading:
+        header.append(reading)
     body = [format_question(i, q, answers) for i, q in enumerate(quiz.questions, 1)]
     return "\n".join(header) + "\n\n" + "\n\n".join(body) + "\n"
 
 
 def run_show(args: argparse.Namespace) -> int:
     from quizkit.quizfile import load_quiz
+    from quizkit.readability import for_quiz_file
 
-    print(format_quiz(load_quiz(args.quiz), answers=args.answers), end="")
+    quiz = load_quiz(args.quiz)
+    print(format_quiz(quiz, answers=args.answers, reading=for_quiz_file(quiz, args.quiz)), end="")
     return 0

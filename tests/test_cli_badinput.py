@@ -317,7 +317,7 @@ def test_every_quiz_reader_refuses_nan_and_empty_quizzes(
 # --- options -------------------------------------------------------------------------------------------
 
 USAGE: dict[str, tuple[list[str], str]] = {
-    "unknown format": (["render", "quiz.json", "--format", "docx"], "docx"),
+    "unknown format": (["render", "quiz.json", "--format", "odt"], "odt"),
     "format in capitals": (["render", "quiz.json", "--format", "PDF"], "PDF"),
     "empty format": (["render", "quiz.json", "--format", ""], "--format"),
     "format of commas only": (["render", "quiz.json", "--format", " , "], "--format"),
@@ -507,7 +507,7 @@ def test_every_command_and_option_has_help(capsys: pytest.CaptureFixture[str]) -
     parser = build_parser()
     sub = next(a for a in parser._actions if a.dest == "command")
     commands = dict(sub.choices.items())  # type: ignore[union-attr]
-    assert set(commands) == {"generate", "check", "show", "render", "grade", "facts", "notebook"}
+    assert set(commands) == {"generate", "check", "show", "render", "grade", "facts", "notebook", "pick"}
     for name, cmd in commands.items():
         for action in cmd._actions:
             assert action.help and action.help.strip(), f"quizkit {name} {action.option_strings} has no help"
@@ -521,7 +521,10 @@ def test_every_command_and_option_has_help(capsys: pytest.CaptureFixture[str]) -
     top = capsys.readouterr().out
     assert all(name in top for name in commands) and "quizkit COMMAND --help" in top
     render_help = " ".join(commands["render"].format_help().split())
-    assert "pdf, html, md, moodle, gift, qti" in render_help and "at most 100" in render_help
+    assert (
+        "pdf, html, md, docx, moodle, gift, qti, quizlet, kahoot" in render_help
+        and "at most 100" in render_help
+    )
     assert "multiple_choice, true_false" in " ".join(commands["generate"].format_help().split())
 
 
@@ -535,7 +538,7 @@ def test_every_command_and_option_has_help(capsys: pytest.CaptureFixture[str]) -
         (["generate", "missing.txt"], "not found"),
         (["render", "bad.png", "-o", "out"], "PNG"),
         (["show", "deep.json"], "nests too deeply"),
-        (["render", "quiz.json", "--format", "pdf,docx", "-o", "out"], "docx"),
+        (["render", "quiz.json", "--format", "pdf,odt", "-o", "out"], "odt"),
         (["facts", "--about", "Narnia"], "Narnia"),
     ],
 )

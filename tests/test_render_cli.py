@@ -84,9 +84,9 @@ def test_unknown_format_lists_the_known_ones_and_writes_nothing(
     quiz_file: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str]
 ) -> None:
     out = tmp_path / "out"
-    assert main(["render", str(quiz_file), "--format", "pdf,docx", "-o", str(out)]) != 0
+    assert main(["render", str(quiz_file), "--format", "pdf,odt", "-o", str(out)]) != 0
     err = one_error_line(capsys)
-    assert "docx" in err and "pdf, html, md, moodle, gift, qti" in err
+    assert "odt" in err and "pdf, html, md, docx, moodle, gift, qti, quizlet, kahoot" in err
     assert not out.exists()
 
 

@@ -255,7 +255,7 @@ def test_markdown_renders_every_question_and_option_in_commonmark(job: Job) -> N
 
 
 def test_the_format_registry_lists_every_module_and_each_has_a_render() -> None:
-    assert list(FORMATS) == ["pdf", "html", "md", "moodle", "gift", "qti"]
+    assert list(FORMATS) == ["pdf", "html", "md", "docx", "moodle", "gift", "qti", "quizlet", "kahoot"]
     for name in FORMATS:
         assert callable(format_module(name).render)
     assert all(describe_formats().values())

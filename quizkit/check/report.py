@@ -4,12 +4,14 @@ from __future__ import annotations
 
 import argparse
 from collections import Counter
+from collections.abc import Mapping
 from pathlib import Path
 
 from quizkit.check import CHECK_NAMES, QUIZ_WIDE, Finding, check_quiz, has_errors
 from quizkit.errors import QuizkitError
+from quizkit.files import read_text
 from quizkit.model import Article, Quiz
-from quizkit.quizfile import load_quiz
+from quizkit.quizfile import load_quiz, question_lines
 
 SKIPPED = "offset checks skipped (give --article)"
 
@@ -49,8 +51,19 @@ def _status(findings: list[Finding]) -> str:
     return ", ".join(parts) or "ok"
 
 
-def format_report(quiz: Quiz, findings: tuple[Finding, ...], *, quiz_path: str, article_line: str) -> str:
-    """The report: a header, one block per question (id, type, status, findings), then totals by check."""
+def format_report(
+    quiz: Quiz,
+    findings: tuple[Finding, ...],
+    *,
+    quiz_path: str,
+    article_line: str,
+    lines_of: Mapping[str, int] | None = None,
+) -> str:
+    """The report: a header, one block per question (id, type, status, findings), then totals by check.
+
+    With ``lines_of`` (question id -> line in the quiz file), a question with findings names its place as
+    ``quiz.yaml:42``, the form editors jump to.
+    """
     by_question: dict[str, list[Finding]] = {q.id: [] for q in quiz.questions}
     by_question[QUIZ_WIDE] = []
     for f in findings:
@@ -63,7 +76,8 @@ def format_report(quiz: Quiz, findings: tuple[Finding, ...], *, quiz_path: str, 
     ]
     for q in quiz.questions:
         found = by_question[q.id]
-        lines.append(f"{q.id:<{width}}  {q.type:<15}  {_status(found)}")
+        place = f"  ({quiz_path}:{lines_of[q.id]})" if found and lines_of and q.id in lines_of else ""
+        lines.append(f"{q.id:<{width}}  {q.type:<15}  {_status(found)}{place}")
         lines.extend(f"    {f.severity:<7}  {f.check}: {f.message}" for f in found)
     if by_question[QUIZ_WIDE]:
         lines += ["", "Whole quiz:"]
@@ -100,5 +114,7 @@ def run_check(args: argparse.Namespace) -> int:
     quiz = load_quiz(args.quiz)
     article, article_line = find_article(quiz, args.quiz, getattr(args, "article", None))
     findings = check_quiz(quiz, article)
-    print(format_report(quiz, findings, quiz_path=args.quiz, article_line=article_line), end="")
+    lines_of = question_lines(read_text(args.quiz, what="quiz file")) if findings else {}
+    report = format_report(quiz, findings, quiz_path=args.quiz, article_line=article_line, lines_of=lines_of)
+    print(report, end="")
     return 1 if has_errors(findings) else 0

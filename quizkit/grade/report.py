@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import csv
 import html
+import importlib.util
 import io
 import math
 import re
@@ -328,6 +329,17 @@ def _svg(fig: object) -> str:
     return text[text.index("<svg") :]
 
 
+PLOTS_NEED_MATPLOTLIB = (
+    "The two plots need matplotlib, which comes with the lesson's install: run `make lesson` "
+    "(or `.venv/bin/pip install matplotlib`) and grade again."
+)
+
+
+def have_matplotlib() -> bool:
+    """matplotlib is in the lesson extra, not the quiz runtime: without it the report has no plots."""
+    return importlib.util.find_spec("matplotlib") is not None
+
+
 def plots(stats: TestStats, quiz: Quiz) -> tuple[str, str]:
     """Score distribution histogram and difficulty-vs-discrimination scatter, as inline SVG."""
     import matplotlib
@@ -393,7 +405,8 @@ def report_html(
 ) -> str:
     """The class report: summary, plots, item analysis, flags, accounting (self-contained HTML)."""
     e = html.escape
-    hist, scatter = plots(stats, quiz) if results else ("", "")
+    drawn = bool(results) and have_matplotlib()
+    hist, scatter = plots(stats, quiz) if drawn else ("", "")
     dupes = sorted({r.sheet.student_id for r in results if r.duplicates})
     review = sum(r.needs_review for r in results)
     summary = (
@@ -411,6 +424,8 @@ def report_html(
         )
     if dupes:
         notes.append("Student IDs appearing more than once (all kept and graded): " + ", ".join(dupes) + ".")
+    if results and not drawn:
+        notes.append(PLOTS_NEED_MATPLOTLIB)
     notes.extend(warnings)
     rows = "".join(
         _item_row(n, q, it) for n, (q, it) in enumerate(zip(quiz.questions, stats.items, strict=True), 1)

@@ -18,9 +18,12 @@ FORMATS: dict[str, str] = {
     "pdf": "quizkit.render.pdf",
     "html": "quizkit.render.html",
     "md": "quizkit.render.markdown",
+    "docx": "quizkit.render.docx",
     "moodle": "quizkit.render.moodle",
     "gift": "quizkit.render.gift",
     "qti": "quizkit.render.qti",
+    "quizlet": "quizkit.render.quizlet",
+    "kahoot": "quizkit.render.kahoot",
 }
 """Format name (as typed after ``--format``) -> module, imported only when used."""
 

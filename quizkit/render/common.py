@@ -138,6 +138,8 @@ class Job:
     paper: str = "a4"
     """"a4" or "us-letter"."""
     large_print: bool = False
+    reading: str = ""
+    """The reading-level line for the teacher edition (``quizkit.readability.describe``); "" = questions only."""
 
 
 @dataclass(frozen=True, slots=True)

@@ -15,6 +15,7 @@ from functools import cache
 from importlib import resources
 from typing import Any
 
+from quizkit import readability
 from quizkit.model import TYPE_LABELS, Question
 from quizkit.render import typst
 from quizkit.render.common import (
@@ -33,6 +34,12 @@ DESCRIPTION = "PDF (Typst): student copy, answer sheet and key per version; teac
 
 SIZES = {False: 11, True: 16}
 """Body text in points; large print is 16 pt."""
+
+SHORT_OPTION = {False: 32, True: 20}
+"""Options up to this many characters are printed two to a row."""
+
+MAX_BOX_CM = 12.0
+"""An open question's box never grows past this, so the question and its box always fit on one page."""
 
 
 @cache
@@ -61,7 +68,13 @@ def _options(p: Printed) -> list[dict[str, Any]]:
     return [{"letter": option_letter(i), "text": o} for i, o in enumerate(p.options)]
 
 
-def _question(p: Printed) -> dict[str, Any]:
+def option_columns(options: tuple[str, ...], large_print: bool) -> int:
+    """Two columns of options when every option is short enough to share a row, else one."""
+    limit = SHORT_OPTION[large_print]
+    return 2 if options and all(len(o) <= limit for o in options) else 1
+
+
+def _question(p: Printed, large_print: bool = False) -> dict[str, Any]:
     return {
         "number": p.number,
         "type": p.question.type,
@@ -73,7 +86,8 @@ def _question(p: Printed) -> dict[str, Any]:
         "rows": list(p.rows),
         "lines": p.answer_lines,
         "sheet-lines": p.answer_lines,
-        "box": round(2.0 + 1.6 * p.question.points, 1),
+        "box": min(MAX_BOX_CM, round(2.0 + 1.6 * p.question.points, 1)),
+        "columns": option_columns(p.options, large_print),
         "key": key_string(p.key) if p.question.type != "open" else "—",
         "answer": p.key_text,
     }
@@ -84,11 +98,11 @@ def version_data(job: Job, kind: str, index: int) -> dict[str, Any]:
     letter = job.vmap.versions[index].letter
     heading = {"student": "Student copy", "sheet": "Answer sheet", "key": "Answer key"}[kind]
     data = _base(job, kind, heading, letter)
-    data["questions"] = [_question(p) for p in printed(job.versions[index])]
+    data["questions"] = [_question(p, job.large_print) for p in printed(job.versions[index])]
     return data
 
 
-def _teacher_question(q: Question, p: Printed, positions: str) -> dict[str, Any]:
+def _teacher_question(q: Question, p: Printed, positions: str, large_print: bool) -> dict[str, Any]:
     options = [
         {
             "letter": o["letter"],
@@ -122,7 +136,8 @@ def _teacher_question(q: Question, p: Printed, positions: str) -> dict[str, Any]
         ],
         "bloom": q.bloom,
         "difficulty": f"{q.difficulty:.2f} (share expected to miss it)",
-        "positions": positions,
+        "positions": f"Versions {positions}" if positions else "",
+        "columns": option_columns(tuple(o["text"] for o in options), large_print),
     }
 
 
@@ -138,10 +153,11 @@ def _positions(job: Job) -> dict[str, str]:
 def teacher_data(job: Job) -> dict[str, Any]:
     """The template's data for the teacher edition (master order)."""
     data = _base(job, "teacher", "Teacher edition", "")
+    data["reading"] = job.reading or readability.describe(job.master, None)
     _, master_view = identity_version(job.master)
     positions = _positions(job)
     data["questions"] = [
-        _teacher_question(q, p, positions.get(q.id, ""))
+        _teacher_question(q, p, positions.get(q.id, ""), job.large_print)
         for q, p in zip(job.master.questions, printed(master_view), strict=True)
     ]
     return data
