@@ -18,11 +18,11 @@ from quizkit.errors import GenerationError
 from quizkit.generate import (
     fill_blank,
     importance,
-    matching,
     metadata,
     multiple_choice,
     open,
     ordering,
+    said,
     select,
     short_answer,
     true_false,
@@ -45,9 +45,9 @@ GENERATORS: tuple[Callable[[Analysis, random.Random], Iterator[Candidate]], ...]
     true_false.candidates,
     fill_blank.candidates,
     short_answer.candidates,
-    matching.candidates,
     ordering.candidates,
     open.candidates,
+    said.candidates,
     vocabulary.candidates,
     metadata.candidates,
 )
@@ -251,6 +251,8 @@ def generate_quiz(
     else:
         n_article = count - round(count * share)
     chosen = _select_article(article, pool, n_article, seed, one, whole, dropped)
+    if types is None:  # a teacher who chose the types gets them in the numbers asked
+        chosen = select.true_false_third(chosen, dropped)
     if count is None:
         n_context = round(len(chosen) * share / (1 - share)) if share < 1 else default_total(analysis)
     else:
@@ -293,12 +295,17 @@ def rated(pool: list[Candidate], analysis: Analysis) -> list[Candidate]:
     ``importance.MINOR_SHARE`` of them) give no questions: reviewers rated such details trivial."""
     weights = importance.sentence_importance(analysis)
     main = importance.main_points(weights)
+    top = importance.main_points(weights, importance.TOP_SHARE)
     headline_like = {s.index for s in analysis.sentences if not any(t.tag in FINITE_TAGS for t in s.toks)}
     out = []
     for c in pool:
         if c.sentence >= 0 and c.sentence not in main and c.group != "vocabulary":
             continue
         if c.sentence >= 0 and c.sentence in headline_like:
+            continue
+        if c.sentence not in top and importance.needs_top(c, analysis):
+            continue  # a copied true statement or a side name only from the top sentences
+        if not importance.sure_kind(c):
             continue
         imp = weights.get(c.sentence, 0.3)
         q = replace(c.question, quality=importance.quality(c, imp))

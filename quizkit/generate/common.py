@@ -90,6 +90,12 @@ def sentence_score(s: Sentence) -> float:
     return score
 
 
+def span_evidence(analysis: Analysis, sents: list[Sentence]) -> Evidence:
+    """The body text from the first to the last sentence used (one section, so no heading inside)."""
+    start, end = min(s.start for s in sents), max(s.end for s in sents)
+    return Evidence(analysis.article.body[start:end], start, end)
+
+
 def make(
     qtype: QuestionType,
     prompt: str,

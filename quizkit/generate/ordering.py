@@ -8,8 +8,7 @@ from collections.abc import Iterator
 
 from quizkit.analysis import Analysis, Mention, Sentence, starts_unresolved
 from quizkit.generate import syntax
-from quizkit.generate.common import Candidate, make
-from quizkit.generate.matching import span_evidence
+from quizkit.generate.common import Candidate, make, span_evidence
 from quizkit.model import Evidence
 
 MONTHS = {

@@ -54,7 +54,7 @@ def wh_question(s: Sentence, m: Mention, wh: str) -> str | None:
     else in place: 'According to the article, the accords normalized relations between which country and…?'."""
     toks = s.toks
     for other in s.mentions:
-        if other is not m and other.j <= m.i:
+        if other is not m and other.j <= m.i and other.kind != "person":  # a source's employer is trivia
             ap = appositive(s, other, m, wh)
             if ap is not None:
                 return _finish("According to the article, " + ap[0])
@@ -159,12 +159,16 @@ def pronoun_subject_question(s: Sentence, verb: int) -> tuple[str, Mention] | No
     return (done, ref) if done else None
 
 
+MIN_QUESTION_WORDS = 7
+"""Shorter questions lost the context that makes them answerable ("Who has made things much worse?")."""
+
+
 def _finish(text: str) -> str | None:
     text = strip_end(text)
     if broken(text):
         return None
     words = text.split()
-    if len(words) < 4 or len(words) > MAX_WORDS + 6:
+    if len(words) < MIN_QUESTION_WORDS or len(words) > MAX_WORDS + 6:
         return None
     return capitalise(text) + "?"
 

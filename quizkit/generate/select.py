@@ -25,19 +25,21 @@ WEIGHTS: dict[str, float] = {
     "open": 1.5,
     "ordering": 1.0,
     "metadata": 0.3,
+    "said": 3.0,
 }
-MINIMUM = {"open": 1, "matching": 1, "ordering": 1, "vocabulary": 1}
-MINIMUM_FROM = {"open": 4}
+MINIMUM = {"open": 1, "matching": 1, "ordering": 1, "vocabulary": 1, "said": 1}
+MINIMUM_FROM = {"open": 4, "said": 4}
 """Asked for whenever the article gives them and the quiz has room (at least 8 questions; an open question,
 the one that asks why, from 4)."""
 NEAR_DUPLICATE = 90
 """The gate's own threshold (rapidfuzz token-set ratio), so what we pick passes it."""
-CAPS = {"matching": 2, "open": 2, "ordering": 1, "metadata": 1}
+CAPS = {"matching": 2, "open": 2, "ordering": 1, "metadata": 1, "said": 2}
 """At most this many of a group however many questions are asked (they are long or alike)."""
 MAX_PER_TARGET = 1
 """One question per answer: asking the same name twice tests nothing new."""
 MIXED = 3
-"""More comprehension types than this on offer: true/false is held to a third (not when --types asks for few)."""
+"""More comprehension types than this on offer: true/false is held to a third (not when --types asks for few;
+`true_false_third` trims a default quiz that came out shorter)."""
 VOCABULARY_SHARE = 4
 """At most one vocabulary item per this many questions picked (after the first)."""
 
@@ -337,6 +339,29 @@ def _compatible_pair(
             if checked[id(a)] and checked[id(b)]:
                 return a, b
     return None
+
+
+def true_false_third(chosen: list[Candidate], dropped: list[tuple[str, str]]) -> list[Candidate]:
+    """At most a third true/false (at least two allowed) when the quiz holds other kinds too: the caps work on
+    the count asked for, and a quiz that came out shorter would otherwise be mostly true/false. The lowest
+    scored go first, keeping the true/false keys balanced."""
+    tf = [c for c in chosen if c.question.type == "true_false"]
+    if len(tf) == len(chosen):
+        return chosen
+    allowed = max(2, -(-len(chosen) // 3))
+    out = list(chosen)
+    while sum(1 for c in out if c.question.type == "true_false") > allowed:
+        keys = _tf_keys(out)
+        more = True if keys[True] > keys[False] else False if keys[False] > keys[True] else None
+        pool = [
+            c for c in out if c.question.type == "true_false" and (more is None or c.question.answer is more)
+        ]
+        worst = min(pool, key=lambda c: c.score)
+        out.remove(worst)
+        dropped.append(
+            (summary(worst.question), "true_false_share: at most a third of the quiz is true/false")
+        )
+    return out
 
 
 def summary(q: Question) -> str:

@@ -15,8 +15,7 @@ import yaml
 
 from quizkit.analysis import Analysis, Sentence
 from quizkit.generate import distractors, syntax
-from quizkit.generate.common import Candidate, explanation, make, sentence_score
-from quizkit.generate.matching import span_evidence
+from quizkit.generate.common import Candidate, explanation, make, sentence_score, span_evidence
 
 TAG = "vocabulary"
 
