@@ -132,14 +132,22 @@ def _gate(article: Article) -> tuple[Callable[[Question], str | None], Callable[
     return one, whole
 
 
-def _context(article: Article, n: int, seed: int, warnings: list[str]) -> list[Question]:
+def _context(article: Article, n: int, seed: int, warnings: list[str], media: int = 0) -> list[Question]:
     if n <= 0:
         return []
     from quizkit.knowledge.context import context_questions
 
-    got = list(context_questions(article, count=n, seed=seed))[:n]
-    if len(got) < n:
-        warnings.append(f"the knowledge base gave {len(got)} context questions of the {n} asked")
+    got = list(context_questions(article, count=n, seed=seed, media=media))[:n]
+    if not any("media-literacy" not in q.tags for q in got):
+        warnings.append(
+            "no context questions from the knowledge base: the article is not about what it covers "
+            "(Central Asia, the Abraham Accords, the C5+1...), and context on something else would mislead"
+        )
+    elif len(got) < n:
+        warnings.append(
+            f"the knowledge base gave {len(got)} context questions of the {n} asked "
+            "(only facts tied to the article's main points, and nothing the article already says)"
+        )
     return got
 
 
@@ -191,8 +199,10 @@ def generate_quiz(
     seed: int = 0,
     context_share: float | None = None,
     no_context: bool = False,
+    media: int = 0,
 ) -> Generated:
-    """Article -> checked quiz. ``count`` is the total (article + context); by default it scales with length."""
+    """Article -> checked quiz. ``count`` is the total (article + context); by default it scales with length.
+    ``media``: at most this many media-literacy questions among the context ones (none by default)."""
     bad = [t for t in types or () if t not in QUESTION_TYPES]
     if bad:
         raise GenerationError(
@@ -223,7 +233,8 @@ def generate_quiz(
         n_context = round(len(chosen) * share / (1 - share)) if share < 1 else default_article_count(analysis)
     else:
         n_context = count - len(chosen) if share > 0 else 0
-    asked_context = _context(article, n_context, seed, warnings)
+    n_context = n_context if no_context else max(n_context, media)
+    asked_context = _context(article, n_context, seed, warnings, media)
     context = [q for q in on_topic(asked_context, analysis) if types is None or q.type in types]
     if len(context) < len(asked_context):
         warnings.append(
@@ -367,6 +378,7 @@ def run_generate(args: argparse.Namespace) -> int:
         seed=args.seed,
         context_share=args.context_share,
         no_context=args.no_context,
+        media=args.media,
     )
     if not gen.quiz.questions:
         raise GenerationError(
