@@ -403,15 +403,36 @@ def states_answer(article: Article, fact: Fact) -> bool:
     return False
 
 
-def _anchored(fact: Fact, central: set[str], words: frozenset[str]) -> bool:
+def _anchored(fact: Fact, central: set[str], article: Article) -> bool:
     """The fact names something specific that is central to the article too (an agreement, a body, a person,
-    a place, a resource), or, when it names only countries, two of its topic words occur in the article."""
+    a place, a resource), or, when it names only countries, one of its topics (other than those names) is in
+    the headline or twice in the body ("a geopolitical balancing act" for the multi-vector policy)."""
     specific = [e for e in fact.entities if _kind(e) not in _GENERIC_KINDS]
     if any(e in central for e in specific):
         return True
     names = {aliases.norm(e) for e in fact.entities}
-    topical = {w for t in fact.topics for w in t.split("-") if w not in names and len(w) > 3}
-    return len(topical & words) >= 2
+    for topic in fact.topics:
+        phrase = topic.replace("-", " ")
+        if phrase in names or len(phrase) < 5:
+            continue
+        pattern = rf"(?<!\w){re.escape(phrase)}"
+        if re.search(pattern, article.title, re.I) or len(re.findall(pattern, article.body, re.I)) >= 2:
+            return True
+    return False
+
+
+def _given_away(fact: Fact, article: Article, central: set[str]) -> bool:
+    """The article hands the answer over: it is a name the article is about (its headline, its main actors),
+    or a name of the answer's kind (a person, a country...) that the article itself mentions. An answer that
+    is another name of the fact's own subject ("the Middle Corridor's official name") is asked."""
+    name = aliases.canonical(fact.answer) or fact.answer
+    if name == fact.subject and aliases.norm(fact.answer) != aliases.norm(fact.subject):
+        return False
+    if name in central:
+        return True
+    text = f"{article.title}\n{article.body}"
+    named = any(_contains(text, f) for f in (fact.answer, *answer_forms(fact)) if len(f) > 2)
+    return fact.answer_kind in _NAME_KINDS and named
 
 
 def central_facts(article: Article, ranked: Sequence[Ranked] | None = None) -> list[Ranked]:
@@ -422,13 +443,12 @@ def central_facts(article: Article, ranked: Sequence[Ranked] | None = None) -> l
     when the article is not about what the knowledge base knows."""
     ranked = rank_facts(article) if ranked is None else ranked
     central = central_names(article)
-    words = frozenset(re.findall(r"[a-z0-9+]+", f"{article.title} {article.body}".lower()))
     tied = [
         r
         for r in ranked
         if r.tier == 0
         and r.fact.subject in central
-        and _anchored(r.fact, central, words)
+        and _anchored(r.fact, central, article)
         and r.fact.answer_kind not in FIGURE_KINDS
     ]
     if not tied:
@@ -438,7 +458,7 @@ def central_facts(article: Article, ranked: Sequence[Ranked] | None = None) -> l
         r
         for r in tied
         if r.score >= _TIED * best
-        and (aliases.canonical(r.fact.answer) or r.fact.answer) not in central  # the headline gives it away
+        and not _given_away(r.fact, article, central)
         and not states_answer(article, r.fact)
     ]
 
