@@ -356,3 +356,23 @@ def test_distractors_for_every_fact_any_seed(seed: int) -> None:
             ent = aliases.lookup(f.answer)
             if ent is not None and f.answer_kind not in ("", "year", "date", "decade"):
                 assert aliases.lookup(d) is not None and aliases.lookup(d).kind == ent.kind  # type: ignore[union-attr]
+
+
+def test_false_statements_swap_a_person_only_for_one_of_the_same_role() -> None:
+    """Issue 9: "a three-way call with Narendra Modi" is absurd; "Mirziyoyev represented Kazakhstan" is not."""
+    for seed in range(8):
+        call = fact_question(fact("kz-joins-truth-social"), "true_false", random.Random(seed), true=False)
+        assert call is not None and call.answer is True
+        leader = fact_question(fact("c5-2023-kazakhstan"), "true_false", random.Random(seed), true=False)
+        assert leader is not None and leader.answer is False
+        swapped = leader.prompt.split(" represented")[0]
+        assert swapped in {"Sadyr Japarov", "Emomali Rahmon", "Serdar Berdimuhamedov", "Shavkat Mirziyoyev"}
+
+
+def test_generate_adds_media_questions_only_when_asked() -> None:
+    from quizkit.generate import generate_quiz
+
+    plain = generate_quiz(article("seed"), count=16, seed=0).quiz
+    assert not any("media-literacy" in q.tags for q in plain.questions)
+    asked = generate_quiz(article("seed"), count=16, seed=0, media=2).quiz
+    assert 1 <= sum("media-literacy" in q.tags for q in asked.questions) <= 2

@@ -6,6 +6,7 @@ from __future__ import annotations
 import random
 from dataclasses import replace
 from datetime import date
+from pathlib import Path
 
 import pytest
 
@@ -15,6 +16,7 @@ from quizkit.knowledge.attendees import unsafe_distractors
 from quizkit.knowledge.distractors import also_true, distractors
 from quizkit.knowledge.review import answer_forms, contains_key, due, fact_problems, problems
 from quizkit.model import Fact, FactSource
+from quizkit.quizfile import load_quiz
 
 BY_ID = {f.id: f for f in load_facts()}
 CENTRAL_ASIAN_LEADERS = {
@@ -158,3 +160,23 @@ def test_numbers_are_offered_with_wide_gaps() -> None:
         for d in distractors(pop, 3, random.Random(seed), pop.question):
             value = float(d.split()[0])
             assert value <= 20.5 / 1.9 or value >= 20.5 * 1.9, d
+
+
+def test_cli_generate_media_option(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    seed = (
+        Path(__file__).resolve().parent.parent
+        / "seeds"
+        / "kazakhstan-abraham-accords-india-today-2025-11-07.txt"
+    )
+    out = tmp_path / "quiz.json"
+    assert main(["generate", str(seed), "-o", str(out), "--count", "14", "--media"]) == 0
+    media = [q for q in load_quiz(out).questions if "media-literacy" in q.tags]
+    assert 1 <= len(media) <= 2
+    capsys.readouterr()
+    bad = tmp_path / "bad.json"
+    with pytest.raises(SystemExit) as exit_:
+        main(["generate", str(seed), "-o", str(bad), "--media", "9"])
+    assert exit_.value.code != 0
+    err = capsys.readouterr().err.strip()
+    assert len(err.splitlines()) == 1 and "--media" in err and "Traceback" not in err
+    assert not bad.exists()

@@ -190,13 +190,23 @@ def _mc(fact: Fact, rng: random.Random) -> Question | None:
     )
 
 
+def _same_role(fact: Fact, wrong: str) -> bool:
+    """A false statement swaps in a name of the same role: a person only for another answer of the same
+    relation (another summit president), never any leader ("a three-way call with Narendra Modi")."""
+    if fact.answer_kind != "person":
+        return True
+    return bool(fact.relation) and any(
+        f.relation == fact.relation and aliases.same_entity(f.answer, wrong) for f in load_facts()
+    )
+
+
 def _tf(fact: Fact, rng: random.Random, want: bool | None = None) -> Question | None:
     """A true statement of the fact, or a false one made by swapping the answer for a same-kind distractor."""
     truth = (rng.random() < 0.5 if want is None else want) or not _contains(fact.statement, fact.answer)
     truth = truth or fact.answer_kind in _NO_FALSE_SWAP
     statement = fact.statement
     if not truth:
-        wrong = distractors(fact, 1, rng, fact.statement)
+        wrong = [d for d in distractors(fact, 3, rng, fact.statement) if _same_role(fact, d)][:1]
         if not wrong:
             truth = True
         else:

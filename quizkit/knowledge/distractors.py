@@ -190,6 +190,9 @@ def also_true(fact: Fact, cand: str) -> bool:
     from quizkit.knowledge.attendees import same_event
 
     text = f"{fact.question} {fact.statement}"
+    same_set = [f for f in load_facts() if fact.relation and f.relation == fact.relation and f.id != fact.id]
+    if any(aliases.same_entity(cand, f.answer) and f.subject != fact.subject for f in same_set):
+        return False  # another pair of the same set: Mirziyoyev did not represent Kazakhstan
     if same_event(fact.answer, cand, text):
         return True
     member = fact.kind == "membership" and fact.answer_kind == "organisation"
