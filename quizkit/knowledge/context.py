@@ -49,7 +49,7 @@ MATCHING = {
 """relation -> (prompt, whether the answer is the left-hand item). Unlisted relations make no matching."""
 _MIN_PAIRS, _MAX_PAIRS = 3, 5
 _ORDER_ITEMS, _ORDER_MIN_ITEMS = 4, 3
-_ORDER_MIN_SHARE = 0.5
+_ORDER_MIN_SHARE = 0.4
 """An event joins an ordering question only when it is at least this relevant relative to the best one."""
 _CENTRAL = 2.0
 """Weighted mentions that make a name central to the article (a headline mention counts 2)."""
@@ -331,9 +331,14 @@ def _matching(ranked: Sequence[Ranked], rng: random.Random, central: set[str]) -
 
 def _ordering(article: Article, rng: random.Random) -> Question | None:
     """Put three or four dated events linked to the article in order; they fall in different years, so the
-    order is sure even when a source gives only the year."""
+    order is sure even when a source gives only the year. An event counts when something specific in it is
+    central to the article, or two of its names are (Kazakhstan and Israel for the story of their ties)."""
     central = central_names(article)
-    scored = [(ev, sc) for ev, sc in rank_events(article) if _specific_central(ev.entities, central)]
+    scored = [
+        (ev, sc)
+        for ev, sc in rank_events(article)
+        if _specific_central(ev.entities, central) or len(set(ev.entities) & central) >= 2
+    ]
     if not scored:
         return None
     ranked = [ev for ev, score in scored[:10] if score >= _ORDER_MIN_SHARE * scored[0][1]]
