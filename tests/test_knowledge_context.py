@@ -14,17 +14,11 @@ from hypothesis import strategies as st
 from quizkit.article import read_article
 from quizkit.check import check_quiz
 from quizkit.knowledge import aliases, load_facts, load_timeline
-from quizkit.knowledge.context import (
-    FIGURE_KINDS,
-    answer_forms,
-    context_questions,
-    fact_question,
-    knowledge_questions,
-    states_answer,
-)
-from quizkit.knowledge.distractors import distractors
+from quizkit.knowledge.context import context_questions, fact_question, knowledge_questions
+from quizkit.knowledge.distractors import answer_forms, distractors
 from quizkit.knowledge.linking import entity_weights, rank_facts
 from quizkit.knowledge.media import media_questions, summary_additions
+from quizkit.knowledge.relevance import FIGURE_KINDS, states_answer
 from quizkit.model import Article, Question, Quiz
 from quizkit.quizfile import dump_quiz, parse_quiz_text
 

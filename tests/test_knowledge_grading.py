@@ -9,7 +9,8 @@ import pytest
 
 from quizkit.grade.score import score_text
 from quizkit.knowledge import load_facts
-from quizkit.knowledge.context import answer_forms, fact_question
+from quizkit.knowledge.context import fact_question
+from quizkit.knowledge.distractors import answer_forms
 from quizkit.model import Fact
 
 ASKED = [f for f in load_facts() if f.question and f.answer]

@@ -18,9 +18,14 @@ import re
 from collections.abc import Callable, Collection, Sequence
 
 from quizkit.knowledge import aliases, load_facts
-from quizkit.knowledge.distractors import accepted, distractors
-from quizkit.knowledge.linking import Ranked, entity_weights, rank_events, rank_facts
+from quizkit.knowledge.distractors import answer_forms, distractors
+from quizkit.knowledge.linking import Ranked, rank_events, rank_facts
 from quizkit.knowledge.media import media_questions
+from quizkit.knowledge.relevance import (
+    central_facts,
+    central_names,
+    specific_central,
+)
 from quizkit.model import (
     CLOSED_TYPES,
     TYPE_CODES,
@@ -51,16 +56,6 @@ _MIN_PAIRS, _MAX_PAIRS = 3, 5
 _ORDER_ITEMS, _ORDER_MIN_ITEMS = 4, 3
 _ORDER_MIN_SHARE = 0.4
 """An event joins an ordering question only when it is at least this relevant relative to the best one."""
-_CENTRAL = 2.0
-"""Weighted mentions that make a name central to the article (a headline mention counts 2)."""
-_TIED = 0.4
-"""A fact is tied to the article's central claims when it scores at least this share of the best fact."""
-_GENERIC_KINDS = frozenset({"country", "region"})
-"""Names that alone do not tie a fact to an article (a remittances story names Russia and Kazakhstan too)."""
-FIGURE_KINDS = frozenset(
-    {"date", "day", "number", "population", "percent", "length", "tonnage", "count", "rank"}
-)
-"""Exact figures: not asked from memory in a context question (concepts over statistics)."""
 _NO_FALSE_SWAP = frozenset({"", "venue", "figure", "resource", "site"})
 """Answers whose swap makes an absurd statement ("the South Lawn of Ak Orda"): true statements only."""
 MEDIA_DEFAULT = 2
@@ -104,21 +99,6 @@ def _explain(fact: Fact) -> str:
     note = " (a state-owned outlet)" if state else ""
     listed = "; ".join(f"{c.title or c.url}{note}, {c.url}" for c in cites)
     return f"{fact.statement} (Source: {listed}; as of {fact.as_of}.)"
-
-
-def answer_forms(fact: Fact) -> tuple[str, ...]:
-    """Every right form of a fact's answer a grader should accept: the knowledge base's own list (the city
-    for a venue, other published dates), the alias table's names, other spellings of a date."""
-    forms = [*fact.accepted, *accepted(fact.answer)]
-    for a in fact.accepted:
-        forms.extend(accepted(a))
-    seen = {aliases.norm(fact.answer)}
-    out = []
-    for f in forms:
-        if f and aliases.norm(f) not in seen:
-            seen.add(aliases.norm(f))
-            out.append(f)
-    return tuple(out)
 
 
 def _contains(text: str, part: str) -> bool:
@@ -276,10 +256,6 @@ def fact_question(
     return None
 
 
-def _specific_central(entities: Sequence[str], central: set[str]) -> bool:
-    return any(e in central and _kind(e) not in _GENERIC_KINDS for e in entities)
-
-
 def _matching(ranked: Sequence[Ranked], rng: random.Random, central: set[str]) -> tuple[Question, str] | None:
     """A matching question on the relation whose facts are most relevant together (leader <-> country...),
     only when the set is about something specific the article is about (the C5+1, the Abraham Accords)."""
@@ -292,7 +268,7 @@ def _matching(ranked: Sequence[Ranked], rng: random.Random, central: set[str]) -
     best: list[Fact] = []
     best_score = 0.0
     for group in groups.values():
-        if not any(_specific_central(f.entities, central) for f in group):
+        if not any(specific_central(f.entities, central) for f in group):
             continue
         group = sorted(group, key=lambda f: rank[f.id])[:_MAX_PAIRS]
         total = sum(score[f.id] for f in group)
@@ -337,7 +313,7 @@ def _ordering(article: Article, rng: random.Random) -> Question | None:
     scored = [
         (ev, sc)
         for ev, sc in rank_events(article)
-        if _specific_central(ev.entities, central) or len(set(ev.entities) & central) >= 2
+        if specific_central(ev.entities, central) or len(set(ev.entities) & central) >= 2
     ]
     if not scored:
         return None
@@ -383,99 +359,6 @@ def _gives_away(q: Question, fact: Fact, seen: str, answers: list[str]) -> bool:
     if any(_contains(seen, w) for w in _written(fact.answer) if len(w) > 1):
         return True
     return any(_contains(q.prompt, w) for a in answers for w in _written(a) if len(w) > 1)
-
-
-def _kind(name: str) -> str:
-    ent = aliases.lookup(name)
-    return ent.kind if ent else ""
-
-
-def central_names(article: Article) -> set[str]:
-    """The names the article is about: in the headline or mentioned at least twice (weighted)."""
-    return {e for e, w in entity_weights(article).items() if w >= _CENTRAL}
-
-
-_STOP = frozenset(
-    {"that", "with", "from", "this", "which", "were", "their", "there", "about", "after", "before", "than"}
-    | {"into", "over", "under", "they", "them", "been", "have", "what", "when", "where", "while", "also"}
-)
-
-
-def _content_words(text: str) -> set[str]:
-    return {w for w in re.findall(r"[a-z0-9]+", text.lower()) if len(w) > 3 and w not in _STOP}
-
-
-def states_answer(article: Article, fact: Fact) -> bool:
-    """Whether the article already says what the fact says: one of its sentences names the answer (in any
-    accepted form) together with at least half of the statement's other content words."""
-    forms = [f for f in (fact.answer, *answer_forms(fact)) if len(f) > 1]
-    others = _content_words(fact.statement) - {w for f in forms for w in _content_words(f)}
-    text = f"{article.title}\n{article.body}"
-    for sentence in re.split(r"(?<=[.!?])\s+|\n+", text):
-        named = any(_contains(sentence, f) for f in forms)
-        if named and (not others or len(others & _content_words(sentence)) >= 0.5 * len(others)):
-            return True
-    return False
-
-
-def _anchored(fact: Fact, central: set[str], article: Article) -> bool:
-    """The fact names something specific that is central to the article too (an agreement, a body, a person,
-    a place, a resource), or, when it names only countries, one of its topics (other than those names) is in
-    the headline or twice in the body ("a geopolitical balancing act" for the multi-vector policy)."""
-    specific = [e for e in fact.entities if _kind(e) not in _GENERIC_KINDS]
-    if any(e in central for e in specific):
-        return True
-    names = {aliases.norm(e) for e in fact.entities}
-    for topic in fact.topics:
-        phrase = topic.replace("-", " ")
-        if phrase in names or len(phrase) < 5:
-            continue
-        pattern = rf"(?<!\w){re.escape(phrase)}"
-        if re.search(pattern, article.title, re.I) or len(re.findall(pattern, article.body, re.I)) >= 2:
-            return True
-    return False
-
-
-def _given_away(fact: Fact, article: Article, central: set[str]) -> bool:
-    """The article hands the answer over: it is a name the article is about (its headline, its main actors),
-    or a name of the answer's kind (a person, a country...) that the article itself mentions. An answer that
-    is another name of the fact's own subject ("the Middle Corridor's official name") is asked."""
-    name = aliases.canonical(fact.answer) or fact.answer
-    if name == fact.subject and aliases.norm(fact.answer) != aliases.norm(fact.subject):
-        return False
-    if name in central:
-        return True
-    text = f"{article.title}\n{article.body}"
-    named = any(_contains(text, f) for f in (fact.answer, *answer_forms(fact)) if len(f) > 2)
-    return fact.answer_kind in _NAME_KINDS and named
-
-
-def central_facts(article: Article, ranked: Sequence[Ranked] | None = None) -> list[Ranked]:
-    """The facts tied to the article's central claims, most relevant first: the subject is central, the fact
-    is anchored in something specific the article names, it scores at least ``_TIED`` of the best such fact,
-    its answer is not an exact figure (``FIGURE_KINDS``) nor a name central to the article (a giveaway), and
-    the article does not already state it. Empty
-    when the article is not about what the knowledge base knows."""
-    ranked = rank_facts(article) if ranked is None else ranked
-    central = central_names(article)
-    tied = [
-        r
-        for r in ranked
-        if r.tier == 0
-        and r.fact.subject in central
-        and _anchored(r.fact, central, article)
-        and r.fact.answer_kind not in FIGURE_KINDS
-    ]
-    if not tied:
-        return []
-    best = max(r.score for r in tied)
-    return [
-        r
-        for r in tied
-        if r.score >= _TIED * best
-        and not _given_away(r.fact, article, central)
-        and not states_answer(article, r.fact)
-    ]
 
 
 def _pick_facts(ranked: Sequence[Ranked], n: int) -> list[Fact]:

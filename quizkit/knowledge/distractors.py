@@ -233,3 +233,18 @@ def accepted(answer: str) -> tuple[str, ...]:
     if ent is None:
         return _date_forms(answer)
     return tuple(n for n in ent.names if aliases.norm(n) != aliases.norm(answer))
+
+
+def answer_forms(fact: Fact) -> tuple[str, ...]:
+    """Every right form of a fact's answer a grader should accept: the knowledge base's own list (the city
+    for a venue, other published dates), the alias table's names, other spellings of a date."""
+    forms = [*fact.accepted, *accepted(fact.answer)]
+    for a in fact.accepted:
+        forms.extend(accepted(a))
+    seen = {aliases.norm(fact.answer)}
+    out = []
+    for f in forms:
+        if f and aliases.norm(f) not in seen:
+            seen.add(aliases.norm(f))
+            out.append(f)
+    return tuple(out)
