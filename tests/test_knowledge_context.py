@@ -18,7 +18,7 @@ from quizkit.knowledge.context import context_questions, fact_question, knowledg
 from quizkit.knowledge.distractors import answer_forms, distractors
 from quizkit.knowledge.linking import entity_weights, rank_facts
 from quizkit.knowledge.media import media_questions, summary_additions
-from quizkit.knowledge.relevance import FIGURE_KINDS, states_answer
+from quizkit.knowledge.relevance import FIGURE_KINDS, central_facts, states_answer
 from quizkit.model import Article, Question, Quiz
 from quizkit.quizfile import dump_quiz, parse_quiz_text
 
@@ -370,3 +370,43 @@ def test_generate_adds_media_questions_only_when_asked() -> None:
     assert not any("media-literacy" in q.tags for q in plain.questions)
     asked = generate_quiz(article("seed"), count=16, seed=0, media=2).quiz
     assert 1 <= sum("media-literacy" in q.tags for q in asked.questions) <= 2
+
+
+REMITTANCES = """Migrant money from Russia keeps Central Asian towns afloat
+
+Remittances sent home by workers in Russia reached a record in Kyrgyzstan last year, the central bank said, \
+and Tajikistan received about half of its economy's worth in transfers.
+
+Many workers cross the border into Russia through Kazakhstan by train, and some now look for jobs in \
+Kazakhstan itself, where wages have risen.
+
+In Uzbekistan, officials said transfers from Russia fell as the rouble weakened, while money from Kazakhstan \
+and South Korea grew.
+
+Economists in Bishkek warned that dependence on Russia leaves Kyrgyzstan exposed to sanctions and to new rules \
+on migrant workers. A worker from Osh said he sends home most of his pay every month.
+"""
+DROUGHT = """Drought leaves Zimbabwe farmers without a harvest
+
+The worst drought in decades has withered maize across southern Zimbabwe, the United Nations said on Tuesday, \
+leaving millions in need of food aid. Soviet-era tractors stand idle on collective farms near Masvingo.
+
+Farmers said the rains failed for a second year. The government has declared a national disaster.
+"""
+EXOPLANET = """Astronomers find water vapour on a distant world
+
+A team using the James Webb Space Telescope has detected water vapour in the atmosphere of a planet orbiting \
+a small red star 40 light years away. Scientists from Europe and the United States said the finding helps \
+explain how such worlds keep their air; the satellite that found the star was launched from Baikonur.
+"""
+
+
+def test_articles_off_the_knowledge_base_get_no_context_question() -> None:
+    """Issue 9, item 11: a remittances story names Russia and Kazakhstan, a drought story the Soviet era, a
+    space story Baikonur; none of them is about what the knowledge base knows."""
+    from quizkit.article import from_text
+
+    for text in (REMITTANCES, DROUGHT, EXOPLANET):
+        doc = from_text(text)
+        assert central_facts(doc) == [], [r.fact.id for r in central_facts(doc)]
+        assert context_questions(doc, count=6, seed=0) == []
