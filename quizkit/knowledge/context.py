@@ -420,7 +420,6 @@ def knowledge_questions(
     start = rng.randrange(len(_TYPE_CYCLE))
     tf = [bool(q.answer) for q in prior if q.type == "true_false"]
     next_true = tf.count(True) < tf.count(False) if tf.count(True) != tf.count(False) else rng.random() < 0.5
-    skipped: list[Fact] = []
     unbalanced: list[Fact] = []
     for i, fact in enumerate(_pick_facts(pool, 3 * count)):
         if len(out) == count:
@@ -430,8 +429,7 @@ def knowledge_questions(
         if q is None:
             continue
         if _gives_away(q, fact, seen, answers):
-            skipped.append(fact)
-            continue
+            continue  # another question names its answer: a shorter quiz, not a giveaway
         if q.type == "true_false" and q.answer is not next_true:
             unbalanced.append(fact)  # a true statement when the balance needs a false one
             continue
@@ -443,7 +441,7 @@ def knowledge_questions(
         seen += " \n " + _text_of(q)
         if q.type in _ONE_ANSWER:
             answers.append(fact.answer)
-    for fact in [*unbalanced, *skipped]:  # better an unbalanced or giveaway warning than too few questions
+    for fact in unbalanced:  # better an unbalanced true/false mix than too few; never a giveaway
         if len(out) == count:
             break
         q = fact_question(fact, "multiple_choice", rng, true=next_true, types=allowed)
