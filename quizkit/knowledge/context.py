@@ -17,7 +17,7 @@ import random
 import re
 from collections.abc import Callable, Collection, Sequence
 
-from quizkit.knowledge import aliases, load_facts
+from quizkit.knowledge import aliases, checked_on, load_facts
 from quizkit.knowledge.distractors import answer_forms, distractors
 from quizkit.knowledge.linking import Ranked, rank_events, rank_facts
 from quizkit.knowledge.media import media_questions
@@ -299,7 +299,7 @@ def _matching(ranked: Sequence[Ranked], rng: random.Random, central: set[str]) -
         explanation=" ".join(f.statement for f in best)
         + " (Sources: "
         + "; ".join(c.url for c in cites)
-        + f", checked {best[0].as_of}.)",
+        + f"; checked {checked_on()}.)",
         tags=("context", "matching", *best[0].topics[:1]),
     )
     return question, relation
