@@ -180,3 +180,22 @@ def test_cli_generate_media_option(tmp_path: Path, capsys: pytest.CaptureFixture
     err = capsys.readouterr().err.strip()
     assert len(err.splitlines()) == 1 and "--media" in err and "Traceback" not in err
     assert not bad.exists()
+
+
+def test_article_questions_never_offer_another_summit_guest() -> None:
+    """The fact-check's case on the seed: "who held talks with Trump in Washington" offered Mirziyoyev,
+    Berdimuhamedov and Rahmon, who were there too. The generator now avoids them (``also_right``)."""
+    from quizkit.article import read_article
+    from quizkit.generate import generate_quiz
+
+    seed = (
+        Path(__file__).resolve().parent.parent
+        / "seeds"
+        / "kazakhstan-abraham-accords-india-today-2025-11-07.txt"
+    )
+    quiz = generate_quiz(read_article(seed), seed=1).quiz
+    for q in quiz.questions:
+        if q.type == "multiple_choice" and q.answer == "Kassym-Jomart Tokayev":
+            assert not (set(q.choices) - {q.answer}) & CENTRAL_ASIAN_LEADERS, q.choices
+        if q.type == "true_false" and q.answer is False:
+            assert not any(name in q.prompt for name in CENTRAL_ASIAN_LEADERS - {"Kassym-Jomart Tokayev"})

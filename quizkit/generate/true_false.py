@@ -10,6 +10,7 @@ from quizkit.analysis import Analysis, Mention, Sentence
 from quizkit.generate import distractors, realize, statements, syntax
 from quizkit.generate.common import Candidate, explanation, make, sentence_score
 from quizkit.knowledge import aliases
+from quizkit.knowledge.attendees import also_right
 
 THE_PLACES = r"^(Middle|Far|Near) East|\b(Sea|Gulf|Caucasus|Balkans)\b"
 SWAPPABLE = realize.ANSWER_KINDS | {"year", "date", "number"}
@@ -37,7 +38,7 @@ def _false(s: Sentence, m: Mention, analysis: Analysis, rng: random.Random) -> t
     first = min(syntax.mention_tokens(s, m))
     if first < m.i and first > 0 and s.toks[first - 1].dep == "amod":
         return None  # "outgoing Prime Minister Lars Brekke": without the title, "outgoing Astrid Haugen"
-    avoid = tuple(x.text for x in s.mentions)
+    avoid = (*(x.text for x in s.mentions), *also_right(s.text, m.text))  # a summit guest would make it true
     wrong = distractors.names(m.text, m.kind, analysis, rng, 1, avoid=avoid)
     if not wrong:
         return None

@@ -62,3 +62,15 @@ def unsafe_distractors(text: str, key: str, candidates: Iterable[str]) -> list[s
 def attendees_named(text: str) -> set[str]:
     """Every attendee's name (all spellings) for the events the text is about."""
     return {n for ev in events_in(text) for a in ev.attendees for n in _names(a)}
+
+
+def also_right(text: str, key: str) -> tuple[str, ...]:
+    """Every spelling of the names that took part, with ``key``, in an event ``text`` is about: they must not
+    be offered as wrong answers (pass them as names to avoid)."""
+    out: list[str] = []
+    for ev in events_in(text):
+        people = [aliases.canonical(p) or p for p in ev.attendees]
+        if (aliases.canonical(key) or key) not in people:
+            continue
+        out.extend(n for p in people if not aliases.same_entity(p, key) for n in _names(p))
+    return tuple(dict.fromkeys(out))
