@@ -48,6 +48,12 @@ def _length(text: str) -> str:
     return text
 
 
+def _media_count(text: str) -> int:
+    if not text.strip().isdigit() or not 0 <= int(text) <= 5:
+        raise argparse.ArgumentTypeError(f"expected a whole number from 0 to 5, got {text!r}")
+    return int(text)
+
+
 def _csv_list(text: str) -> list[str]:
     parts = [part.strip() for part in text.split(",") if part.strip()]
     if not parts:
@@ -121,7 +127,7 @@ def cmd_grade(args: argparse.Namespace) -> int:
 def cmd_facts(args: argparse.Namespace) -> int:
     from quizkit.knowledge import run_facts
 
-    return run_facts(args)
+    return run_facts(args.about, stale=args.stale)
 
 
 def cmd_notebook(args: argparse.Namespace) -> int:
@@ -196,6 +202,15 @@ def build_parser() -> argparse.ArgumentParser:
         help="share of sourced context questions, 0 to 1 (default: about 1/3)",
     )
     share.add_argument("--no-context", action="store_true", help="comprehension questions only")
+    p.add_argument(
+        "--media",
+        nargs="?",
+        type=_media_count,
+        const=2,
+        default=0,
+        metavar="N",
+        help="add up to N media-literacy questions (who published it, when, who is quoted...; default N: 2)",
+    )
     p.set_defaults(handler=cmd_generate)
 
     p = sub.add_parser("check", help="run the quality checks on a quiz and print a report")
@@ -262,6 +277,9 @@ def build_parser() -> argparse.ArgumentParser:
     p = sub.add_parser("facts", help="list the knowledge base with sources")
     p.add_argument(
         "--about", metavar="NAME", help="only facts about this country, person or body (aliases work)"
+    )
+    p.add_argument(
+        "--stale", action="store_true", help="only facts to re-check: review date passed or within 60 days"
     )
     p.set_defaults(handler=cmd_facts)
 

@@ -221,8 +221,20 @@ FactKind = Literal["date", "person", "place", "organisation", "number", "members
 
 
 @dataclass(frozen=True, slots=True)
+class FactSource:
+    """A page that states a fact: its exact URL, a title, and a one-sentence quote from it containing the key."""
+
+    url: str
+    title: str
+    excerpt: str
+    """Quoted word for word from the page; it contains the fact's answer (or one of its accepted forms)."""
+    state_media: bool = False
+    """A state-owned outlet (TASS, Kazinform...): a fact backed only by such sources says so in its question."""
+
+
+@dataclass(frozen=True, slots=True)
 class Fact:
-    """One checked fact about the world, in our own words, with its source."""
+    """One checked fact about the world, in our own words, with its sources."""
 
     id: str
     statement: str
@@ -242,6 +254,12 @@ class Fact:
     topics: tuple[str, ...] = ()
     relation: str = ""
     """Facts with the same relation form a matching set, subject <-> answer (e.g. "capital_of")."""
+    accepted: tuple[str, ...] = ()
+    """Every other right form of the answer (the city for a venue, other spellings, other published dates)."""
+    review_by: str = ""
+    """For facts that change (leaders, populations, rankings): re-check before this ISO date."""
+    sources: tuple[FactSource, ...] = ()
+    """The pages that state the fact; ``source_url`` is the first one's URL."""
 
 
 @dataclass(frozen=True, slots=True)

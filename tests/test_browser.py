@@ -167,8 +167,9 @@ def test_quiz_answer_save_and_grade(
         if q.type in ("multiple_choice", "true_false"):
             key = q.answer if q.type == "multiple_choice" else ("True" if q.answer else "False")
             choice = key
-            if not wrong_done and q.type == "multiple_choice":
-                choice = next(c for c in q.choices if c != q.answer)  # one deliberate mistake
+            if not wrong_done and q.type == "multiple_choice" and q.evidence is not None:
+                # one deliberate mistake, on an article question (its hint quotes the article)
+                choice = next(c for c in q.choices if c != q.answer)
             box.get_by_text(str(choice), exact=True).click()  # the option's label, as a student would
             box.get_by_role("button", name="Check").click()
             feedback = box.locator(".qk-feedback")

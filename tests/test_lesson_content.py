@@ -100,7 +100,8 @@ def test_glossary_shows_definitions_and_sourced_facts() -> None:
     assert "Xi Jinping" in view.entry.value and "Source:" in view.entry.value
     view.picker.value = "accession"
     assert "joining" in view.entry.value and "Source:" not in view.entry.value
-    assert all(s.url.startswith("https://") for s in view.sources())
+    # exact addresses of the pages the facts were checked on (a few ministry pages are plain http)
+    assert all(s.url.startswith(("https://", "http://")) for s in view.sources())
 
 
 # --- balancing act ---------------------------------------------------------------------------------------
@@ -120,7 +121,8 @@ def test_blocs_come_from_the_knowledge_base_with_their_main_partner() -> None:
 
 def test_trade_partners_2023_from_the_knowledge_base() -> None:
     partners = trade_partners(kb_facts("Kazakhstan"))
-    assert [(p.country, p.billions) for p in partners] == [("China", 31.5), ("Russia", 26.0), ("Italy", 16.1)]
+    # January–September 2023, Kazakhstan's statistics bureau: the full-year ranking differs by source
+    assert [(p.country, p.billions) for p in partners] == [("China", 21.7), ("Russia", 18.9)]
     assert all("intellinews.com" in p.fact.source_url for p in partners)
 
 
@@ -131,7 +133,7 @@ def test_choosing_a_bloc_updates_diagram_and_fact() -> None:
     assert lesson.blocs.image.value != before
     assert "2001" in lesson.blocs.text.value and "Source:" in lesson.blocs.text.value
     refs = lesson.references().value
-    assert "intellinews.com" in refs and "inform.kz" in refs
+    assert "intellinews.com" in refs and "mfa.kz" in refs  # trade figures; the foreign ministry on the OIC
 
 
 @pytest.mark.parametrize(

@@ -143,14 +143,22 @@ def _gate(article: Article) -> tuple[Callable[[Question], str | None], Callable[
     return one, whole
 
 
-def _context(article: Article, n: int, seed: int, warnings: list[str]) -> list[Question]:
+def _context(article: Article, n: int, seed: int, warnings: list[str], media: int = 0) -> list[Question]:
     if n <= 0:
         return []
     from quizkit.knowledge.context import context_questions
 
-    got = list(context_questions(article, count=n, seed=seed))[:n]
-    if len(got) < n:
-        warnings.append(f"the knowledge base gave {len(got)} context questions of the {n} asked")
+    got = list(context_questions(article, count=n, seed=seed, media=media))[:n]
+    if not any("media-literacy" not in q.tags for q in got):
+        warnings.append(
+            "no context questions from the knowledge base: the article is not about what it covers "
+            "(Central Asia, the Abraham Accords, the C5+1...), and context on something else would mislead"
+        )
+    elif len(got) < n:
+        warnings.append(
+            f"the knowledge base gave {len(got)} context questions of the {n} asked "
+            "(only facts tied to the article's main points, and nothing the article already says)"
+        )
     return got
 
 
@@ -211,10 +219,12 @@ def generate_quiz(
     context_share: float | None = None,
     no_context: bool = False,
     min_quality: float = 0.0,
+    media: int = 0,
 ) -> Generated:
     """Article -> checked quiz. ``count`` is the total (article + context); by default it follows the
     length (about one per 27 words, 8-25). ``min_quality`` leaves out article questions whose estimated
-    quality (``Question.quality``) is lower."""
+    quality (``Question.quality``) is lower. ``media``: at most this many media-literacy questions among the
+    context ones (none by default)."""
     bad = [t for t in types or () if t not in QUESTION_TYPES]
     if bad:
         raise GenerationError(
@@ -257,7 +267,8 @@ def generate_quiz(
         n_context = round(len(chosen) * share / (1 - share)) if share < 1 else default_total(analysis)
     else:
         n_context = min(count - len(chosen), round(count * share)) if share > 0 else 0  # never over the share
-    asked_context = _context(article, n_context, seed, warnings)
+    n_context = n_context if no_context else max(n_context, media)
+    asked_context = _context(article, n_context, seed, warnings, media)
     context = [q for q in on_topic(asked_context, analysis) if types is None or q.type in types]
     if len(context) < len(asked_context):
         warnings.append(
@@ -265,6 +276,12 @@ def generate_quiz(
             "does not mention"
         )
     chosen = _without_repeats(article, pool, chosen, context, seed, one, whole, dropped)
+    given = [c for c in chosen if any(select.gives_away(q, c.question, article.title) for q in context)]
+    if given:  # a context question names an article question's answer: the article one goes (they are many)
+        chosen = [c for c in chosen if c not in given]
+        dropped.extend(
+            (select.summary(c.question), "gives_away_answer: a context question names it") for c in given
+        )
     quiz = _quiz(article, _finish(chosen, context, seed), seed)
     for _round in range(3):  # an article question clashing with a context one: the article one goes
         failing = whole(quiz)
@@ -432,6 +449,7 @@ def run_generate(args: argparse.Namespace) -> int:
         context_share=args.context_share,
         no_context=args.no_context,
         min_quality=getattr(args, "min_quality", 0.0) or 0.0,
+        media=args.media,
     )
     if not gen.quiz.questions:
         raise GenerationError(

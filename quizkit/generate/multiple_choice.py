@@ -17,6 +17,7 @@ from quizkit.generate.common import (
     similarity,
     wh_tag,
 )
+from quizkit.knowledge.attendees import also_right
 
 
 def prompt_score(s: Sentence, prompt: str) -> float:
@@ -36,7 +37,8 @@ def options(
     m: Mention, s: Sentence, prompt: str, analysis: Analysis, rng: random.Random
 ) -> tuple[str, ...] | None:
     key = key_name(m)
-    wrong = distractors.names(key, m.kind, analysis, rng, 3, avoid=avoid_names(s, prompt))
+    avoid = (*avoid_names(s, prompt), *also_right(f"{prompt} {s.text}", key))  # the other summit guests
+    wrong = distractors.names(key, m.kind, analysis, rng, 3, avoid=avoid)
     return (key, *wrong) if wrong else None
 
 

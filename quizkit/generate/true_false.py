@@ -10,6 +10,7 @@ from quizkit.analysis import Analysis, Mention, Sentence
 from quizkit.generate import distractors, realize, statements, syntax
 from quizkit.generate.common import Candidate, explanation, make, sentence_score
 from quizkit.knowledge import aliases
+from quizkit.knowledge.attendees import also_right
 
 THE_PLACES = r"^(Middle|Far|Near) East|\b(Sea|Gulf|Caucasus|Balkans)\b"
 SWAPPABLE = realize.ANSWER_KINDS | {"year", "date", "number"}
@@ -41,7 +42,7 @@ def _false(s: Sentence, m: Mention, analysis: Analysis, rng: random.Random) -> t
         return None  # "Zimbabwe President Robert Mugabe": another country before the title is absurd
     if m.kind == "person" and first > 0 and s.toks[first - 1].lemma.lower() in syntax.PERSON_NOUNS | TITLES:
         return None  # "UAE President Mohamed bin Zayed": another name under that title is absurd
-    avoid = tuple(x.text for x in s.mentions)
+    avoid = (*(x.text for x in s.mentions), *also_right(s.text, m.text))  # a summit guest would make it true
     wrong = distractors.names(m.text, m.kind, analysis, rng, 1, avoid=avoid, article_only=True)
     if not wrong:
         return None

@@ -1,23 +1,31 @@
 """Context questions: what the article alone does not say, from the sourced knowledge base, plus media literacy.
 
-``context_questions`` ranks facts by relevance to the article (``linking``), builds closed questions of mixed
-types from the most relevant ones (distractors of the same kind from the knowledge base), one matching and one
-ordering question when the article touches a set of related facts or dated events, and media-literacy questions
-from the article's own metadata. Every question cites its source; the same article and seed give the same list.
+``context_questions`` asks only about facts tied to what the article is about (``central_facts``): the fact's
+subject is one of the article's central names, the fact names something specific the article names too (an
+agreement, organisation, person, place; not just a country), it is a concept rather than a figure to recall,
+and the article does not already state its answer. An article on anything else gets no context question at
+all. Closed questions of mixed types follow (distractors of the same kind from the knowledge base, none that
+is also true), one matching and one ordering question when the article touches a set of related facts or
+dated events, and media-literacy questions only when asked for (``media``). Every question cites its sources;
+the same article and seed give the same list.
 """
 
 from __future__ import annotations
 
 import hashlib
-import math
 import random
 import re
 from collections.abc import Callable, Collection, Sequence
 
-from quizkit.knowledge import aliases, load_facts, sources
-from quizkit.knowledge.distractors import accepted, distractors
+from quizkit.knowledge import aliases, checked_on, load_facts
+from quizkit.knowledge.distractors import answer_forms, distractors
 from quizkit.knowledge.linking import Ranked, rank_events, rank_facts
 from quizkit.knowledge.media import media_questions
+from quizkit.knowledge.relevance import (
+    central_facts,
+    central_names,
+    specific_central,
+)
 from quizkit.model import (
     CLOSED_TYPES,
     TYPE_CODES,
@@ -33,28 +41,25 @@ from quizkit.model import (
 BLANK = "_____"
 _WITH_THE = frozenset({"White House", "Kremlin", "Northern route", "Gaza war"})
 MATCHING = {
-    "capital_of": ("Match each country to its capital.", False),
-    "leader_2025": (
-        "Match each leader at the 2025 C5+1 summit in Washington to the country they represented.",
+    "leader_2023": (
+        "Match each president at the first C5+1 summit of presidents (New York, September 2023) to the "
+        "country they represented.",
         True,
     ),
     "israel_deal_year": (
-        "Match each country to the year of its peace treaty or Abraham Accords deal with Israel "
-        "(for Kazakhstan: the year its joining was announced).",
+        "Match each country to the year it signed its peace treaty or Abraham Accords agreement with Israel.",
         False,
     ),
-    "population": ("Match each Central Asian country to its approximate population.", False),
 }
 """relation -> (prompt, whether the answer is the left-hand item). Unlisted relations make no matching."""
 _MIN_PAIRS, _MAX_PAIRS = 3, 5
 _ORDER_ITEMS, _ORDER_MIN_ITEMS = 4, 3
-_ORDER_MIN_SHARE = 0.5
+_ORDER_MIN_SHARE = 0.4
 """An event joins an ordering question only when it is at least this relevant relative to the best one."""
-_FACT_SHARE = 0.6
-_MIN_SOURCED = 6
-"""Context questions from the knowledge base: at least 60% of them, and at least six when there is room."""
-_IN_ARTICLE = 0.8
-"""Relevance factor for a fact whose answer the article itself names: still context, but easier to guess."""
+_NO_FALSE_SWAP = frozenset({"", "venue", "figure", "resource", "site"})
+"""Answers whose swap makes an absurd statement ("the South Lawn of Ak Orda"): true statements only."""
+MEDIA_DEFAULT = 2
+"""Media-literacy questions when the teacher asks for them (`--media`) without a number."""
 _NAME_KINDS = frozenset({"country", "city", "person", "organisation", "sea", "venue", "figure", "resource"})
 _SHORT_KINDS = _NAME_KINDS | {"year"}
 _SINGLE_TYPES = ("multiple_choice", "true_false", "fill_blank", "short_answer")
@@ -71,19 +76,29 @@ _TYPE_CYCLE: tuple[QuestionType, ...] = (
 
 
 def citation(fact: Fact) -> Citation:
-    """The fact's source as a quiz citation (title from the knowledge base's source table)."""
-    title = next((s.title for s in sources().values() if s.url == fact.source_url), "")
-    return Citation(fact.source_url, fact.as_of, title)
+    """The fact's first source as a quiz citation, dated by the fact's as-of date."""
+    first = fact.sources[0] if fact.sources else None
+    return Citation(fact.source_url, fact.as_of, first.title if first else "")
+
+
+def citations(fact: Fact) -> tuple[Citation, ...]:
+    """Every source of the fact as a citation."""
+    return tuple(Citation(s.url, fact.as_of, s.title) for s in fact.sources) or (citation(fact),)
 
 
 def _event_citation(ev: TimelineEvent) -> Citation:
-    title = next((s.title for s in sources().values() if s.url == ev.source_url), "")
-    return Citation(ev.source_url, ev.as_of, title)
+    from quizkit.knowledge import event_sources
+
+    first = next((s for s in event_sources().get(ev.id, ()) if s.url == ev.source_url), None)
+    return Citation(ev.source_url, ev.as_of, first.title if first else "")
 
 
 def _explain(fact: Fact) -> str:
-    cite = citation(fact)
-    return f"{fact.statement} (Source: {cite.title or cite.url}, {cite.url}, checked {cite.as_of}.)"
+    cites = citations(fact)
+    state = fact.sources and all(s.state_media for s in fact.sources)
+    note = " (a state-owned outlet)" if state else ""
+    listed = "; ".join(f"{c.title or c.url}{note}, {c.url}" for c in cites)
+    return f"{fact.statement} (Source: {listed}; as of {fact.as_of}.)"
 
 
 def _contains(text: str, part: str) -> bool:
@@ -128,7 +143,7 @@ def _base(fact: Fact, qtype: QuestionType, *, explanation: str = "", **kw: objec
         type=qtype,
         origin="context",
         evidence=None,
-        sources=(citation(fact),),
+        sources=citations(fact),
         explanation=explanation or _explain(fact),
         tags=("context", *fact.topics[:2]),
         **kw,  # type: ignore[arg-type]
@@ -149,18 +164,29 @@ def _mc(fact: Fact, rng: random.Random) -> Question | None:
         prompt=fact.question,
         answer=fact.answer,
         choices=tuple(choices),
-        accepted_answers=accepted(fact.answer),
+        accepted_answers=answer_forms(fact),
         bloom="remember",
         difficulty=_difficulty(fact, 0.35),
+    )
+
+
+def _same_role(fact: Fact, wrong: str) -> bool:
+    """A false statement swaps in a name of the same role: a person only for another answer of the same
+    relation (another summit president), never any leader ("a three-way call with Narendra Modi")."""
+    if fact.answer_kind != "person":
+        return True
+    return bool(fact.relation) and any(
+        f.relation == fact.relation and aliases.same_entity(f.answer, wrong) for f in load_facts()
     )
 
 
 def _tf(fact: Fact, rng: random.Random, want: bool | None = None) -> Question | None:
     """A true statement of the fact, or a false one made by swapping the answer for a same-kind distractor."""
     truth = (rng.random() < 0.5 if want is None else want) or not _contains(fact.statement, fact.answer)
+    truth = truth or fact.answer_kind in _NO_FALSE_SWAP
     statement = fact.statement
     if not truth:
-        wrong = distractors(fact, 1, rng, fact.statement)
+        wrong = [d for d in distractors(fact, 3, rng, fact.statement) if _same_role(fact, d)][:1]
         if not wrong:
             truth = True
         else:
@@ -184,7 +210,7 @@ def _fill(fact: Fact, rng: random.Random) -> Question | None:
         "fill_blank",
         prompt=_replace_once(fact.statement, fact.answer, BLANK),
         answer=fact.answer,
-        accepted_answers=accepted(fact.answer),
+        accepted_answers=answer_forms(fact),
         bloom="remember",
         difficulty=_difficulty(fact, 0.5),
     )
@@ -198,7 +224,7 @@ def _short(fact: Fact, rng: random.Random) -> Question | None:
         "short_answer",
         prompt=fact.question,
         answer=fact.answer,
-        accepted_answers=accepted(fact.answer),
+        accepted_answers=answer_forms(fact),
         bloom="remember",
         difficulty=_difficulty(fact, 0.55),
     )
@@ -230,8 +256,9 @@ def fact_question(
     return None
 
 
-def _matching(ranked: Sequence[Ranked], rng: random.Random) -> tuple[Question, str] | None:
-    """A matching question on the relation whose facts are most relevant together (country <-> capital...)."""
+def _matching(ranked: Sequence[Ranked], rng: random.Random, central: set[str]) -> tuple[Question, str] | None:
+    """A matching question on the relation whose facts are most relevant together (leader <-> country...),
+    only when the set is about something specific the article is about (the C5+1, the Abraham Accords)."""
     rank = {r.fact.id: i for i, r in enumerate(ranked)}
     score = {r.fact.id: r.score if r.tier == 0 else 0.0 for r in ranked}
     groups: dict[str, list[Fact]] = {}
@@ -241,6 +268,8 @@ def _matching(ranked: Sequence[Ranked], rng: random.Random) -> tuple[Question, s
     best: list[Fact] = []
     best_score = 0.0
     for group in groups.values():
+        if not any(specific_central(f.entities, central) for f in group):
+            continue
         group = sorted(group, key=lambda f: rank[f.id])[:_MAX_PAIRS]
         total = sum(score[f.id] for f in group)
         lefts, rights = {f.subject for f in group}, {f.answer for f in group}
@@ -270,7 +299,7 @@ def _matching(ranked: Sequence[Ranked], rng: random.Random) -> tuple[Question, s
         explanation=" ".join(f.statement for f in best)
         + " (Sources: "
         + "; ".join(c.url for c in cites)
-        + f", checked {best[0].as_of}.)",
+        + f"; checked {checked_on()}.)",
         tags=("context", "matching", *best[0].topics[:1]),
     )
     return question, relation
@@ -278,8 +307,14 @@ def _matching(ranked: Sequence[Ranked], rng: random.Random) -> tuple[Question, s
 
 def _ordering(article: Article, rng: random.Random) -> Question | None:
     """Put three or four dated events linked to the article in order; they fall in different years, so the
-    order is sure even when a source gives only the year."""
-    scored = rank_events(article)
+    order is sure even when a source gives only the year. An event counts when something specific in it is
+    central to the article, or two of its names are (Kazakhstan and Israel for the story of their ties)."""
+    central = central_names(article)
+    scored = [
+        (ev, sc)
+        for ev, sc in rank_events(article)
+        if specific_central(ev.entities, central) or len(set(ev.entities) & central) >= 2
+    ]
     if not scored:
         return None
     ranked = [ev for ev, score in scored[:10] if score >= _ORDER_MIN_SHARE * scored[0][1]]
@@ -326,17 +361,6 @@ def _gives_away(q: Question, fact: Fact, seen: str, answers: list[str]) -> bool:
     return any(_contains(q.prompt, w) for a in answers for w in _written(a) if len(w) > 1)
 
 
-def _prefer_unstated(ranked: Sequence[Ranked], article: Article) -> list[Ranked]:
-    """Within a tier, facts whose answer the article itself names drop a little (see ``_IN_ARTICLE``)."""
-    text = f"{article.title}\n{article.body}"
-
-    def key(r: Ranked) -> tuple[int, float]:
-        stated = any(_contains(text, n) for n in _written(r.fact.answer) if n)
-        return (r.tier, -(r.score * (_IN_ARTICLE if stated else 1.0)))
-
-    return sorted(ranked, key=key)
-
-
 def _pick_facts(ranked: Sequence[Ranked], n: int) -> list[Fact]:
     """The most relevant facts, skipping repeats: one question per answer, at most two per relation."""
     chosen: list[Fact] = []
@@ -379,23 +403,23 @@ def knowledge_questions(
     out: list[Question] = []
     matched: set[str] = set()
     gate = _Gate(prior)
+    if not central_facts(article, ranked):
+        return []  # the article is not about what the knowledge base knows: no context is better
     if count >= 5:
-        match = _matching(ranked, rng) if "matching" in allowed else None
+        match = _matching(ranked, rng, central_names(article)) if "matching" in allowed else None
         if match is not None and gate.admit(match[0]):
             out.append(match[0])
             matched = {match[1]}
         order = _ordering(article, rng) if "ordering" in allowed else None
         if order is not None and gate.admit(order):
             out.append(order)
-    related = [r for r in ranked if r.tier <= 1 and r.fact.relation not in matched]
-    pool = _prefer_unstated(related, article)  # unrelated facts are never asked: no context is better
+    pool = [r for r in central_facts(article, ranked) if r.fact.relation not in matched]
     before = [*prior, *out]
     seen = " \n ".join(_text_of(q) for q in before)
     answers = [str(q.answer) for q in before if q.type in _ONE_ANSWER]
     start = rng.randrange(len(_TYPE_CYCLE))
     tf = [bool(q.answer) for q in prior if q.type == "true_false"]
     next_true = tf.count(True) < tf.count(False) if tf.count(True) != tf.count(False) else rng.random() < 0.5
-    skipped: list[Fact] = []
     unbalanced: list[Fact] = []
     for i, fact in enumerate(_pick_facts(pool, 3 * count)):
         if len(out) == count:
@@ -405,8 +429,7 @@ def knowledge_questions(
         if q is None:
             continue
         if _gives_away(q, fact, seen, answers):
-            skipped.append(fact)
-            continue
+            continue  # another question names its answer: a shorter quiz, not a giveaway
         if q.type == "true_false" and q.answer is not next_true:
             unbalanced.append(fact)  # a true statement when the balance needs a false one
             continue
@@ -418,7 +441,7 @@ def knowledge_questions(
         seen += " \n " + _text_of(q)
         if q.type in _ONE_ANSWER:
             answers.append(fact.answer)
-    for fact in [*unbalanced, *skipped]:  # better an unbalanced or giveaway warning than too few questions
+    for fact in unbalanced:  # better an unbalanced true/false mix than too few; never a giveaway
         if len(out) == count:
             break
         q = fact_question(fact, "multiple_choice", rng, true=next_true, types=allowed)
@@ -475,22 +498,31 @@ def balance_keys(questions: Sequence[Question], seed: int) -> list[Question]:
     return out
 
 
-def context_questions(
-    article: Article, *, count: int, seed: int, types: Collection[str] | None = None
-) -> list[Question]:
-    """``count`` context questions for an article: media-literacy ones first (publisher, date...), then facts.
+def pick_media(article: Article, n: int, seed: int, types: Collection[str] | None = None) -> list[Question]:
+    """At most ``n`` media-literacy questions, chosen by article and seed: not the same one in every quiz."""
+    if n <= 0:
+        return []
+    media = [q for q in media_questions(article, seed=seed) if types is None or q.type in types]
+    key = f"{seed}|{article.title}|{article.url}".encode()
+    rng = random.Random(int(hashlib.sha1(key).hexdigest()[:12], 16))
+    return rng.sample(media, min(n, len(media)))
 
-    Up to 40% are media-literacy questions (the publisher and the date first, when the article has them), the
-    rest come from the knowledge base, most relevant first: at least six of them when eight or more questions
-    are asked, so that six or more cite a web source. ``types`` limits the question types. When the knowledge
-    base has too little on the article, media-literacy questions fill the gap.
+
+def context_questions(
+    article: Article,
+    *,
+    count: int,
+    seed: int,
+    types: Collection[str] | None = None,
+    media: int = 0,
+) -> list[Question]:
+    """Up to ``count`` context questions for an article: facts of the knowledge base tied to its central claims
+    (``central_facts``), plus up to ``media`` media-literacy questions (none by default; a different pick for
+    each article and seed). An article the knowledge base knows nothing about gets no fact questions: better
+    no context than context on something else. ``types`` limits the question types.
     """
     if count <= 0:
         return []
-    media = [q for q in media_questions(article, seed=seed) if types is None or q.type in types]
-    n_facts = max(math.ceil(count * _FACT_SHARE), min(_MIN_SOURCED, count - 2))
-    n_media = min(len(media), count - n_facts)
-    facts = knowledge_questions(article, count=count - n_media, seed=seed, prior=media[:n_media], types=types)
-    if len(facts) < count - n_media:
-        n_media = min(len(media), count - len(facts))
-    return balance_keys([*media[:n_media], *facts], seed)
+    picked = pick_media(article, min(media, count), seed, types)
+    facts = knowledge_questions(article, count=count - len(picked), seed=seed, prior=picked, types=types)
+    return balance_keys([*picked, *facts], seed)

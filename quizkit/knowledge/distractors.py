@@ -1,8 +1,10 @@
 """Wrong answers of the same kind as the key: another Central Asian state, another accords member, a nearby year.
 
 Names come first from the answers of related facts (same relation, then shared topics), then from the alias
-table's entities of the same kind. Years, dates and quantities are shifted from the key. A distractor is never
-an alias of the key and never a name the question itself mentions.
+table's entities of the same kind. Years, dates and quantities are shifted from the key (quantities by wide
+gaps: a student should not have to tell 7.06 from 7.4 million). A distractor is never an alias of the key,
+never a name the question itself mentions, and never something the knowledge base says is also true
+(``also_true``: another attendee of the same summit, another body the subject belongs to).
 """
 
 from __future__ import annotations
@@ -142,7 +144,7 @@ def _quantities(key: str, rng: random.Random, kind: str) -> list[str]:
         cands = [int(num) + d for d in (-2, -1, 1, 2, 3) if int(num) + d > 1]
         rng.shuffle(cands)
         return [str(n) for n in cands]
-    factors = [0.5, 0.6, 0.75, 1.3, 1.5, 2.0]
+    factors = [0.25, 0.5, 2.0, 3.0, 0.4, 4.0]  # wide gaps: options a student can tell apart
     rng.shuffle(factors)
     out = []
     for f in factors:
@@ -172,13 +174,45 @@ def candidates(fact: Fact, rng: random.Random) -> list[str]:
     return []
 
 
+def _memberships(subject: str) -> set[str]:
+    """The bodies the knowledge base says ``subject`` belongs to (membership facts with an organisation key)."""
+    return {
+        f.answer
+        for f in load_facts()
+        if f.subject == subject and f.kind == "membership" and f.answer_kind == "organisation"
+    }
+
+
+def also_true(fact: Fact, cand: str) -> bool:
+    """Whether the knowledge base says ``cand`` would also be a right answer to the fact's question: it took
+    part in the same event as the key, it is another body the subject belongs to, or another fact asks the
+    same question with ``cand`` as its answer."""
+    from quizkit.knowledge.attendees import same_event
+
+    text = f"{fact.question} {fact.statement}"
+    same_set = [f for f in load_facts() if fact.relation and f.relation == fact.relation and f.id != fact.id]
+    if any(aliases.same_entity(cand, f.answer) and f.subject != fact.subject for f in same_set):
+        return False  # another pair of the same set: Mirziyoyev did not represent Kazakhstan
+    if same_event(fact.answer, cand, text):
+        return True
+    member = fact.kind == "membership" and fact.answer_kind == "organisation"
+    if member and any(aliases.same_entity(cand, m) for m in _memberships(fact.subject)):
+        return True
+    return any(
+        f.id != fact.id and f.question == fact.question and aliases.same_entity(cand, f.answer)
+        for f in load_facts()
+        if f.question
+    )
+
+
 def distractors(fact: Fact, n: int, rng: random.Random, prompt: str = "") -> tuple[str, ...]:
-    """Up to ``n`` wrong answers of the key's kind, none an alias of the key or named in ``prompt``."""
+    """Up to ``n`` wrong answers of the key's kind, none an alias of the key, named in ``prompt`` or also
+    true according to the knowledge base."""
     chosen: list[str] = []
     for cand in candidates(fact, rng):
         if len(chosen) == n:
             break
-        if _fine(cand, fact.answer, prompt, chosen) and cand not in chosen:
+        if _fine(cand, fact.answer, prompt, chosen) and cand not in chosen and not also_true(fact, cand):
             chosen.append(cand)
     return tuple(chosen)
 
@@ -199,3 +233,18 @@ def accepted(answer: str) -> tuple[str, ...]:
     if ent is None:
         return _date_forms(answer)
     return tuple(n for n in ent.names if aliases.norm(n) != aliases.norm(answer))
+
+
+def answer_forms(fact: Fact) -> tuple[str, ...]:
+    """Every right form of a fact's answer a grader should accept: the knowledge base's own list (the city
+    for a venue, other published dates), the alias table's names, other spellings of a date."""
+    forms = [*fact.accepted, *accepted(fact.answer)]
+    for a in fact.accepted:
+        forms.extend(accepted(a))
+    seen = {aliases.norm(fact.answer)}
+    out = []
+    for f in forms:
+        if f and aliases.norm(f) not in seen:
+            seen.add(aliases.norm(f))
+            out.append(f)
+    return tuple(out)

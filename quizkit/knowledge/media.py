@@ -33,9 +33,9 @@ def article_citation(article: Article) -> Citation:
 
 def _kb_as_of() -> str:
     """An undated article is cited as read on the knowledge base's as-of date (a source needs a date)."""
-    from quizkit.knowledge import load_facts
+    from quizkit.knowledge import checked_on
 
-    return load_facts()[0].as_of
+    return checked_on()
 
 
 def _q(article: Article, qid: str, **kw: object) -> Question:

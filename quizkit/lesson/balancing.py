@@ -169,7 +169,7 @@ def trade_png(partners: Sequence[TradePartner]) -> bytes:
     ax.bar_label(bars, labels=[f"${v:g} bn" for v in values], padding=3)
     ax.set_xlabel("trade with Kazakhstan, billion US dollars")
     ax.set_xlim(0, max(values, default=1) * 1.25)
-    ax.set_title("Kazakhstan's largest trading partners, 2023")
+    ax.set_title("Kazakhstan's largest trading partners, January–September 2023 (Kazakh statistics)")
     return _png(fig)
 
 
