@@ -25,6 +25,7 @@ from quizkit.model import (
     VersionItem,
     VersionMap,
 )
+from quizkit.versions import settle_display_order, settle_quiz
 
 # --- to plain data -------------------------------------------------------------------------------------
 
@@ -72,7 +73,7 @@ def quiz_from_data(d: dict[str, Any]) -> Quiz:
     src = d.get("source") or {}
     return Quiz(
         title=d.get("title", ""),
-        questions=tuple(question_from_data(q) for q in d["questions"]),
+        questions=tuple(settle_display_order(question_from_data(q)) for q in d["questions"]),
         source=SourceInfo(**{k: str(v) for k, v in src.items() if k in SourceInfo.__dataclass_fields__}),
         schema_version=str(d.get("schema_version", "1.0")),
         seed=d.get("seed"),
@@ -145,6 +146,13 @@ def validate_quiz_data(data: Any, *, where: str) -> None:
             f"question ids repeat: {', '.join(map(str, dupes))}", where=where, fix="make every id unique"
         )
     for i, q in enumerate(data["questions"]):
+        if q["type"] == "ordering" and q.get("choices") and sorted(q["choices"]) != sorted(q["answer"]):
+            raise FormatError(
+                f"invalid quiz at questions[{i}].choices: an ordering question's choices must be its "
+                "answer items in the order they are printed",
+                where=where,
+                fix="list each answer item once in choices, or leave choices out",
+            )
         if q["type"] == "multiple_choice" and q["answer"] not in q["choices"]:
             raise FormatError(
                 f"invalid quiz at questions[{i}].answer: the answer is not one of the choices",
@@ -263,7 +271,7 @@ def load_quiz(path: str | Path) -> Quiz:
 
 def dump_quiz(quiz: Quiz, *, fmt: str = "json") -> str:
     """Serialise deterministically (sorted nothing, fixed field order, 2-space indent)."""
-    data = to_data(quiz)
+    data = to_data(settle_quiz(quiz))  # the display order of matching/ordering lists is stored once
     if fmt == "yaml":
         return yaml.safe_dump(data, sort_keys=False, allow_unicode=True, width=100)
     return json.dumps(data, indent=2, ensure_ascii=False) + "\n"

@@ -4,6 +4,8 @@ A version shuffles the question order and, inside a question, the lettered optio
 choices, the right-hand column of a matching question, the items of an ordering question. True/false keeps
 True, False. In a *version* quiz ``choices`` holds exactly what is printed as letters A, B, … in that order
 (for matching and ordering too); ``VersionItem.order[i]`` is the master index of printed letter i.
+The master's own order is stored once in the quiz (``settle_display_order``); nothing lays options out
+any other way, so a letter means the same thing in show, every printout, every export and the grader.
 """
 
 from __future__ import annotations
@@ -35,16 +37,67 @@ def option_letter(i: int) -> str:
 
 
 def master_options(q: Question) -> tuple[str, ...]:
-    """The lettered things of a master question, in master order (what ``order`` indexes)."""
+    """The lettered things of a master question in its display order (what ``VersionItem.order`` indexes).
+
+    Multiple choice: ``choices``. Matching and ordering: ``choices`` when it already holds the whole
+    lettered list (every right-hand item / every item once, as ``settle_display_order`` stores it), else
+    the same fixed order ``settle_display_order`` would store, so every view agrees even on a quiz built
+    in memory or written by hand.
+    """
     if q.type == "multiple_choice":
         return q.choices
-    if q.type == "matching":
-        # Right-hand items once each (two people may share a country), then the extra distractors.
-        rights = tuple(dict.fromkeys(r for _, r in matching_rows(q)))
-        return rights + tuple(c for c in dict.fromkeys(q.choices) if c not in rights)
-    if q.type == "ordering":
-        return answer_items(q)
+    if q.type in ("matching", "ordering"):
+        return _display_order(q)
     return ()
+
+
+def _needed(q: Question) -> tuple[str, ...]:
+    """Matching: right-hand items once each (two people may share a country), then extras; ordering: items."""
+    if q.type == "ordering":
+        return tuple(dict.fromkeys(answer_items(q)))
+    rights = tuple(dict.fromkeys(r for _, r in matching_rows(q)))
+    return rights + tuple(c for c in dict.fromkeys(q.choices) if c not in rights)
+
+
+def _display_order(q: Question) -> tuple[str, ...]:
+    needed = _needed(q)
+    stored = tuple(dict.fromkeys(q.choices))
+    if set(stored) == set(needed) and len(stored) == len(needed):
+        return stored
+    # No stored order (a quiz from generation or by hand, or an older file): one fixed order drawn from
+    # the question's own id and items, so it is the same in every run and every view.
+    order = list(needed)
+    random.Random("quizkit-display:" + q.id + "\x1f" + "\x1f".join(sorted(needed))).shuffle(order)
+    if len(order) > 1 and _reads_as_key(q, tuple(order)):
+        order = order[1:] + order[:1]
+    return tuple(order)
+
+
+def _reads_as_key(q: Question, shown: tuple[str, ...]) -> bool:
+    """Whether the key would be A, B, C… in this order (the answer given away by the layout)."""
+    if q.type == "ordering":
+        return shown == answer_items(q)
+    rights = [r for _, r in matching_rows(q)]
+    return tuple(shown[: len(rights)]) == tuple(rights)
+
+
+def settle_display_order(q: Question) -> Question:
+    """The question with its lettered list stored in ``choices`` in display order (a no-op for other types).
+
+    The one place the order of a matching question's right-hand column and an ordering question's items is
+    decided: show, the teacher edition, every format, the versions and the grader all read it back through
+    ``master_options``. Saving and loading a quiz apply it, so the file on disk holds the order once.
+    """
+    if q.type not in ("matching", "ordering"):
+        return q
+    shown = _display_order(q)
+    return q if shown == q.choices else replace(q, choices=shown)
+
+
+def settle_quiz(quiz: Quiz) -> Quiz:
+    """``settle_display_order`` on every question (a post-generation / load step)."""
+    settled = tuple(settle_display_order(q) for q in quiz.questions)
+    return quiz if settled == quiz.questions else replace(quiz, questions=settled)
 
 
 def matching_rows(q: Question) -> tuple[tuple[str, str], ...]:
@@ -66,10 +119,12 @@ def _shuffled_question(q: Question, rng: random.Random) -> tuple[Question, tuple
         return q, ()
     order = list(range(len(options)))
     rng.shuffle(order)
-    if q.type in ("matching", "ordering") and len(order) > 1 and order == sorted(order):
-        # Printed in master order, an ordering question would show its own answer (A, B, C…): rotate.
+    shown = tuple(options[j] for j in order)
+    if q.type in ("matching", "ordering") and len(order) > 1 and _reads_as_key(q, shown):
+        # Printed with the key as A, B, C…, the layout would give the answer away: rotate.
         order = order[1:] + order[:1]
-    return replace(q, choices=tuple(options[j] for j in order)), tuple(order)
+        shown = tuple(options[j] for j in order)
+    return replace(q, choices=shown), tuple(order)
 
 
 def make_versions(quiz: Quiz, n: int, seed: int) -> tuple[VersionMap, tuple[Quiz, ...]]:

@@ -30,8 +30,10 @@ from tests.factories import make_question, make_quiz
 DATA = Path(__file__).parent / "data" / "grading"
 QUIZ = load_quiz(DATA / "quiz.json")
 MC = make_question("multiple_choice")  # master: A Kazakhstan, B Uzbekistan, C Kyrgyzstan, D Turkmenistan
-MA = make_question("matching")
+# Matching and ordering with their display order stored (master A, B, C = the order written here).
+MA = make_question("matching", choices=("Kazakhstan", "United States", "Israel"))
 OR = make_question("ordering")
+OR = replace(OR, choices=tuple(str(x) for x in OR.answer))
 
 
 @pytest.mark.parametrize(
@@ -270,6 +272,6 @@ def test_any_typed_text_is_read_without_error(text: str, qtype: str) -> None:
 
 
 def test_ordering_short_item_texts_are_not_read_as_letters() -> None:
-    q = replace(OR, answer=("UN", "EU", "NATO"))
+    q = replace(OR, answer=("UN", "EU", "NATO"), choices=("UN", "EU", "NATO"))
     assert interpret_ordering(q, (), "EU; UN; NATO") == ("EU", "UN", "NATO")
     assert interpret_ordering(q, (2, 0, 1), "C,A,B") == ("EU", "NATO", "UN")

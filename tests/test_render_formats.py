@@ -17,7 +17,7 @@ from quizkit.model import Quiz
 from quizkit.render import FORMATS, describe_formats, format_module
 from quizkit.render.build import make_job
 from quizkit.render.common import Job
-from quizkit.versions import master_options, matching_rows
+from quizkit.versions import answer_items, master_options, matching_rows
 from tests.factories import make_quiz
 from tests.render_readers import (
     html_text,
@@ -110,7 +110,7 @@ def check_gift_question(parsed: dict[str, object], q: object) -> None:
     elif q.type == "ordering":
         pairs = parsed["matchPairs"]
         assert isinstance(pairs, list)
-        assert [p["subanswer"] for p in pairs] == [squash(x) for x in master_options(q)]
+        assert [p["subanswer"] for p in pairs] == [squash(x) for x in answer_items(q)]
 
 
 def test_gift_parses_with_gift_pegjs_with_the_right_types_and_answers(job: Job) -> None:

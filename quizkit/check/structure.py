@@ -55,7 +55,8 @@ def matching_items(q: Question, article: Article | None) -> Iterator[Problem]:
         yield error(
             f"the left item {short(d)} appears twice, so it has two answers; make each left item unique"
         )
-    for d in _dupes([str(p[1]) for p in pairs] + list(q.choices)):
+    rights = [str(p[1]) for p in pairs]
+    for d in _dupes(rights + [c for c in q.choices if c not in rights]):  # choices may list rights too
         # Render prints a shared right-hand item once, so many-to-one is printable, but it gives a hint.
         yield warning(
             f"the right item {short(d)} is used twice, so students can match by elimination; "

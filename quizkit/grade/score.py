@@ -23,7 +23,7 @@ from typing import Any
 
 from quizkit.grade.match import Judgement, Matcher, normalise
 from quizkit.model import Question
-from quizkit.versions import master_options, matching_rows
+from quizkit.versions import answer_items, matching_rows
 
 Score = tuple[float, float] | None
 Value = str | bool | tuple[str, ...] | tuple[tuple[str, str], ...]
@@ -64,7 +64,7 @@ def ordering_credit(key: tuple[str, ...], given: tuple[str, ...]) -> float:
 def score_ordering(q: Question, value: Value) -> Score:
     """Kendall-style pairwise partial credit (see module docstring)."""
     given = tuple(str(v) for v in value) if isinstance(value, tuple) else ()
-    return _round(q.points * ordering_credit(master_options(q), given)), q.points
+    return _round(q.points * ordering_credit(answer_items(q), given)), q.points
 
 
 def score_text(q: Question, value: Value, matcher: Matcher | None = None) -> Score:
