@@ -199,6 +199,8 @@ class Version:
 
     letter: str
     items: tuple[VersionItem, ...]
+    code: str = ""
+    """Printed on every copy, e.g. "B·7F3K": the letter and four characters tied to this map and quiz."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -209,6 +211,9 @@ class VersionMap:
     seed: int
     versions: tuple[Version, ...]
     schema_version: str = SCHEMA_VERSION
+    quiz_fingerprint: str = ""
+    """What the letters depend on in the quiz it was made from (ids, types, option lists in display order);
+    the grader refuses the map for a quiz whose fingerprint differs (``quizkit.versions.quiz_fingerprint``)."""
 
 
 # --- the knowledge base --------------------------------------------------------------------------------

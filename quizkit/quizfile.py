@@ -294,6 +294,7 @@ def version_map_from_data(d: Any, *, where: str) -> VersionMap:
             versions=tuple(
                 Version(
                     letter=str(v["letter"]),
+                    code=str(v.get("code", "")),
                     items=tuple(
                         VersionItem(
                             int(it["number"]),
@@ -306,8 +307,9 @@ def version_map_from_data(d: Any, *, where: str) -> VersionMap:
                 for v in d["versions"]
             ),
             schema_version=str(d.get("schema_version", "1.0")),
+            quiz_fingerprint=str(d.get("quiz_fingerprint", "")),
         )
-    except (KeyError, TypeError, ValueError, AttributeError) as exc:
+    except (KeyError, TypeError, ValueError, AttributeError, OverflowError) as exc:
         raise FormatError(
             f"not a valid version map ({exc!r})", where=where, fix="use the versions.json written by render"
         ) from None
@@ -324,7 +326,7 @@ def save_version_map(vm: VersionMap, path: str | Path) -> None:
 def load_version_map(path: str | Path) -> VersionMap:
     text = read_text(path, what="version map")
     try:
-        data = json.loads(text)
+        data = json.loads(text, parse_constant=_reject_constant)
     except json.JSONDecodeError as exc:
         raise FormatError(
             f"version map is not valid JSON (line {exc.lineno})",
@@ -334,5 +336,9 @@ def load_version_map(path: str | Path) -> VersionMap:
     except RecursionError:
         raise FormatError(
             "version map nests too deeply", where=str(path), fix="use the versions.json written by render"
+        ) from None
+    except ValueError as exc:  # NaN / Infinity
+        raise FormatError(
+            f"not a valid version map: {exc}", where=str(path), fix="use the versions.json written by render"
         ) from None
     return version_map_from_data(data, where=str(path))

@@ -10,11 +10,14 @@ any other way, so a letter means the same thing in show, every printout, every e
 
 from __future__ import annotations
 
+import hashlib
+import json
 import random
+import re
 import string
 from dataclasses import replace
 
-from quizkit.errors import QuizkitError
+from quizkit.errors import InputError, QuizkitError
 from quizkit.model import Question, Quiz, Version, VersionItem, VersionMap
 
 MAX_VERSIONS = 100
@@ -147,8 +150,100 @@ def make_versions(quiz: Quiz, n: int, seed: int) -> tuple[VersionMap, tuple[Quiz
             questions.append(vq)
         versions.append(Version(version_letter(v), tuple(items)))
         quizzes.append(replace(quiz, questions=tuple(questions)))
-    vmap = VersionMap(quiz_title=quiz.title, seed=seed, versions=tuple(versions))
+    fingerprint = quiz_fingerprint(quiz)
+    coded = tuple(replace(v, code=version_code(v, fingerprint, seed)) for v in versions)
+    vmap = VersionMap(quiz_title=quiz.title, seed=seed, versions=coded, quiz_fingerprint=fingerprint)
     return vmap, tuple(quizzes)
+
+
+# --- fingerprints and version codes ----------------------------------------------------------------------
+
+_CODE_ALPHABET = "0123456789ABCDEFGHJKMNPQRSTVWXYZ"  # Crockford's base 32: no I, L, O, U to misread
+CODE_SEP = "·"
+
+
+def quiz_fingerprint(quiz: Quiz) -> str:
+    """A short hash of what printed numbers and letters mean: each question's id and type, its lettered
+    options in display order and a matching question's rows. Points, wording of prompts, accepted answers
+    and keys may change after printing (a teacher fixing a key must still be able to grade); these may not."""
+    parts = sorted(
+        (q.id, q.type, list(master_options(q)), [left for left, _ in matching_rows(q)])
+        for q in quiz.questions
+    )
+    blob = json.dumps(parts, ensure_ascii=False, separators=(",", ":"))
+    return hashlib.sha256(blob.encode("utf-8")).hexdigest()[:16]
+
+
+def version_code(version: Version, fingerprint: str, seed: int) -> str:
+    """ "B·7F3K": the letter and four base-32 characters from the quiz fingerprint, seed and this version's
+    layout, so copies printed from another map (another seed or quiz) carry another code."""
+    layout = ";".join(f"{it.number}:{it.question_id}:{','.join(map(str, it.order))}" for it in version.items)
+    digest = hashlib.sha256(f"{fingerprint}|{seed}|{version.letter}|{layout}".encode()).digest()
+    n = int.from_bytes(digest[:4], "big")
+    tail = "".join(_CODE_ALPHABET[(n >> (5 * i)) & 31] for i in range(4))
+    return f"{version.letter}{CODE_SEP}{tail}"
+
+
+def version_label(version: Version) -> str:
+    """What a copy prints as its version: the code when the map has one, else the letter."""
+    return version.code or version.letter
+
+
+_CODE_CELL = re.compile(r"([A-Za-z]{1,2})\s*(?:[·.:/_ -]\s*)?([0-9A-Za-z]{4})?")
+
+
+def split_version_cell(cell: str) -> tuple[str, str]:
+    """ "B·7F3K", "b-7f3k", "B 7F3K", "B7F3K" or "B" -> ("B", "7F3K" or ""). Anything else -> (cell, "")."""
+    text = cell.strip().replace("•", CODE_SEP).replace("∙", CODE_SEP)
+    m = _CODE_CELL.fullmatch(text)
+    if not m:
+        return text.upper(), ""
+    # Crockford decoding: O reads as 0, I and L as 1 (what a hurried hand writes)
+    tail = (m.group(2) or "").upper().translate(str.maketrans("OIL", "011"))
+    return m.group(1).upper(), tail
+
+
+def check_map(vmap: VersionMap, quiz: Quiz, *, where: str) -> None:
+    """Refuse, in one line, a version map that does not belong to ``quiz`` as it is now."""
+    fix = "grade with the versions.json written when these copies were printed, and the quiz file as it was then"
+    if not vmap.quiz_fingerprint:
+        raise InputError(
+            "this version map has no quiz fingerprint (it was written by an older quizkit), so it cannot be "
+            "checked against the quiz",
+            where=where,
+            fix="render the versions again with this quizkit and print those copies",
+        )
+    if vmap.quiz_fingerprint != quiz_fingerprint(quiz):
+        changed = _what_changed(vmap, quiz)
+        raise InputError(
+            f"this version map was made from another version of the quiz ({changed})",
+            where=where,
+            fix=fix,
+        )
+    for v in vmap.versions:
+        for it in v.items:
+            n = len(master_options(quiz.question(it.question_id)))
+            if sorted(it.order) != list(range(n)):
+                raise InputError(
+                    f"version {v.letter} question {it.number} ({it.question_id}) has an order that does not "
+                    f"fit its {n} options",
+                    where=where,
+                    fix=fix,
+                )
+
+
+def _what_changed(vmap: VersionMap, quiz: Quiz) -> str:
+    known = {q.id for q in quiz.questions}
+    in_map = {it.question_id for v in vmap.versions for it in v.items}
+    if in_map - known:
+        return f"the quiz no longer has question {sorted(in_map - known)[0]}"
+    if known - in_map:
+        return f"question {sorted(known - in_map)[0]} was added since printing"
+    for v in vmap.versions:
+        for it in v.items:
+            if len(it.order) != len(master_options(quiz.question(it.question_id))):
+                return f"question {it.question_id} has a different number of options"
+    return "options were reordered, edited or replaced since printing"
 
 
 def identity_version(quiz: Quiz) -> tuple[Version, Quiz]:

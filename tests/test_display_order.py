@@ -51,7 +51,9 @@ def _right_letters(q: Question, shown: list[str]) -> str:
     return " ".join(letter[str(x)] for x in q.answer if isinstance(x, str))
 
 
-def _grade(tmp_path: Path, quiz_path: Path, header: list[str], rows: list[list[str]], vmap: Path | None) -> None:
+def _grade(
+    tmp_path: Path, quiz_path: Path, header: list[str], rows: list[list[str]], vmap: Path | None
+) -> None:
     sheet = tmp_path / "answers.csv"
     with sheet.open("w", newline="", encoding="utf-8") as f:
         csv.writer(f).writerows([header, *rows])
@@ -124,7 +126,9 @@ def _html_options(page: str) -> list[list[str]]:
     """Per printed question, the option texts in the order of their printed letters."""
     out = []
     for block in re.findall(r'<li class="q" id="q\d+">(.*?)</li>\n', page, flags=re.S):
-        found = re.findall(r'(?:<span class="bubble">([A-Z]{1,2})</span>|<b>([A-Z]{1,2})\.</b>)\s*([^<]*)', block)
+        found = re.findall(
+            r'(?:<span class="bubble">([A-Z]{1,2})</span>|<b>([A-Z]{1,2})\.</b>)\s*([^<]*)', block
+        )
         out.append([html.unescape(text).strip() for _, _, text in found if text.strip()])
     return out
 

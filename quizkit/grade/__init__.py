@@ -19,6 +19,7 @@ from quizkit.grade.scores import unused_scores
 from quizkit.grade.stats import TestStats, item_analysis
 from quizkit.model import Quiz, VersionMap
 from quizkit.quizfile import load_quiz, load_version_map
+from quizkit.versions import check_map
 
 
 @dataclass(frozen=True, slots=True)
@@ -41,6 +42,8 @@ def grade_files(
     """Read and grade; raises QuizkitError on input that cannot be used at all."""
     quiz = load_quiz(quiz_path)
     vmap = load_version_map(version_map) if version_map else None
+    if vmap is not None:
+        check_map(vmap, quiz, where=str(version_map))
     batch = read_responses(list(response_paths), quiz, vmap)
     teacher = read_scores(scores, quiz) if scores else None
     results = grade_batch(quiz, batch, teacher)

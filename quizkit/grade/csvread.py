@@ -18,7 +18,7 @@ from quizkit.grade.cells import Interpreter, interpret, is_blank, pick
 from quizkit.grade.match import normalise
 from quizkit.grade.sheets import Batch, Rejected, Response, Sheet
 from quizkit.model import Question, Quiz, VersionItem, VersionMap
-from quizkit.versions import master_options, matching_rows
+from quizkit.versions import CODE_SEP, master_options, matching_rows, split_version_cell
 
 
 def from_utf16(data: bytes, *, where: str, what: str) -> bytes:
@@ -339,8 +339,9 @@ def _versions(vmap: VersionMap | None) -> dict[str, dict[int, VersionItem]]:
     return {v.letter.upper(): {it.number: it for it in v.items} for v in vmap.versions}
 
 
-def _version_letter(cell: str) -> str:
-    return re.sub(r"^(version|ver|form|paper|variant)\s*", "", cell.strip(), flags=re.I).strip().upper()
+def _version_cell(cell: str) -> tuple[str, str]:
+    """ "B", "Version B", "B·7F3K" -> (letter, code tail or "")."""
+    return split_version_cell(re.sub(r"^(version|ver|form|paper|variant)\s*", "", cell.strip(), flags=re.I))
 
 
 _Plan = list[tuple[int, str, tuple[int, ...], dict[str, Response]]]
@@ -377,6 +378,9 @@ def _rows_to_batch(
     # column is reported, since its answers might have shifted
     layout_last = max((c.index for c in layout.columns), default=0) + 1
     short: list[int] = []
+    codes = {v.letter.upper(): v.code.upper() for v in vmap.versions if v.code} if vmap else {}
+    foreign: list[str] = []
+    matched = 0
     sheets: list[Sheet] = []
     rejected: list[Rejected] = []
     label = Path(where).name
@@ -398,7 +402,22 @@ def _rows_to_batch(
         if not student:
             rejected.append(Rejected(where, line, "missing student_id"))
             continue
-        letter = _version_letter(cells[layout.version_col]) if layout.version_col is not None else ""
+        letter, tail = (
+            _version_cell(cells[layout.version_col]) if layout.version_col is not None else ("", "")
+        )
+        if tail and letter in codes and codes[letter] != f"{letter}{CODE_SEP}{tail}":
+            foreign.append(f"{letter}{CODE_SEP}{tail}")
+            rejected.append(
+                Rejected(
+                    where,
+                    line,
+                    f"version code {letter}{CODE_SEP}{tail} is not from this version map "
+                    f"(its version {letter} is {codes[letter]})",
+                )
+            )
+            continue
+        if tail and letter in codes:
+            matched += 1
         if numbered:
             if not letter and len(versions) == 1:
                 letter = next(iter(versions))
@@ -422,6 +441,13 @@ def _rows_to_batch(
             for qid, cells_by_left in by_q.items():
                 answers[qid] = _grid_response(interp.questions[qid], cells_by_left)
         sheets.append(Sheet(student, name, letter, answers, f"{label} row {line}"))
+    if foreign and not matched:  # every coded sheet is from other copies: the wrong map, not a typo
+        raise InputError(
+            f"the sheets' version codes ({', '.join(sorted(set(foreign))[:3])}) are not from this version map "
+            f"(its codes are {', '.join(sorted(codes.values())[:4])})",
+            where=where,
+            fix="give the versions.json written when these copies were printed (--versions)",
+        )
     warnings = layout.warnings
     if short:
         lines = ", ".join(map(str, short[:5])) + (f" and {len(short) - 5} more" if len(short) > 5 else "")

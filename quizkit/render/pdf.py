@@ -27,7 +27,14 @@ from quizkit.render.common import (
     source_line,
     total_points,
 )
-from quizkit.versions import answer_items, identity_version, key_string, matching_rows, option_letter
+from quizkit.versions import (
+    answer_items,
+    identity_version,
+    key_string,
+    matching_rows,
+    option_letter,
+    version_label,
+)
 
 DESCRIPTION = "PDF (Typst): student copy, answer sheet and key per version; teacher edition"
 
@@ -81,7 +88,7 @@ def _question(p: Printed) -> dict[str, Any]:
 
 def version_data(job: Job, kind: str, index: int) -> dict[str, Any]:
     """The template's data for one version's student copy ("student"), answer sheet ("sheet") or key ("key")."""
-    letter = job.vmap.versions[index].letter
+    letter = version_label(job.vmap.versions[index])  # e.g. B·7F3K
     heading = {"student": "Student copy", "sheet": "Answer sheet", "key": "Answer key"}[kind]
     data = _base(job, kind, heading, letter)
     data["questions"] = [_question(p) for p in printed(job.versions[index])]
