@@ -186,6 +186,11 @@ def build_parser() -> argparse.ArgumentParser:
         "--paper", choices=["a4", "us-letter"], default="a4", help="paper size for PDFs (default: a4)"
     )
     p.add_argument("--large-print", action="store_true", help="16 pt text for students who need it")
+    p.add_argument(
+        "--ordering-as-matching",
+        action="store_true",
+        help="Moodle XML/GIFT: write ordering questions as matching (for Moodle before 4.4)",
+    )
     p.set_defaults(handler=cmd_render)
 
     p = sub.add_parser("grade", help="grade answer sheets, LMS exports or notebook answers")

@@ -17,7 +17,15 @@ from quizkit.versions import make_versions
 PAPERS = ("a4", "us-letter")
 
 
-def make_job(quiz: Quiz, n_versions: int, seed: int, *, paper: str = "a4", large_print: bool = False) -> Job:
+def make_job(
+    quiz: Quiz,
+    n_versions: int,
+    seed: int,
+    *,
+    paper: str = "a4",
+    large_print: bool = False,
+    ordering_as_matching: bool = False,
+) -> Job:
     """Shuffle ``quiz`` into versions and bundle the print options."""
     if not quiz.questions:
         raise FormatError("the quiz has no questions", where="questions", fix="add at least one question")
@@ -26,7 +34,9 @@ def make_job(quiz: Quiz, n_versions: int, seed: int, *, paper: str = "a4", large
             f"unknown paper size {paper!r}", where="--paper", fix=f"choose {' or '.join(PAPERS)}"
         )
     vmap, versions = make_versions(quiz, n_versions, seed)
-    return Job(quiz, vmap, versions, paper=paper, large_print=large_print)
+    return Job(
+        quiz, vmap, versions, paper=paper, large_print=large_print, ordering_as_matching=ordering_as_matching
+    )
 
 
 def render_job(job: Job, formats: Sequence[str]) -> Rendered:
@@ -79,10 +89,18 @@ def render_quiz(
     seed: int = 0,
     paper: str = "a4",
     large_print: bool = False,
+    ordering_as_matching: bool = False,
 ) -> tuple[list[str], tuple[str, ...]]:
     """Render ``quiz`` into ``out``; returns (written paths, warnings). Notebooks call this."""
     chosen = check_formats(formats)
-    job = make_job(quiz, n_versions, seed, paper=paper, large_print=large_print)
+    job = make_job(
+        quiz,
+        n_versions,
+        seed,
+        paper=paper,
+        large_print=large_print,
+        ordering_as_matching=ordering_as_matching,
+    )
     rendered = render_job(job, chosen)  # everything in memory first: a failure writes nothing
     stale = stale_outputs(rendered, out)
     written = write_rendered(rendered, out)
@@ -105,13 +123,21 @@ def render_quiz_file(
     seed: int = 0,
     paper: str = "a4",
     large_print: bool = False,
+    ordering_as_matching: bool = False,
 ) -> tuple[list[str], tuple[str, ...]]:
     """Load a quiz file (JSON/YAML, validated), check the output folder, then ``render_quiz``."""
     chosen = check_formats(formats)
     quiz = quizfile.load_quiz(path)
     _check_out(out)
     return render_quiz(
-        quiz, out, formats=chosen, n_versions=n_versions, seed=seed, paper=paper, large_print=large_print
+        quiz,
+        out,
+        formats=chosen,
+        n_versions=n_versions,
+        seed=seed,
+        paper=paper,
+        large_print=large_print,
+        ordering_as_matching=ordering_as_matching,
     )
 
 
