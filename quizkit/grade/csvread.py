@@ -43,11 +43,16 @@ _ID_HEADERS = (
      "pupil id", "candidate", "candidate number"),
     ("id", "id number", "idnumber", "matriculation number", "matric"),
     ("username", "user", "user name", "login"),
-    ("email", "email address", "e mail", "e-mail", "e-mail address"),
+    ("email", "email address", "e mail", "e-mail", "e-mail address",
+     "e-mail-adresse", "adresse de courriel", "adresse e-mail", "adresse email", "dirección de correo",
+     "dirección email", "correo electrónico", "endereço de email", "endereço de e-mail", "indirizzo email",
+     "e-mailadres", "adres e-mail", "адрес электронной почты", "электронная почта"),
 )  # fmt: skip
 _NAME_HEADERS = ("name", "student name", "full name", "fullname", "your name")
-_FIRST_HEADERS = ("first name", "firstname", "given name")
-_LAST_HEADERS = ("surname", "last name", "lastname", "family name")
+_FIRST_HEADERS = ("first name", "firstname", "given name", "vorname", "prénom", "prenom", "nombre", "nome",
+                  "voornaam", "imię", "имя")  # fmt: skip
+_LAST_HEADERS = ("surname", "last name", "lastname", "family name", "nachname", "nom", "apellido(s)",
+                 "apellidos", "sobrenome", "cognome", "achternaam", "nazwisko", "фамилия")  # fmt: skip
 _VERSION_HEADERS = ("version", "ver", "form", "paper", "quiz version", "test version", "variant")
 _META_HEADERS = frozenset({
     "timestamp", "score", "total", "total score", "total points", "grade", "points", "class", "section",
@@ -56,8 +61,25 @@ _META_HEADERS = frozenset({
 })  # fmt: skip
 """Columns that are about the attempt, not an answer: ignored without a warning."""
 _NUMBER_HEADER = re.compile(r"(?:q|question|no\.?|nr\.?|#)?\s*\.?\s*(\d{1,3})\s*[.):]?")
-_MOODLE_RESPONSE = re.compile(r"response (\d+)")
-_MOODLE_META = re.compile(r"(right answer \d+|q\. ?\d+ ?/.*|grade/.*)")
+# Moodle's Responses report, in the languages its installs most often use (header_key has folded case).
+_RESPONSE_WORDS = (
+    "response|antwort|réponse|reponse|respuesta|resposta|risposta|antwoord|odpowiedź|odpowiedz|svar|vastaus"
+    "|jawaban|yanıt|cevap|ответ|відповідь|жауап|jawapan|câu trả lời|回答|答案|応答"
+)
+_QUESTION_WORDS = (
+    "question|frage|pregunta|pergunta|domanda|vraag|pytanie|fråga|spørgsmål|spørsmål|kysymys|soru|вопрос"
+    "|питання|сұрақ|soalan|pertanyaan|câu hỏi|问题|問題|題目"
+)
+_RIGHT_WORDS = (
+    "right answer|richtige antwort|bonne réponse|bonne reponse|respuesta correcta|resposta correta"
+    "|risposta corretta|juiste antwoord|poprawna odpowiedź|правильный ответ|правильна відповідь|doğru cevap"
+    "|дұрыс жауап|正确答案|正解"
+)
+_MOODLE_RESPONSE = re.compile(rf"(?:{_RESPONSE_WORDS}) ?(\d+)")
+_MOODLE_QUESTION = re.compile(rf"(?:{_QUESTION_WORDS}) ?(\d+)")
+_MOODLE_META = re.compile(
+    rf"((?:{_RIGHT_WORDS}) ?\d+|q\. ?\d+ ?/.*|grade/.*|bewertung/.*|note/.*|calificación/.*)"
+)
 
 
 def _is_meta(h: str) -> bool:
@@ -152,7 +174,13 @@ class _Layout:
     warnings: tuple[str, ...]
 
 
-def _layout(headers_raw: list[str], quiz: Quiz, vmap: VersionMap | None, where: str) -> _Layout:
+def _layout(
+    headers_raw: list[str],
+    quiz: Quiz,
+    vmap: VersionMap | None,
+    where: str,
+    body: list[tuple[int, list[str]]] | None = None,
+) -> _Layout:
     headers = [header_key(h) for h in headers_raw]
     seen = [h for h in headers if h]
     dupes = sorted({h for h in seen if seen.count(h) > 1 and not _is_meta(h)})
@@ -182,7 +210,7 @@ def _layout(headers_raw: list[str], quiz: Quiz, vmap: VersionMap | None, where: 
     version_col = find_column(headers, _VERSION_HEADERS)
     ids = {q.id.casefold(): q.id for q in quiz.questions}
     if moodle:
-        return _moodle_layout(headers, headers_raw, quiz, id_col, name_cols, version_col, where)
+        return _moodle_layout(headers, headers_raw, quiz, id_col, name_cols, version_col, where, body or [])
     columns: list[_Column] = []
     unknown: list[tuple[int, str]] = []
     for i, (h, raw) in enumerate(zip(headers, headers_raw, strict=True)):
@@ -258,21 +286,68 @@ def _moodle_layout(
     name_cols: tuple[int, ...],
     version_col: int | None,
     where: str,
+    body: list[tuple[int, list[str]]],
 ) -> _Layout:
+    """Each "Response N" column is the question whose text fills "Question N" (Moodle numbers slots its own
+    way: a quiz built from the imported bank orders them by type, then name, not as quizkit printed them)."""
+    texts = {int(m.group(1)): i for i, h in enumerate(headers) if (m := _MOODLE_QUESTION.fullmatch(h))}
+    fix = (
+        "download the quiz's Responses report again with 'Question text' ticked, so each answer column "
+        "comes with the question it answers"
+    )
     columns: list[_Column] = []
+    taken: dict[str, str] = {}
     for i, h in enumerate(headers):
         m = _MOODLE_RESPONSE.fullmatch(h)
         if not m:
             continue
         slot = int(m.group(1))
-        if not 1 <= slot <= len(quiz.questions):
+        if slot not in texts:
             raise FormatError(
-                f"unknown question column {headers_raw[i]!r}: the quiz has {len(quiz.questions)} questions",
+                f"column {headers_raw[i]!r} has no question text beside it, and Moodle's slot numbers are not "
+                "the quiz's question numbers",
                 where=where,
-                fix="grade the Moodle export against the quiz file it was exported from",
+                fix=fix,
             )
-        columns.append(_Column(i, headers_raw[i], qid=quiz.questions[slot - 1].id))
+        q = _moodle_question(quiz, [cells[texts[slot]] for _, cells in body if texts[slot] < len(cells)])
+        if q is None:
+            raise FormatError(
+                f"the question text under {headers_raw[texts[slot]]!r} matches no single question of the quiz",
+                where=where,
+                fix="grade the Moodle export against the quiz file its questions were imported from",
+            )
+        if q.id in taken:
+            raise FormatError(
+                f"columns {taken[q.id]!r} and {headers_raw[i]!r} both hold question {q.id}",
+                where=where,
+                fix=fix,
+            )
+        taken[q.id] = headers_raw[i]
+        columns.append(_Column(i, headers_raw[i], qid=q.id))
     return _Layout("moodle", id_col, name_cols, version_col, tuple(columns), ())
+
+
+def _moodle_question(quiz: Quiz, cells: list[str]) -> Question | None:
+    """The one question every non-blank cell of a "Question N" column names (Moodle writes the question
+    text, then for some types ": choice; choice" or " {…} -> {…}"), or None."""
+    prompts = [(normalise(q.prompt), q) for q in quiz.questions]
+    found: set[str] = set()
+    for text in dict.fromkeys(c for c in cells if c.strip()):
+        n = normalise(text)
+        hits = [q for p, q in prompts if p and (n == p or n.startswith(p + " "))]
+        if len(hits) > 1:  # one prompt may begin another: the longest that fits is the one
+            longest = max(len(normalise(q.prompt)) for q in hits)
+            hits = [q for q in hits if len(normalise(q.prompt)) == longest]
+        if not hits:
+            best = process.extract(
+                n, [p for p, _ in prompts], scorer=fuzz.partial_ratio, score_cutoff=92, limit=2
+            )
+            if len(best) == 1 or (len(best) == 2 and best[0][1] - best[1][1] >= 4):
+                hits = [prompts[best[0][2]][1]]
+        if len(hits) != 1:
+            return None
+        found.add(hits[0].id)
+    return quiz.question(found.pop()) if len(found) == 1 else None
 
 
 _GRID = re.compile(r"(.+?)\s*\[(.+)\]\s*")
@@ -493,7 +568,7 @@ def read_csv(path: str | Path, quiz: Quiz, vmap: VersionMap | None, data: bytes 
             "responses file has a header but no student rows", where=where, fix="add one row per student"
         )
     start = _header_row(rows)
-    layout = _layout(rows[start][1], quiz, vmap, where)
+    layout = _layout(rows[start][1], quiz, vmap, where, rows[start + 1 :])
     batch = _rows_to_batch(rows[start:], layout, quiz, vmap, where)
     if start:
         skipped = (
