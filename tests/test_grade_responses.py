@@ -331,3 +331,11 @@ def test_moodle_question_text_that_fits_no_question_is_refused(tmp_path: Path) -
         r[col] = "Which planet is largest?"
     with pytest.raises(FormatError, match="matches no single question"):
         read_csv(_write_rows(tmp_path / "m.csv", rows), QUIZ, None)
+
+
+@pytest.mark.parametrize(
+    ("typed", "option"), [("Ashkhabad", "Ashgabat"), ("Nur-Sultan", "Astana"), ("b", "Astana")]
+)
+def test_an_accepted_other_name_of_an_option_picks_it(typed: str, option: str) -> None:
+    q = make_question("multiple_choice", choices=("Ashgabat", "Astana", "Dushanbe"), answer="Ashgabat")
+    assert interpret_choice(q, (), typed) == option
