@@ -18,6 +18,7 @@ import re
 from collections import Counter
 from collections.abc import Callable
 from dataclasses import dataclass
+from functools import cache
 from itertools import combinations
 from typing import Any
 
@@ -109,6 +110,12 @@ def _stems(text: str) -> set[str]:
     return {w[:5] for w in re.findall(r"[a-z0-9]+", normalise(text)) if len(w) > 2 and w not in _STOP}
 
 
+@cache
+def _point_stems(point: str) -> frozenset[str]:
+    """A rubric point's stems, once per point: a class's open answers all meet the same few points."""
+    return frozenset(_stems(point))
+
+
 def rubric_hints(q: Question, value: Value) -> RubricHint:
     """A rubric point counts as touched when at least half its content words appear in the answer."""
     points = tuple(str(p) for p in q.answer) if isinstance(q.answer, tuple) else (str(q.answer),)
@@ -116,7 +123,7 @@ def rubric_hints(q: Question, value: Value) -> RubricHint:
     touched: list[str] = []
     missed: list[str] = []
     for point in points:
-        words = _stems(point)
+        words = _point_stems(point)
         (touched if words and len(words & said) * 2 >= len(words) else missed).append(point)
     share = len(touched) / max(len(points), 1)
     return RubricHint(tuple(touched), tuple(missed), round(q.points * share * 2) / 2)

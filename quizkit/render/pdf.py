@@ -9,7 +9,9 @@ from __future__ import annotations
 import json
 import multiprocessing
 import os
-from concurrent.futures import ProcessPoolExecutor
+from collections import deque
+from collections.abc import Iterable, Iterator
+from concurrent.futures import Future, ProcessPoolExecutor
 from concurrent.futures.process import BrokenProcessPool
 from functools import cache
 from importlib import resources
@@ -186,6 +188,35 @@ def compile_all(datas: list[dict[str, Any]]) -> list[bytes]:
             return list(pool.map(compile_data, datas, chunksize=max(1, len(datas) // (4 * workers))))
     except (OSError, BrokenProcessPool):  # no processes allowed here (sandbox): do it in this one
         return [compile_data(d) for d in datas]
+
+
+def compile_stream(sources: Iterable[str], count: int) -> Iterator[bytes]:
+    """Compile ready Typst sources (feedback pages) in order, yielding each PDF as soon as it is ready; one
+    pool of worker processes for the whole run, at most a few sources in flight (memory stays flat)."""
+    cores = len(os.sched_getaffinity(0)) if hasattr(os, "sched_getaffinity") else (os.cpu_count() or 1)
+    workers = min(4, cores)
+    if count < PARALLEL_FROM or workers < 2:
+        yield from (typst.compile_pdf(s) for s in sources)
+        return
+    it = iter(sources)
+    window: deque[tuple[str, Future[bytes]]] = deque()
+    try:
+        with ProcessPoolExecutor(workers, mp_context=multiprocessing.get_context("spawn")) as pool:
+            for src in it:
+                window.append((src, pool.submit(typst.compile_pdf, src)))
+                if len(window) >= 4 * workers:
+                    data = window[0][1].result()
+                    window.popleft()
+                    yield data
+            while window:
+                data = window[0][1].result()
+                window.popleft()
+                yield data
+    except (OSError, BrokenProcessPool, RuntimeError):
+        # no worker processes here (a sandbox, or a caller without a __main__ guard): finish in this one,
+        # from the first document not yet handed back
+        yield from (typst.compile_pdf(src) for src, _ in window)
+        yield from (typst.compile_pdf(s) for s in it)
 
 
 def render(job: Job) -> Rendered:
