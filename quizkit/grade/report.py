@@ -67,11 +67,17 @@ def grades_csv(results: Sequence[Result]) -> str:
     )  # fmt: skip
 
 
+_NEEDS_QUOTES = re.compile(r'[,"\r\n]')
+
+
 def _csv_fragment(cells: Sequence[object]) -> str:
     """Cells encoded as one CSV line without its newline (quoting as csv.writer does). The writer quotes
     cells holding a line break only when the break is in its line terminator, so "\n" is kept there and cut."""
+    texts = [_cell(c) for c in cells]
+    if not any(_NEEDS_QUOTES.search(t) for t in texts) and texts != [""]:
+        return ",".join(texts)  # what the writer would write: nothing to quote (the common case)
     buf = io.StringIO()
-    csv.writer(buf, lineterminator="\n").writerow([_cell(c) for c in cells])
+    csv.writer(buf, lineterminator="\n").writerow(texts)
     return buf.getvalue()[:-1]
 
 
