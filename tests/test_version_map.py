@@ -199,3 +199,13 @@ def test_every_printed_copy_carries_its_code() -> None:
         assert v.code in files[f"md/student-{v.letter}.md"].decode()
     other = make_job(load_quiz_from(make_quiz()), 2, 4)
     assert {v.code for v in job.vmap.versions}.isdisjoint(v.code for v in other.vmap.versions)
+
+
+def test_feedback_pdfs_by_default_only_for_a_class_sized_file() -> None:
+    from quizkit.grade import PDF_CLASS_SIZE, want_pdfs
+
+    assert want_pdfs(None, 30) == (True, "")
+    assert want_pdfs(None, PDF_CLASS_SIZE) == (True, "")
+    made, note = want_pdfs(None, 10_000)
+    assert not made and "--pdf" in note and "10000 students" in note
+    assert want_pdfs(True, 10_000) == (True, "") and want_pdfs(False, 3) == (False, "")

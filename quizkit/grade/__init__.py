@@ -231,4 +231,15 @@ def run_grade(args: argparse.Namespace) -> int:
     return 0
 
 
-__all__ = ["Graded", "grade_files", "run_grade", "summary", "write_outputs", "write_reports", "write_tables"]
+__all__ = [
+    "PDF_CLASS_SIZE",
+    "Graded",
+    "grade_files",
+    "run_grade",
+    "summary",
+    "want_pdfs",
+    "write_feedback_pdfs",
+    "write_outputs",
+    "write_reports",
+    "write_tables",
+]
