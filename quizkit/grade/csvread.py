@@ -140,7 +140,7 @@ def read_csv_rows(text: str, where: str) -> list[tuple[int, list[str]]]:
     rows: list[tuple[int, list[str]]] = []
     try:
         for cells in reader:
-            stripped = [c.strip() for c in cells]
+            stripped = list(map(str.strip, cells))
             if any(stripped):
                 rows.append((reader.line_num, stripped))
     except csv.Error as exc:
