@@ -105,9 +105,29 @@ _STOP = frozenset({
 })  # fmt: skip
 
 
+_MORE_STOP = frozenset({"whether", "still", "also", "its", "it", "there", "here", "very", "just", "really"})
+_SAME_IDEA = (
+    ("source", "sources", "outlet", "outlets", "publisher", "published", "publishes", "website", "site",
+     "newspaper", "media", "author", "wrote", "written"),
+    ("date", "dated", "when", "time", "current", "recent", "recently", "old", "today", "up to date"),
+    ("confirm", "confirms", "confirmed", "verify", "verified", "check", "checked", "same", "agree",
+     "agrees", "corroborate", "cross"),
+    ("quote", "quotes", "quotation", "quoted", "said", "claim", "claims", "statement"),
+    ("opinion", "opinions", "view", "views", "interpretation", "bias", "biased", "comment", "commentary"),
+    ("reliable", "trustworthy", "trust", "trusted", "credible", "reputable"),
+    ("news", "report", "reports", "reported", "reporting", "story", "stories", "article", "articles"),
+)  # fmt: skip
+"""Words a student uses for a rubric point's idea (checking a news source): one stem per idea, so "check
+the date" meets "when it was published" and "other news says the same" meets "other outlets report it"."""
+_IDEA = {w[:5]: f"#{i}" for i, group in enumerate(_SAME_IDEA) for w in group}
+
+
 def _stems(text: str) -> set[str]:
-    """Content words cut to 5 letters: "balancing" and "balance" meet at "balan"."""
-    return {w[:5] for w in re.findall(r"[a-z0-9]+", normalise(text)) if len(w) > 2 and w not in _STOP}
+    """Content words cut to 5 letters ("balancing" and "balance" meet at "balan"), a word of a known idea
+    as that idea. Text in brackets is an example ("who published it (India Today)"), not a needed word."""
+    text = re.sub(r"\([^)]*\)", " ", text)
+    words = (w for w in re.findall(r"[a-z0-9]+", normalise(text)) if len(w) > 2 and w not in _STOP)
+    return {_IDEA.get(w[:5], w[:5]) for w in words if w not in _MORE_STOP}
 
 
 @cache
