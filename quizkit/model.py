@@ -214,6 +214,8 @@ class VersionMap:
     quiz_fingerprint: str = ""
     """What the letters depend on in the quiz it was made from (ids, types, option lists in display order);
     the grader refuses the map for a quiz whose fingerprint differs (``quizkit.versions.quiz_fingerprint``)."""
+    question_fingerprints: tuple[tuple[str, str], ...] = ()
+    """(question id, its own fingerprint) for each question, so a refusal can name what changed."""
 
 
 # --- the knowledge base --------------------------------------------------------------------------------

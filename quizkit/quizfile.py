@@ -308,6 +308,9 @@ def version_map_from_data(d: Any, *, where: str) -> VersionMap:
             ),
             schema_version=str(d.get("schema_version", "1.0")),
             quiz_fingerprint=str(d.get("quiz_fingerprint", "")),
+            question_fingerprints=tuple(
+                (str(qid), str(fp)) for qid, fp in d.get("question_fingerprints") or ()
+            ),
         )
     except (KeyError, TypeError, ValueError, AttributeError, OverflowError) as exc:
         raise FormatError(

@@ -152,7 +152,13 @@ def make_versions(quiz: Quiz, n: int, seed: int) -> tuple[VersionMap, tuple[Quiz
         quizzes.append(replace(quiz, questions=tuple(questions)))
     fingerprint = quiz_fingerprint(quiz)
     coded = tuple(replace(v, code=version_code(v, fingerprint, seed)) for v in versions)
-    vmap = VersionMap(quiz_title=quiz.title, seed=seed, versions=coded, quiz_fingerprint=fingerprint)
+    vmap = VersionMap(
+        quiz_title=quiz.title,
+        seed=seed,
+        versions=coded,
+        quiz_fingerprint=fingerprint,
+        question_fingerprints=tuple((q.id, question_fingerprint(q)) for q in quiz.questions),
+    )
     return vmap, tuple(quizzes)
 
 
@@ -166,12 +172,19 @@ def quiz_fingerprint(quiz: Quiz) -> str:
     """A short hash of what printed numbers and letters mean: each question's id and type, its lettered
     options in display order and a matching question's rows. Points, wording of prompts, accepted answers
     and keys may change after printing (a teacher fixing a key must still be able to grade); these may not."""
-    parts = sorted(
-        (q.id, q.type, list(master_options(q)), [left for left, _ in matching_rows(q)])
-        for q in quiz.questions
-    )
+    parts = sorted(_letter_parts(q) for q in quiz.questions)
     blob = json.dumps(parts, ensure_ascii=False, separators=(",", ":"))
     return hashlib.sha256(blob.encode("utf-8")).hexdigest()[:16]
+
+
+def _letter_parts(q: Question) -> tuple[str, str, list[str], list[str]]:
+    return q.id, q.type, list(master_options(q)), [left for left, _ in matching_rows(q)]
+
+
+def question_fingerprint(q: Question) -> str:
+    """The same as ``quiz_fingerprint`` for one question (8 hex digits)."""
+    blob = json.dumps(_letter_parts(q), ensure_ascii=False, separators=(",", ":"))
+    return hashlib.sha256(blob.encode("utf-8")).hexdigest()[:8]
 
 
 def version_code(version: Version, fingerprint: str, seed: int) -> str:
@@ -242,8 +255,20 @@ def _what_changed(vmap: VersionMap, quiz: Quiz) -> str:
     for v in vmap.versions:
         for it in v.items:
             if len(it.order) != len(master_options(quiz.question(it.question_id))):
-                return f"question {it.question_id} has a different number of options"
+                return f"question {it.question_id}{_printed_as(vmap, it.question_id)} has a different number of options"
+    for qid, fp in vmap.question_fingerprints:
+        if qid in known and question_fingerprint(quiz.question(qid)) != fp:
+            return f"the options of question {qid}{_printed_as(vmap, qid)} were reordered or edited since printing"
     return "options were reordered, edited or replaced since printing"
+
+
+def _printed_as(vmap: VersionMap, qid: str) -> str:
+    """ " (number 7 on version A)" for the first version that printed the question."""
+    for v in vmap.versions:
+        for it in v.items:
+            if it.question_id == qid:
+                return f" (number {it.number} on version {v.letter})"
+    return ""
 
 
 def identity_version(quiz: Quiz) -> tuple[Version, Quiz]:

@@ -108,7 +108,9 @@ def _mc(quiz: Quiz, change: object) -> Quiz:
 
 def test_choices_reordered_after_printing_are_refused(tmp_path: Path) -> None:
     _edit_and_refuse(
-        tmp_path, lambda quiz: _mc(quiz, lambda q: replace(q, choices=q.choices[::-1])), "another version"
+        tmp_path,
+        lambda quiz: _mc(quiz, lambda q: replace(q, choices=q.choices[::-1])),
+        r"another version of the quiz \(the options of question mu1 \(number \d+ on version A\) were reordered",
     )
 
 
