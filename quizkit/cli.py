@@ -261,6 +261,11 @@ def build_parser() -> argparse.ArgumentParser:
         "--paper", choices=["a4", "us-letter"], default="a4", help="paper size for PDFs (default: a4)"
     )
     p.add_argument("--large-print", action="store_true", help="16 pt text for students who need it")
+    p.add_argument(
+        "--ordering-as-matching",
+        action="store_true",
+        help="Moodle XML/GIFT: write ordering questions as matching (for Moodle before 4.4)",
+    )
     p.set_defaults(handler=cmd_render)
 
     p = sub.add_parser("grade", help="grade answer sheets, LMS exports or notebook answers")
@@ -272,6 +277,15 @@ def build_parser() -> argparse.ArgumentParser:
     )
     p.add_argument("-o", "--output", default="grades", help="output folder (default: grades)")
     p.add_argument("--no-reports", action="store_true", help="skip HTML/PDF feedback and the class report")
+    pdfs = p.add_mutually_exclusive_group()
+    pdfs.add_argument(
+        "--pdf",
+        dest="pdf",
+        action="store_true",
+        default=None,
+        help="make a feedback PDF per student (default: only for up to 200 students)",
+    )
+    pdfs.add_argument("--no-pdf", dest="pdf", action="store_false", help="feedback as HTML pages only")
     p.set_defaults(handler=cmd_grade)
 
     p = sub.add_parser("facts", help="list the knowledge base with sources")

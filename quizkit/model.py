@@ -131,7 +131,11 @@ class Question:
     prompt: str
     answer: Answer
     choices: tuple[str, ...] = ()
-    """multiple_choice: all options incl. the key (master order). matching: extra right-hand items (optional)."""
+    """The lettered options in display order (A, B, …), the one order every view and the grader use.
+    multiple_choice: all options incl. the key. matching: the right-hand column, every right item of the
+    answer once plus any extra items. ordering: the items, a shuffle of the answer. For matching and
+    ordering it may be left out (or, for matching, hold only the extra items): loading or saving the quiz
+    then stores a fixed order (``quizkit.versions.settle_display_order``)."""
     accepted_answers: tuple[str, ...] = ()
     evidence: Evidence | None = None
     origin: Literal["article", "context"] = "article"
@@ -184,11 +188,8 @@ class Quiz:
 class VersionItem:
     """Printed question ``number`` (1-based) is master question ``question_id``.
 
-    ``order[i]`` is the master index of what is printed at position i: for multiple_choice the
-    choice printed as letter i (A, B, ...); for matching the right-hand item printed as letter i
-    (master index into the distinct right-hand items of the answer pairs, in first-seen order, then the
-    extra choices); for ordering the item printed as letter i
-    (master index into the answer list). Empty for other types.
+    ``order[i]`` is the index, in the master question's ``choices`` (its display order), of what this
+    version prints as letter i: a choice, a right-hand item or an item to order. Empty for other types.
     """
 
     number: int
@@ -202,6 +203,8 @@ class Version:
 
     letter: str
     items: tuple[VersionItem, ...]
+    code: str = ""
+    """Printed on every copy, e.g. "B·7F3K": the letter and four characters tied to this map and quiz."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -212,6 +215,11 @@ class VersionMap:
     seed: int
     versions: tuple[Version, ...]
     schema_version: str = SCHEMA_VERSION
+    quiz_fingerprint: str = ""
+    """What the letters depend on in the quiz it was made from (ids, types, option lists in display order);
+    the grader refuses the map for a quiz whose fingerprint differs (``quizkit.versions.quiz_fingerprint``)."""
+    question_fingerprints: tuple[tuple[str, str], ...] = ()
+    """(question id, its own fingerprint) for each question, so a refusal can name what changed."""
 
 
 # --- the knowledge base --------------------------------------------------------------------------------

@@ -26,6 +26,7 @@ from quizkit.model import (
     VersionItem,
     VersionMap,
 )
+from quizkit.versions import settle_display_order, settle_quiz
 
 # --- to plain data -------------------------------------------------------------------------------------
 
@@ -74,7 +75,7 @@ def quiz_from_data(d: dict[str, Any]) -> Quiz:
     src = d.get("source") or {}
     return Quiz(
         title=d.get("title", ""),
-        questions=tuple(question_from_data(q) for q in d["questions"]),
+        questions=tuple(settle_display_order(question_from_data(q)) for q in d["questions"]),
         source=SourceInfo(**{k: str(v) for k, v in src.items() if k in SourceInfo.__dataclass_fields__}),
         schema_version=str(d.get("schema_version", "1.0")),
         seed=d.get("seed"),
@@ -205,6 +206,13 @@ def validate_quiz_data(data: Any, *, where: str) -> None:
             f"question ids repeat: {', '.join(map(str, dupes))}", where=where, fix="make every id unique"
         )
     for i, q in enumerate(data["questions"]):
+        if q["type"] == "ordering" and q.get("choices") and sorted(q["choices"]) != sorted(q["answer"]):
+            raise FormatError(
+                f"invalid quiz at questions[{i}].choices: an ordering question's choices must be its "
+                "answer items in the order they are printed",
+                where=where,
+                fix="list each answer item once in choices, or leave choices out",
+            )
         if q["type"] == "multiple_choice" and q["answer"] not in q["choices"]:
             raise QuizFieldError(
                 f"invalid quiz at questions[{i}].answer: the answer is not one of the choices",
@@ -330,7 +338,7 @@ def load_quiz(path: str | Path) -> Quiz:
 
 def dump_quiz(quiz: Quiz, *, fmt: str = "json") -> str:
     """Serialise deterministically (sorted nothing, fixed field order, 2-space indent)."""
-    data = to_data(quiz)
+    data = to_data(settle_quiz(quiz))  # the display order of matching/ordering lists is stored once
     if fmt == "yaml":
         return yaml.safe_dump(data, sort_keys=False, allow_unicode=True, width=100)
     return json.dumps(data, indent=2, ensure_ascii=False) + "\n"
@@ -353,6 +361,7 @@ def version_map_from_data(d: Any, *, where: str) -> VersionMap:
             versions=tuple(
                 Version(
                     letter=str(v["letter"]),
+                    code=str(v.get("code", "")),
                     items=tuple(
                         VersionItem(
                             int(it["number"]),
@@ -365,8 +374,12 @@ def version_map_from_data(d: Any, *, where: str) -> VersionMap:
                 for v in d["versions"]
             ),
             schema_version=str(d.get("schema_version", "1.0")),
+            quiz_fingerprint=str(d.get("quiz_fingerprint", "")),
+            question_fingerprints=tuple(
+                (str(qid), str(fp)) for qid, fp in d.get("question_fingerprints") or ()
+            ),
         )
-    except (KeyError, TypeError, ValueError, AttributeError) as exc:
+    except (KeyError, TypeError, ValueError, AttributeError, OverflowError) as exc:
         raise FormatError(
             f"not a valid version map ({exc!r})", where=where, fix="use the versions.json written by render"
         ) from None
@@ -383,7 +396,7 @@ def save_version_map(vm: VersionMap, path: str | Path) -> None:
 def load_version_map(path: str | Path) -> VersionMap:
     text = read_text(path, what="version map")
     try:
-        data = json.loads(text)
+        data = json.loads(text, parse_constant=_reject_constant)
     except json.JSONDecodeError as exc:
         raise FormatError(
             f"version map is not valid JSON (line {exc.lineno})",
@@ -393,5 +406,9 @@ def load_version_map(path: str | Path) -> VersionMap:
     except RecursionError:
         raise FormatError(
             "version map nests too deeply", where=str(path), fix="use the versions.json written by render"
+        ) from None
+    except ValueError as exc:  # NaN / Infinity
+        raise FormatError(
+            f"not a valid version map: {exc}", where=str(path), fix="use the versions.json written by render"
         ) from None
     return version_map_from_data(data, where=str(path))

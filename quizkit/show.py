@@ -6,9 +6,9 @@ import argparse
 import textwrap
 
 from quizkit.model import TYPE_LABELS, Question, Quiz
+from quizkit.versions import master_options, matching_rows, option_letter
 
 WIDTH = 100
-LETTERS = "ABCDEFGHIJKLMNOPQRSTUVWXYZ"
 
 
 def _wrap(text: str, indent: str = "   ") -> list[str]:
@@ -20,19 +20,12 @@ def _wrap(text: str, indent: str = "   ") -> list[str]:
 def _body(q: Question) -> list[str]:
     """What a student sees under the prompt: options, items to match or order."""
     lines: list[str] = []
-    if q.type == "multiple_choice":
-        for letter, choice in zip(LETTERS, q.choices, strict=False):
-            lines += _wrap(f"{letter}) {choice}", "     ")
-    elif q.type == "matching" and isinstance(q.answer, tuple):
-        lefts = [p[0] for p in q.answer if isinstance(p, tuple)]
-        rights = sorted({p[1] for p in q.answer if isinstance(p, tuple)} | set(q.choices))
-        lines += [f"     {i}. {left}" for i, left in enumerate(lefts, 1)]
-        for letter, right in zip(LETTERS, rights, strict=False):
-            lines += _wrap(f"{letter}) {right}", "     ")
-    elif q.type == "ordering" and isinstance(q.answer, tuple):
-        for letter, item in zip(LETTERS, sorted(str(x) for x in q.answer), strict=False):
-            lines += _wrap(f"{letter}) {item}", "     ")
-    elif q.type == "true_false":
+    if q.type == "matching":
+        lines += [f"     {i}. {left}" for i, (left, _) in enumerate(matching_rows(q), 1)]
+    # The stored display order: the letters here are the letters of the teacher edition and the grader.
+    for i, option in enumerate(master_options(q)):
+        lines += _wrap(f"{option_letter(i)}) {option}", "     ")
+    if q.type == "true_false":
         lines.append("     True / False")
     return lines
 
@@ -41,10 +34,19 @@ def _answer(q: Question) -> list[str]:
     a = q.answer
     if isinstance(a, bool):
         text = "True" if a else "False"
+    elif q.type == "multiple_choice":
+        text = f"{a} ({option_letter(q.choices.index(str(a)))})" if str(a) in q.choices else str(a)
     elif q.type == "matching" and isinstance(a, tuple):
-        text = "; ".join(f"{p[0]} → {p[1]}" for p in a if isinstance(p, tuple))
+        shown = master_options(q)
+        text = "; ".join(
+            f"{i}-{option_letter(shown.index(r))} ({left} → {r})"
+            for i, (left, r) in enumerate(matching_rows(q), 1)
+        )
     elif q.type == "ordering" and isinstance(a, tuple):
-        text = " → ".join(str(x) for x in a)
+        shown = master_options(q)
+        text = (
+            ", ".join(option_letter(shown.index(str(x))) for x in a) + "  (" + " → ".join(map(str, a)) + ")"
+        )
     elif q.type == "open" and isinstance(a, tuple):
         lines = ["   Rubric:"]
         for point in a:

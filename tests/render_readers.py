@@ -64,8 +64,24 @@ def _mattext(el: etree._Element) -> str:
     return html_text(text) if node.get("texttype") == "text/html" else text
 
 
+def canvas_answer_id(ident: str | None) -> int | str:
+    """Canvas's importer keeps the first run of digits of an answer id as the answer's number
+    (qti_migration_tool / canvas-lms converters: ``if ident =~ /(\\d+)/ then match_id = $1.to_i``)."""
+    found = re.search(r"\d+", ident or "")
+    return int(found.group()) if found else str(ident)
+
+
+def _labels(lid: etree._Element) -> dict[int | str, str]:
+    """A response_lid's answers by Canvas's id; two answers Canvas would read as one id fail the test."""
+    labels = [(canvas_answer_id(lab.get("ident")), _mattext(lab)) for lab in lid.iter(f"{QTI}response_label")]
+    ids = [i for i, _ in labels]
+    assert len(set(ids)) == len(ids), f"answer ids collide under Canvas's digit rule: {ids}"
+    return dict(labels)
+
+
 def read_qti_items(xml: bytes) -> list[dict[str, Any]]:
-    """Questions back from a Canvas QTI assessment: type, points, prompt, choices and the key."""
+    """Questions back from a Canvas QTI assessment: type, points, prompt, choices and the key, reading
+    answer ids the way Canvas's importer does."""
     root = etree.fromstring(xml)
     items = []
     for item in root.iter(f"{QTI}item"):
@@ -86,19 +102,21 @@ def read_qti_items(xml: bytes) -> list[dict[str, Any]]:
         if out["type"] == "matching_question":
             pairs = []
             for lid in lids:
-                labels = {lab.get("ident"): _mattext(lab) for lab in lid.iter(f"{QTI}response_label")}
+                labels = _labels(lid)
                 right = next(
                     c.findtext(f"{QTI}conditionvar/{QTI}varequal")
                     for c in scored
                     if c.find(f"{QTI}conditionvar/{QTI}varequal").get("respident") == lid.get("ident")
                 )
-                pairs.append((_mattext(lid), labels[right]))
+                pairs.append((_mattext(lid), labels[canvas_answer_id(right)]))
                 out["rights"] = list(labels.values())
             out["pairs"] = pairs
         elif lids:
-            labels = {lab.get("ident"): _mattext(lab) for lab in lids[0].iter(f"{QTI}response_label")}
+            labels = _labels(lids[0])
             out["choices"] = list(labels.values())
-            out["correct"] = [labels[c.findtext(f"{QTI}conditionvar/{QTI}varequal")] for c in scored]
+            out["correct"] = [
+                labels[canvas_answer_id(c.findtext(f"{QTI}conditionvar/{QTI}varequal"))] for c in scored
+            ]
         else:
             out["accepted"] = [v.text for c in scored for v in c.iter(f"{QTI}varequal")]
         items.append(out)
@@ -117,6 +135,51 @@ def read_manifest(xml: bytes) -> list[dict[str, Any]]:
         }
         for r in root.iter(f"{CP}resource")
     ]
+
+
+# --- Moodle's ordering question type (core since Moodle 4.4) --------------------------------------------
+# Ported from question/type/ordering/questiontype.php (import_from_gift, import_from_xml and
+# set_layout_select_count_grading): the rules, not the code.
+
+_GRADING = (
+    "ALL_OR_NOTHING|ABSOLUTE_POSITION|ABSOLUTE|ABS|RELATIVE_NEXT_EXCLUDE_LAST|RELATIVE_NEXT_INCLUDE_LAST|"
+    "RELATIVE_ONE_PREVIOUS_AND_NEXT|RELATIVE_ALL_PREVIOUS_AND_NEXT|RELATIVE_TO_CORRECT|RELATIVE|REL"
+    "LONGEST_ORDERED_SUBSET|LONGEST_CONTIGUOUS_SUBSET"  # (sic: Moodle's list runs REL and LONGEST… together)
+)
+_MOODLE_ORDERING_GIFT = re.compile(
+    r"^([^{]*)\s*\{>\s*(\d+)\s*((?:ALL|EXACT|RANDOM|REL|CONTIGUOUS|CONTIG)?)\s*"
+    r"((?:HORIZONTAL|HORI|H|1|VERTICAL|VERT|V|0)?)\s*((?:" + _GRADING + r")?)\s*"
+    r"((?:SHOW|TRUE|YES|1|HIDE|FALSE|NO|0)?)\s*(.*?)\s*\}\s*$",
+    re.S,
+)
+MOODLE_ORDERING_GRADINGS = frozenset(_GRADING.replace("RELLONGEST", "REL|LONGEST").split("|"))
+
+
+def moodle_gift_blocks(text: str) -> list[str]:
+    """GIFT text split as Moodle splits it (blank lines), comment lines blanked as its reader does."""
+    blocks = []
+    for raw in re.split(r"\n\s*\n", text):
+        lines = [" " if line.strip().startswith("//") else line for line in raw.split("\n")]
+        block = "\n".join(lines).strip()
+        if block:
+            blocks.append(block)
+    return blocks
+
+
+def read_moodle_gift_ordering(block: str) -> dict[str, Any] | None:
+    """What Moodle's ordering type reads from a GIFT block: None when the block is not one it takes."""
+    m = _MOODLE_ORDERING_GIFT.match(block)
+    if not m:
+        return None
+    lines = m.group(7).split("\n")
+    count = int(m.group(2))
+    shown = count if 2 < count <= len(lines) else min(6, len(lines))
+    return {
+        "select": m.group(3) or "RANDOM",
+        "count": shown,
+        "grading": m.group(5),
+        "items": [line.strip() for line in lines if line.strip()],
+    }
 
 
 # --- Moodle XML ---------------------------------------------------------------------------------------
@@ -149,6 +212,14 @@ def read_moodle(xml: bytes) -> list[dict[str, Any]]:
                 for s in q.findall("subquestion")
             ],
             "feedback": html_text(q.findtext("generalfeedback/text") or ""),
+            "tags": [t.findtext("text") for t in q.findall("tags/tag")],
+            "lines": q.findtext("responsefieldlines"),
+            # the ordering fields with the defaults Moodle's import_from_xml falls back to
+            "layout": q.findtext("layouttype") or "VERTICAL",
+            "select": q.findtext("selecttype") or "RANDOM",
+            "count": int(q.findtext("selectcount") or 6),
+            "grading": q.findtext("gradingtype") or "RELATIVE",
+            "hrefs": re.findall(r'href="([^"]*)"', q.findtext("generalfeedback/text") or ""),
         }
         out.append(d)
     return out

@@ -272,7 +272,7 @@ BAD: list[tuple[str, Question, str | None]] = [
         mq(
             "matching",
             answer=(("Tokayev", "Kazakhstan"), ("Trump", "United States")),
-            choices=("Kazakhstan",),
+            choices=("Kazakhstan", "United States", "Kazakhstan"),  # the column lists one item twice
         ),
         "warning",
     ),

@@ -478,7 +478,7 @@ def test_ctrl_c_mid_grading_leaves_no_output(
     def interrupted(*args: Any, **kwargs: Any) -> bytes:
         raise KeyboardInterrupt
 
-    monkeypatch.setattr(report, "feedback_pdf", interrupted)
+    monkeypatch.setattr(report, "feedback_typst", interrupted)  # the feedback PDF step
     before = snapshot(work)
     code, err = run_main(["grade", "quiz.json", "sheet.csv", "-o", "grades"], capsys)
     assert code == 130 and err.strip() == "quizkit: interrupted"

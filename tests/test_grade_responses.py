@@ -30,8 +30,10 @@ from tests.factories import make_question, make_quiz
 DATA = Path(__file__).parent / "data" / "grading"
 QUIZ = load_quiz(DATA / "quiz.json")
 MC = make_question("multiple_choice")  # master: A Kazakhstan, B Uzbekistan, C Kyrgyzstan, D Turkmenistan
-MA = make_question("matching")
+# Matching and ordering with their display order stored (master A, B, C = the order written here).
+MA = make_question("matching", choices=("Kazakhstan", "United States", "Israel"))
 OR = make_question("ordering")
+OR = replace(OR, choices=tuple(str(x) for x in OR.answer))
 
 
 @pytest.mark.parametrize(
@@ -270,6 +272,70 @@ def test_any_typed_text_is_read_without_error(text: str, qtype: str) -> None:
 
 
 def test_ordering_short_item_texts_are_not_read_as_letters() -> None:
-    q = replace(OR, answer=("UN", "EU", "NATO"))
+    q = replace(OR, answer=("UN", "EU", "NATO"), choices=("UN", "EU", "NATO"))
     assert interpret_ordering(q, (), "EU; UN; NATO") == ("EU", "UN", "NATO")
     assert interpret_ordering(q, (2, 0, 1), "C,A,B") == ("EU", "NATO", "UN")
+
+
+def _moodle_rows() -> list[list[str]]:
+    import csv
+
+    with (DATA / "moodle_responses.csv").open(encoding="utf-8") as f:
+        return list(csv.reader(f))
+
+
+def _write_rows(path: Path, rows: list[list[str]]) -> Path:
+    import csv
+
+    with path.open("w", newline="", encoding="utf-8") as f:
+        csv.writer(f).writerows(rows)
+    return path
+
+
+def test_moodle_slots_are_matched_by_question_text_not_number() -> None:
+    """Moodle orders a bank-built quiz's slots by type then name: Response 1 here is the matching question."""
+    batch = read_csv(DATA / "moodle_responses.csv", QUIZ, None)
+    dana = batch.sheets[0]
+    assert dana.answers["mu1"].value == "Kazakhstan" and dana.answers["tr1"].value is False
+    assert dana.answers["or1"].value == tuple(str(x) for x in QUIZ.question("or1").answer)
+
+
+def test_moodle_export_in_german_is_read(tmp_path: Path) -> None:
+    rows = _moodle_rows()
+    words = {"Surname": "Nachname", "First name": "Vorname", "Email address": "E-Mail-Adresse",
+             "Question": "Frage", "Response": "Antwort", "Right answer": "Richtige Antwort"}  # fmt: skip
+    header = []
+    for h in rows[0]:
+        for en, de in words.items():
+            if h == en or h.startswith(en + " "):
+                h = de + h[len(en) :]
+                break
+        header.append(h)
+    batch = read_csv(_write_rows(tmp_path / "antworten.csv", [header, *rows[1:]]), QUIZ, None)
+    assert [s.student_id for s in batch.sheets] == ["dana.abenova@school.example", "tom.brown@school.example"]
+    assert batch.sheets[0].answers["ma1"].value == tuple(tuple(p) for p in QUIZ.question("ma1").answer)
+
+
+def test_moodle_export_without_question_text_is_refused(tmp_path: Path) -> None:
+    rows = _moodle_rows()
+    keep = [i for i, h in enumerate(rows[0]) if not h.startswith("Question ")]
+    path = _write_rows(tmp_path / "m.csv", [[r[i] for i in keep if i < len(r)] for r in rows])
+    with pytest.raises(FormatError, match="no question text beside it"):
+        read_csv(path, QUIZ, None)
+
+
+def test_moodle_question_text_that_fits_no_question_is_refused(tmp_path: Path) -> None:
+    rows = _moodle_rows()
+    col = rows[0].index("Question 2")
+    for r in rows[1:3]:
+        r[col] = "Which planet is largest?"
+    with pytest.raises(FormatError, match="matches no single question"):
+        read_csv(_write_rows(tmp_path / "m.csv", rows), QUIZ, None)
+
+
+@pytest.mark.parametrize(
+    ("typed", "option"), [("Ashkhabad", "Ashgabat"), ("Nur-Sultan", "Astana"), ("b", "Astana")]
+)
+def test_an_accepted_other_name_of_an_option_picks_it(typed: str, option: str) -> None:
+    q = make_question("multiple_choice", choices=("Ashgabat", "Astana", "Dushanbe"), answer="Ashgabat")
+    assert interpret_choice(q, (), typed) == option

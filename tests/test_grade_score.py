@@ -103,3 +103,22 @@ def test_scores_stay_within_zero_and_max(pairs: list[tuple[str, str]], text: str
         if score is not None:
             points, most = score
             assert 0.0 <= points <= most == q.points
+
+
+def test_rubric_hints_meet_a_paraphrase_of_source_checking_points() -> None:
+    """The issue's case: "check the source and the date and if other news says the same" got 0 of 4."""
+    q = make_question(
+        "open",
+        answer=(
+            "who published it (India Today) and whether that outlet is reliable",
+            "when it was published (2025-11-07) and whether it is still current",
+            "who said the unnamed or unattributed quotation, and whether another source confirms it",
+            "whether other reliable outlets or the original sources report the same facts",
+            "which parts are reported facts and which are opinion or interpretation",
+        ),
+        points=4.0,
+    )
+    hint = rubric_hints(q, "check the source and the date and if other news says the same")
+    assert len(hint.touched) == 3 and hint.suggested == 2.5
+    assert not any("quotation" in t or "opinion" in t for t in hint.touched)
+    assert rubric_hints(q, "I would just share it").suggested == 0.0

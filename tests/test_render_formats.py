@@ -6,6 +6,7 @@ Regenerate the golden files after an intended change with ``QUIZKIT_REGEN_GOLDEN
 from __future__ import annotations
 
 import os
+from dataclasses import replace
 from pathlib import Path
 
 import pytest
@@ -17,14 +18,17 @@ from quizkit.model import Quiz
 from quizkit.render import FORMATS, describe_formats, format_module
 from quizkit.render.build import make_job
 from quizkit.render.common import Job
-from quizkit.versions import master_options, matching_rows
+from quizkit.versions import answer_items, master_options, matching_rows
 from tests.factories import make_quiz
 from tests.render_readers import (
+    MOODLE_ORDERING_GRADINGS,
     html_text,
+    moodle_gift_blocks,
     parse_gift,
     qti_members,
     read_manifest,
     read_moodle,
+    read_moodle_gift_ordering,
     read_qti_items,
     squash,
 )
@@ -75,7 +79,7 @@ GIFT_TYPES = {
     "fill_blank": "Short",
     "short_answer": "Short",
     "matching": "Matching",
-    "ordering": "Matching",
+    "ordering": "Matching",  # only with ordering_as_matching
     "open": "Essay",
 }
 
@@ -87,7 +91,7 @@ def check_gift_question(parsed: dict[str, object], q: object) -> None:
     assert parsed["type"] == GIFT_TYPES[q.type]
     stem = parsed["stem"]
     assert isinstance(stem, dict)
-    assert stem["text"].startswith(squash(q.prompt)), (stem["text"], q.prompt)
+    assert squash(stem["text"]).startswith(squash(q.prompt)), (stem["text"], q.prompt)
     if q.type == "multiple_choice":
         choices = parsed["choices"]
         assert isinstance(choices, list)
@@ -110,23 +114,43 @@ def check_gift_question(parsed: dict[str, object], q: object) -> None:
     elif q.type == "ordering":
         pairs = parsed["matchPairs"]
         assert isinstance(pairs, list)
-        assert [p["subanswer"] for p in pairs] == [squash(x) for x in master_options(q)]
+        assert [p["subanswer"] for p in pairs] == [squash(x) for x in answer_items(q)]
+
+
+def check_gift(text: str, quiz: Quiz, *, as_matching: bool = False) -> None:
+    """Ordering blocks read by the port of Moodle's ordering reader, everything else by gift-pegjs."""
+    blocks = moodle_gift_blocks(text)
+    assert blocks[0].startswith("$CATEGORY: $course$/top/quizkit/")
+    ordering = {i: read_moodle_gift_ordering(b) for i, b in enumerate(blocks[1:])}
+    rest = [b for i, b in enumerate(blocks[1:]) if ordering[i] is None]
+    parsed = iter(parse_gift("\n\n".join([blocks[0], *rest]))[1:])
+    assert len(blocks) - 1 == len(quiz.questions)
+    for i, q in enumerate(quiz.questions):
+        got = ordering[i]
+        if q.type == "ordering" and not as_matching:
+            assert got is not None, blocks[i + 1]
+            assert got["items"] == [squash(x) for x in answer_items(q)]
+            assert got["select"] == "ALL" and got["count"] == len(answer_items(q))
+            assert got["grading"] in MOODLE_ORDERING_GRADINGS
+        else:
+            assert got is None
+            check_gift_question(next(parsed), q)
 
 
 def test_gift_parses_with_gift_pegjs_with_the_right_types_and_answers(job: Job) -> None:
     text = files_of(job, "gift")["gift/quiz.gift"].decode("utf-8")
-    parsed = parse_gift(text)
+    parsed = parse_gift(text.replace("{>", "{"))  # the ordering block as gift-pegjs would see a plain one
     assert parsed[0]["type"] == "Category"
-    questions = parsed[1:]
-    assert len(questions) == len(job.master.questions)
-    for p, q in zip(questions, job.master.questions, strict=True):
-        check_gift_question(p, q)
-        assert p["id"] == q.id
+    assert [p["id"] for p in parsed[1:]] == [q.id for q in job.master.questions]
+    check_gift(text, job.master)
 
 
-def test_gift_warns_that_ordering_became_matching(job: Job) -> None:
-    warnings = format_module("gift").render(job).warnings
-    assert any("ordering" in w and "matching" in w for w in warnings)
+def test_gift_ordering_as_matching_for_older_moodles(job: Job) -> None:
+    older = replace(job, ordering_as_matching=True)
+    rendered = format_module("gift").render(older)
+    check_gift(dict(rendered.files)["gift/quiz.gift"].decode("utf-8"), job.master, as_matching=True)
+    assert not any("4.4" in w for w in rendered.warnings)
+    assert any("4.4" in w for w in format_module("gift").render(job).warnings)
 
 
 # --- Moodle XML --------------------------------------------------------------------------------------------
@@ -137,7 +161,7 @@ MOODLE_TYPES = {
     "fill_blank": "shortanswer",
     "short_answer": "shortanswer",
     "matching": "matching",
-    "ordering": "matching",
+    "ordering": "ordering",
     "open": "essay",
 }
 
@@ -159,8 +183,12 @@ def check_moodle(xml: bytes, quiz: Quiz) -> None:
             assert right[0] == str(q.answer).replace("*", "\\*")
         elif q.type == "matching":
             assert [p for p in d["pairs"] if p[0]] == list(matching_rows(q))
-        elif q.type == "ordering":
-            assert [b for _, b in d["pairs"]] == list(master_options(q))
+        elif q.type == "ordering":  # Moodle's ordering type: every item shown, in the key's order
+            assert d["type"] == "ordering" and [a for a, _ in d["answers"]] == list(answer_items(q))
+            assert d["select"] == "ALL" and d["count"] == len(answer_items(q))
+            assert d["layout"] == "VERTICAL" and d["grading"] in MOODLE_ORDERING_GRADINGS
+        assert f"bloom-{q.bloom}" in d["tags"] and all(t in d["tags"] for t in q.tags)
+        assert all(h.startswith(("http://", "https://")) for h in d["hrefs"])
 
 
 def test_moodle_xml_is_well_formed_and_has_what_moodles_importer_reads(job: Job) -> None:
@@ -214,7 +242,8 @@ def check_qti(data: bytes, quiz: Quiz) -> None:
         elif q.type == "matching":
             assert item["pairs"] == list(matching_rows(q)) and item["rights"] == list(master_options(q))
         elif q.type == "ordering":
-            assert [r for _, r in item["pairs"]] == list(master_options(q))
+            assert [r for _, r in item["pairs"]] == list(answer_items(q))
+            assert item["rights"] == list(master_options(q))
 
 
 def test_qti_zip_follows_canvas_conventions_and_parses_back_to_the_same_questions(job: Job) -> None:

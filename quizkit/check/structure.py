@@ -55,7 +55,10 @@ def matching_items(q: Question, article: Article | None) -> Iterator[Problem]:
         yield error(
             f"the left item {short(d)} appears twice, so it has two answers; make each left item unique"
         )
-    for d in _dupes([str(p[1]) for p in pairs] + list(q.choices)):
+    rights = [str(p[1]) for p in pairs]
+    # choices is the right-hand column in display order: it lists the rights once each, plus extras
+    column = rights + [c for c in q.choices if c not in rights]
+    for d in dict.fromkeys(_dupes(column) + _dupes(list(q.choices))):
         # Render prints a shared right-hand item once, so many-to-one is printable, but it gives a hint.
         yield warning(
             f"the right item {short(d)} is used twice, so students can match by elimination; "

@@ -8,6 +8,7 @@ from __future__ import annotations
 import argparse
 import csv
 import io
+import sys
 from dataclasses import dataclass, replace
 from pathlib import Path
 
@@ -19,6 +20,7 @@ from quizkit.grade.scores import unused_scores
 from quizkit.grade.stats import TestStats, item_analysis
 from quizkit.model import Quiz, VersionMap
 from quizkit.quizfile import load_quiz, load_version_map
+from quizkit.versions import check_map
 
 
 @dataclass(frozen=True, slots=True)
@@ -41,6 +43,8 @@ def grade_files(
     """Read and grade; raises QuizkitError on input that cannot be used at all."""
     quiz = load_quiz(quiz_path)
     vmap = load_version_map(version_map) if version_map else None
+    if vmap is not None:
+        check_map(vmap, quiz, where=str(version_map))
     batch = read_responses(list(response_paths), quiz, vmap)
     teacher = read_scores(scores, quiz) if scores else None
     results = grade_batch(quiz, batch, teacher)
@@ -60,7 +64,7 @@ def write_tables(graded: Graded, out: Path) -> TestStats:
 
     results, batch = graded.results, graded.batch
     (out / "grades.csv").write_text(report.grades_csv(results), encoding="utf-8")
-    (out / "answers.csv").write_text(report.answers_csv(results), encoding="utf-8")
+    report.write_lines(out / "answers.csv", report.answers_lines(results))  # streamed: 300,000 rows
     if batch.rejected:
         (out / "rejected.csv").write_text(report.rejected_csv(batch.rejected), encoding="utf-8")
     if any(r.needs_review or any(report.teacher_scored(m) for m in r.marks) for r in results):
@@ -68,7 +72,9 @@ def write_tables(graded: Graded, out: Path) -> TestStats:
     return item_analysis(graded.quiz, results)
 
 
-def write_reports(graded: Graded, out: Path, stats: TestStats, *, pdf: bool = True) -> None:
+def write_reports(
+    graded: Graded, out: Path, stats: TestStats, *, pdf: bool = True, progress: bool = False
+) -> None:
     """report.html and feedback/<student>.html (+ .pdf unless ``pdf`` is False)."""
     from quizkit.grade import report
 
@@ -80,18 +86,55 @@ def write_reports(graded: Graded, out: Path, stats: TestStats, *, pdf: bool = Tr
     folder = out / "feedback"
     folder.mkdir(exist_ok=True)
     pages = report.FeedbackPages(quiz, graded.vmap)
-    for stem, r in zip(report.file_stems(results), results, strict=True):
+    stems = report.file_stems(results)
+    for stem, r in zip(stems, results, strict=True):
         (folder / f"{stem}.html").write_bytes(pages.page(r).encode("utf-8"))
-        if pdf:
-            (folder / f"{stem}.pdf").write_bytes(report.feedback_pdf(quiz, r, graded.vmap))
+    if pdf:
+        write_feedback_pdfs(graded, folder, stems, progress=progress)
 
 
-def write_outputs(graded: Graded, out: Path, *, reports: bool = True, pdf: bool = True) -> TestStats:
+PDF_CLASS_SIZE = 200
+"""Feedback PDFs are made by default up to this many students (a class or a year group); beyond it they
+take minutes, so they are made only on request (``--pdf``). The HTML pages are always there."""
+
+
+def write_feedback_pdfs(graded: Graded, folder: Path, stems: list[str], *, progress: bool = False) -> None:
+    """One Typst feedback PDF per student, compiled in worker processes, written as each comes back."""
+    from quizkit.grade import report
+    from quizkit.render.pdf import compile_stream
+
+    results = graded.results
+    sources = (report.feedback_typst(graded.quiz, r, graded.vmap) for r in results)
+    for done, (stem, data) in enumerate(zip(stems, compile_stream(sources, len(results)), strict=True), 1):
+        (folder / f"{stem}.pdf").write_bytes(data)
+        if progress and (done % 10 == 0 or done == len(results)):
+            bar = "#" * (30 * done // len(results))
+            print(f"\rfeedback PDFs [{bar:<30}] {done}/{len(results)}", end="", file=sys.stderr, flush=True)
+    if progress and results:
+        print(file=sys.stderr)
+
+
+def write_outputs(
+    graded: Graded, out: Path, *, reports: bool = True, pdf: bool = True, progress: bool = False
+) -> TestStats:
     """Write every output into ``out`` (a staged folder): tables always, reports unless ``reports`` is False."""
     stats = write_tables(graded, out)
     if reports:
-        write_reports(graded, out, stats, pdf=pdf)
+        write_reports(graded, out, stats, pdf=pdf, progress=progress)
     return stats
+
+
+def want_pdfs(asked: bool | None, students: int) -> tuple[bool, str]:
+    """Whether to make feedback PDFs, and a line saying so when they were left out for a big file."""
+    if asked is not None:
+        return asked, ""
+    if students <= PDF_CLASS_SIZE:
+        return True, ""
+    minutes = max(1, round(students * 0.05 / 60))
+    return False, (
+        f"feedback PDFs not made for {students} students (more than {PDF_CLASS_SIZE}): the HTML pages are in "
+        f"feedback/; add --pdf to make PDFs too (about {minutes} min)"
+    )
 
 
 def summary(graded: Graded, stats: TestStats, out: str, reports: bool) -> str:
@@ -168,10 +211,11 @@ def run_grade(args: argparse.Namespace) -> int:
     _guard_inputs(Path(args.output), [*inputs, *([args.scores] if args.scores else [])], args.scores)
     graded = grade_files(args.quiz, args.responses, version_map=args.version_map, scores=args.scores)
     reports = not args.no_reports
+    pdf, skipped = want_pdfs(getattr(args, "pdf", None), len(graded.results))
     out = Path(args.output)
     _guard_review(out, args.scores)
     with staged_dir(args.output) as tmp:
-        stats = write_outputs(graded, tmp, reports=reports)
+        stats = write_outputs(graded, tmp, reports=reports, pdf=pdf, progress=sys.stderr.isatty())
         written = {p.name for p in tmp.iterdir()}
         pages = {p.name for p in (tmp / "feedback").iterdir()} if reports else set()
     for name in _CONDITIONAL:
@@ -182,7 +226,20 @@ def run_grade(args: argparse.Namespace) -> int:
             if page.suffix in (".html", ".pdf") and page.name not in pages:
                 page.unlink()
     print(summary(graded, stats, args.output, reports))
+    if reports and skipped:
+        print(skipped)
     return 0
 
 
-__all__ = ["Graded", "grade_files", "run_grade", "summary", "write_outputs", "write_reports", "write_tables"]
+__all__ = [
+    "PDF_CLASS_SIZE",
+    "Graded",
+    "grade_files",
+    "run_grade",
+    "summary",
+    "want_pdfs",
+    "write_feedback_pdfs",
+    "write_outputs",
+    "write_reports",
+    "write_tables",
+]

@@ -10,6 +10,7 @@ from rapidfuzz import fuzz, process
 from quizkit.grade.match import normalise
 from quizkit.grade.score import Value
 from quizkit.grade.sheets import Response
+from quizkit.knowledge import aliases
 from quizkit.model import Question, Quiz
 from quizkit.versions import letter_index, master_options, matching_rows
 
@@ -51,7 +52,16 @@ def pick(text: str, options: Sequence[str]) -> str | None:
     best = process.extract(n, normed, scorer=fuzz.ratio, score_cutoff=90, limit=2)
     if len(best) == 1 or (len(best) == 2 and best[0][1] - best[1][1] >= 5):
         return options[best[0][2]]
-    return None
+    return _by_alias(text, options)
+
+
+def _by_alias(text: str, options: Sequence[str]) -> str | None:
+    """An accepted other name of exactly one option ("Ashkhabad" for the option "Ashgabat")."""
+    said = aliases.lookup(text)
+    if said is None:
+        return None
+    hits = [o for o in options if (e := aliases.lookup(o)) is not None and e.name == said.name]
+    return hits[0] if len(hits) == 1 else None
 
 
 def _by_letter(letter: str, options: Sequence[str], order: Sequence[int]) -> str | None:

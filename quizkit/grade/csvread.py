@@ -18,7 +18,7 @@ from quizkit.grade.cells import Interpreter, interpret, is_blank, pick
 from quizkit.grade.match import normalise
 from quizkit.grade.sheets import Batch, Rejected, Response, Sheet
 from quizkit.model import Question, Quiz, VersionItem, VersionMap
-from quizkit.versions import master_options, matching_rows
+from quizkit.versions import CODE_SEP, master_options, matching_rows, split_version_cell
 
 
 def from_utf16(data: bytes, *, where: str, what: str) -> bytes:
@@ -43,11 +43,16 @@ _ID_HEADERS = (
      "pupil id", "candidate", "candidate number"),
     ("id", "id number", "idnumber", "matriculation number", "matric"),
     ("username", "user", "user name", "login"),
-    ("email", "email address", "e mail", "e-mail", "e-mail address"),
+    ("email", "email address", "e mail", "e-mail", "e-mail address",
+     "e-mail-adresse", "adresse de courriel", "adresse e-mail", "adresse email", "dirección de correo",
+     "dirección email", "correo electrónico", "endereço de email", "endereço de e-mail", "indirizzo email",
+     "e-mailadres", "adres e-mail", "адрес электронной почты", "электронная почта"),
 )  # fmt: skip
 _NAME_HEADERS = ("name", "student name", "full name", "fullname", "your name")
-_FIRST_HEADERS = ("first name", "firstname", "given name")
-_LAST_HEADERS = ("surname", "last name", "lastname", "family name")
+_FIRST_HEADERS = ("first name", "firstname", "given name", "vorname", "prénom", "prenom", "nombre", "nome",
+                  "voornaam", "imię", "имя")  # fmt: skip
+_LAST_HEADERS = ("surname", "last name", "lastname", "family name", "nachname", "nom", "apellido(s)",
+                 "apellidos", "sobrenome", "cognome", "achternaam", "nazwisko", "фамилия")  # fmt: skip
 _VERSION_HEADERS = ("version", "ver", "form", "paper", "quiz version", "test version", "variant")
 _META_HEADERS = frozenset({
     "timestamp", "score", "total", "total score", "total points", "grade", "points", "class", "section",
@@ -56,8 +61,25 @@ _META_HEADERS = frozenset({
 })  # fmt: skip
 """Columns that are about the attempt, not an answer: ignored without a warning."""
 _NUMBER_HEADER = re.compile(r"(?:q|question|no\.?|nr\.?|#)?\s*\.?\s*(\d{1,3})\s*[.):]?")
-_MOODLE_RESPONSE = re.compile(r"response (\d+)")
-_MOODLE_META = re.compile(r"(right answer \d+|q\. ?\d+ ?/.*|grade/.*)")
+# Moodle's Responses report, in the languages its installs most often use (header_key has folded case).
+_RESPONSE_WORDS = (
+    "response|antwort|réponse|reponse|respuesta|resposta|risposta|antwoord|odpowiedź|odpowiedz|svar|vastaus"
+    "|jawaban|yanıt|cevap|ответ|відповідь|жауап|jawapan|câu trả lời|回答|答案|応答"
+)
+_QUESTION_WORDS = (
+    "question|frage|pregunta|pergunta|domanda|vraag|pytanie|fråga|spørgsmål|spørsmål|kysymys|soru|вопрос"
+    "|питання|сұрақ|soalan|pertanyaan|câu hỏi|问题|問題|題目"
+)
+_RIGHT_WORDS = (
+    "right answer|richtige antwort|bonne réponse|bonne reponse|respuesta correcta|resposta correta"
+    "|risposta corretta|juiste antwoord|poprawna odpowiedź|правильный ответ|правильна відповідь|doğru cevap"
+    "|дұрыс жауап|正确答案|正解"
+)
+_MOODLE_RESPONSE = re.compile(rf"(?:{_RESPONSE_WORDS}) ?(\d+)")
+_MOODLE_QUESTION = re.compile(rf"(?:{_QUESTION_WORDS}) ?(\d+)")
+_MOODLE_META = re.compile(
+    rf"((?:{_RIGHT_WORDS}) ?\d+|q\. ?\d+ ?/.*|grade/.*|bewertung/.*|note/.*|calificación/.*)"
+)
 
 
 def _is_meta(h: str) -> bool:
@@ -118,7 +140,7 @@ def read_csv_rows(text: str, where: str) -> list[tuple[int, list[str]]]:
     rows: list[tuple[int, list[str]]] = []
     try:
         for cells in reader:
-            stripped = [c.strip() for c in cells]
+            stripped = list(map(str.strip, cells))
             if any(stripped):
                 rows.append((reader.line_num, stripped))
     except csv.Error as exc:
@@ -152,7 +174,13 @@ class _Layout:
     warnings: tuple[str, ...]
 
 
-def _layout(headers_raw: list[str], quiz: Quiz, vmap: VersionMap | None, where: str) -> _Layout:
+def _layout(
+    headers_raw: list[str],
+    quiz: Quiz,
+    vmap: VersionMap | None,
+    where: str,
+    body: list[tuple[int, list[str]]] | None = None,
+) -> _Layout:
     headers = [header_key(h) for h in headers_raw]
     seen = [h for h in headers if h]
     dupes = sorted({h for h in seen if seen.count(h) > 1 and not _is_meta(h)})
@@ -182,7 +210,7 @@ def _layout(headers_raw: list[str], quiz: Quiz, vmap: VersionMap | None, where: 
     version_col = find_column(headers, _VERSION_HEADERS)
     ids = {q.id.casefold(): q.id for q in quiz.questions}
     if moodle:
-        return _moodle_layout(headers, headers_raw, quiz, id_col, name_cols, version_col, where)
+        return _moodle_layout(headers, headers_raw, quiz, id_col, name_cols, version_col, where, body or [])
     columns: list[_Column] = []
     unknown: list[tuple[int, str]] = []
     for i, (h, raw) in enumerate(zip(headers, headers_raw, strict=True)):
@@ -258,21 +286,68 @@ def _moodle_layout(
     name_cols: tuple[int, ...],
     version_col: int | None,
     where: str,
+    body: list[tuple[int, list[str]]],
 ) -> _Layout:
+    """Each "Response N" column is the question whose text fills "Question N" (Moodle numbers slots its own
+    way: a quiz built from the imported bank orders them by type, then name, not as quizkit printed them)."""
+    texts = {int(m.group(1)): i for i, h in enumerate(headers) if (m := _MOODLE_QUESTION.fullmatch(h))}
+    fix = (
+        "download the quiz's Responses report again with 'Question text' ticked, so each answer column "
+        "comes with the question it answers"
+    )
     columns: list[_Column] = []
+    taken: dict[str, str] = {}
     for i, h in enumerate(headers):
         m = _MOODLE_RESPONSE.fullmatch(h)
         if not m:
             continue
         slot = int(m.group(1))
-        if not 1 <= slot <= len(quiz.questions):
+        if slot not in texts:
             raise FormatError(
-                f"unknown question column {headers_raw[i]!r}: the quiz has {len(quiz.questions)} questions",
+                f"column {headers_raw[i]!r} has no question text beside it, and Moodle's slot numbers are not "
+                "the quiz's question numbers",
                 where=where,
-                fix="grade the Moodle export against the quiz file it was exported from",
+                fix=fix,
             )
-        columns.append(_Column(i, headers_raw[i], qid=quiz.questions[slot - 1].id))
+        q = _moodle_question(quiz, [cells[texts[slot]] for _, cells in body if texts[slot] < len(cells)])
+        if q is None:
+            raise FormatError(
+                f"the question text under {headers_raw[texts[slot]]!r} matches no single question of the quiz",
+                where=where,
+                fix="grade the Moodle export against the quiz file its questions were imported from",
+            )
+        if q.id in taken:
+            raise FormatError(
+                f"columns {taken[q.id]!r} and {headers_raw[i]!r} both hold question {q.id}",
+                where=where,
+                fix=fix,
+            )
+        taken[q.id] = headers_raw[i]
+        columns.append(_Column(i, headers_raw[i], qid=q.id))
     return _Layout("moodle", id_col, name_cols, version_col, tuple(columns), ())
+
+
+def _moodle_question(quiz: Quiz, cells: list[str]) -> Question | None:
+    """The one question every non-blank cell of a "Question N" column names (Moodle writes the question
+    text, then for some types ": choice; choice" or " {…} -> {…}"), or None."""
+    prompts = [(normalise(q.prompt), q) for q in quiz.questions]
+    found: set[str] = set()
+    for text in dict.fromkeys(c for c in cells if c.strip()):
+        n = normalise(text)
+        hits = [q for p, q in prompts if p and (n == p or n.startswith(p + " "))]
+        if len(hits) > 1:  # one prompt may begin another: the longest that fits is the one
+            longest = max(len(normalise(q.prompt)) for q in hits)
+            hits = [q for q in hits if len(normalise(q.prompt)) == longest]
+        if not hits:
+            best = process.extract(
+                n, [p for p, _ in prompts], scorer=fuzz.partial_ratio, score_cutoff=92, limit=2
+            )
+            if len(best) == 1 or (len(best) == 2 and best[0][1] - best[1][1] >= 4):
+                hits = [prompts[best[0][2]][1]]
+        if len(hits) != 1:
+            return None
+        found.add(hits[0].id)
+    return quiz.question(found.pop()) if len(found) == 1 else None
 
 
 _GRID = re.compile(r"(.+?)\s*\[(.+)\]\s*")
@@ -339,8 +414,9 @@ def _versions(vmap: VersionMap | None) -> dict[str, dict[int, VersionItem]]:
     return {v.letter.upper(): {it.number: it for it in v.items} for v in vmap.versions}
 
 
-def _version_letter(cell: str) -> str:
-    return re.sub(r"^(version|ver|form|paper|variant)\s*", "", cell.strip(), flags=re.I).strip().upper()
+def _version_cell(cell: str) -> tuple[str, str]:
+    """ "B", "Version B", "B·7F3K" -> (letter, code tail or "")."""
+    return split_version_cell(re.sub(r"^(version|ver|form|paper|variant)\s*", "", cell.strip(), flags=re.I))
 
 
 _Plan = list[tuple[int, str, tuple[int, ...], dict[str, Response]]]
@@ -377,6 +453,9 @@ def _rows_to_batch(
     # column is reported, since its answers might have shifted
     layout_last = max((c.index for c in layout.columns), default=0) + 1
     short: list[int] = []
+    codes = {v.letter.upper(): v.code.upper() for v in vmap.versions if v.code} if vmap else {}
+    foreign: list[str] = []
+    matched = 0
     sheets: list[Sheet] = []
     rejected: list[Rejected] = []
     label = Path(where).name
@@ -398,7 +477,22 @@ def _rows_to_batch(
         if not student:
             rejected.append(Rejected(where, line, "missing student_id"))
             continue
-        letter = _version_letter(cells[layout.version_col]) if layout.version_col is not None else ""
+        letter, tail = (
+            _version_cell(cells[layout.version_col]) if layout.version_col is not None else ("", "")
+        )
+        if tail and letter in codes and codes[letter] != f"{letter}{CODE_SEP}{tail}":
+            foreign.append(f"{letter}{CODE_SEP}{tail}")
+            rejected.append(
+                Rejected(
+                    where,
+                    line,
+                    f"version code {letter}{CODE_SEP}{tail} is not from this version map "
+                    f"(its version {letter} is {codes[letter]})",
+                )
+            )
+            continue
+        if tail and letter in codes:
+            matched += 1
         if numbered:
             if not letter and len(versions) == 1:
                 letter = next(iter(versions))
@@ -422,6 +516,13 @@ def _rows_to_batch(
             for qid, cells_by_left in by_q.items():
                 answers[qid] = _grid_response(interp.questions[qid], cells_by_left)
         sheets.append(Sheet(student, name, letter, answers, f"{label} row {line}"))
+    if foreign and not matched:  # every coded sheet is from other copies: the wrong map, not a typo
+        raise InputError(
+            f"the sheets' version codes ({', '.join(sorted(set(foreign))[:3])}) are not from this version map "
+            f"(its codes are {', '.join(sorted(codes.values())[:4])})",
+            where=where,
+            fix="give the versions.json written when these copies were printed (--versions)",
+        )
     warnings = layout.warnings
     if short:
         lines = ", ".join(map(str, short[:5])) + (f" and {len(short) - 5} more" if len(short) > 5 else "")
@@ -467,7 +568,7 @@ def read_csv(path: str | Path, quiz: Quiz, vmap: VersionMap | None, data: bytes 
             "responses file has a header but no student rows", where=where, fix="add one row per student"
         )
     start = _header_row(rows)
-    layout = _layout(rows[start][1], quiz, vmap, where)
+    layout = _layout(rows[start][1], quiz, vmap, where, rows[start + 1 :])
     batch = _rows_to_batch(rows[start:], layout, quiz, vmap, where)
     if start:
         skipped = (

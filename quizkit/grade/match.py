@@ -21,6 +21,7 @@ from decimal import Decimal
 from functools import cache
 from typing import Literal
 
+from anyascii import anyascii
 from rapidfuzz import process
 from rapidfuzz.distance import OSA
 
@@ -51,6 +52,8 @@ def normalise(text: str) -> str:
     """
     text = unicodedata.normalize("NFKD", text.replace("\x00", " "))
     text = "".join(c for c in text if not unicodedata.combining(c)).casefold()
+    if not text.isascii():  # Токаев -> tokaev, Астана -> astana: letters of other scripts, transliterated
+        text = "".join(anyascii(c).casefold() if c.isalpha() and not c.isascii() else c for c in text)
     text = text.replace("&", " and ")
     for ch in _APOSTROPHES:
         text = text.replace(ch, "")
@@ -119,7 +122,7 @@ _ORDINALS = {
     "twentieth": 20, "thirtieth": 30,
 }  # fmt: skip
 _TENS = {
-    "twenty": 20, "thirty": 30, "forty": 40, "fifty": 50, "sixty": 60, "seventy": 70, "eighty": 80,
+    "twenty": 20, "thirty": 30, "forty": 40, "fourty": 40, "fifty": 50, "sixty": 60, "seventy": 70, "eighty": 80,
     "ninety": 90,
 }  # fmt: skip
 _SCALES = {"hundred": 100, "thousand": 1_000, "million": 1_000_000, "billion": 1_000_000_000}
@@ -133,6 +136,10 @@ _MONTHS = {
     "may": 5, "june": 6, "jun": 6, "july": 7, "jul": 7, "august": 8, "aug": 8, "september": 9,
     "sep": 9, "sept": 9, "october": 10, "oct": 10, "november": 11, "nov": 11, "december": 12, "dec": 12,
 }  # fmt: skip
+
+
+_MONTH_NAMES = ("", "january", "february", "march", "april", "may", "june", "july", "august", "september",
+                "october", "november", "december")  # fmt: skip
 
 
 def _words_value(words: list[str]) -> int:
@@ -159,8 +166,23 @@ def _words_value(words: list[str]) -> int:
     return total + current
 
 
+_POINT = re.compile(
+    r"\b((?:(?:zero|oh|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|thirteen|fourteen"
+    r"|fifteen|sixteen|seventeen|eighteen|nineteen|twenty|thirty|forty|fourty|fifty|sixty|seventy|eighty"
+    r"|ninety|hundred)\s+)+)point((?:\s+(?:zero|oh|one|two|three|four|five|six|seven|eight|nine))+)\b"
+)
+
+
+def _point(m: re.Match[str]) -> str:
+    """ "twenty point three" -> "20.3" (the digits after "point" are read one by one)."""
+    whole = _words_value(m.group(1).split())
+    digits = "".join(str(_UNITS[w]) for w in m.group(2).split())
+    return f"{whole}.{digits}"
+
+
 def words_to_digits(text: str) -> str:
     """Replace runs of number words in normalised text with digits ("nineteen ninety two" -> "1992")."""
+    text = _POINT.sub(_point, text)
     words = text.split()
     if not any(w in _NUMBER_WORDS for w in words):
         return text
@@ -233,6 +255,17 @@ def quantities(text: str) -> Quantities:
     """Numbers (with million/bn scales), a date (day month year in any common order) and other words."""
     currency = [w for sym, w in (("$", "$"), ("€", "euro"), ("£", "pound")) if sym in text]
     text = re.sub(r"\b(\d{1,2})[./-](\d{1,2})[./-](\d{4})\b", r"\1 \2 \3", text)  # 29.08.1991
+    # a month and a year in figures: 2020-12, 12/2020, 12.2020 -> December 2020
+    text = re.sub(
+        r"\b(\d{4})-(0?[1-9]|1[0-2])\b(?![-/.]\d)",
+        lambda m: f"{_MONTH_NAMES[int(m.group(2))]} {m.group(1)}",
+        text,
+    )
+    text = re.sub(
+        r"(?<![\d.,/-])(0?[1-9]|1[0-2])[./](\d{4})\b(?![-/.]\d)",
+        lambda m: f"{_MONTH_NAMES[int(m.group(1))]} {m.group(2)}",
+        text,
+    )
     text = _ORDINAL.sub(r"\1", words_to_digits(_decades(_halves(normalise(text)))))
     text = re.sub(r"(?<=\d)(?=[a-z])", " ", text)  # 1511km -> 1511 km, 115m -> 115 m
     text = re.sub(
@@ -400,6 +433,38 @@ _NEGATIONS = frozenset({"not", "never", "no", "neither", "nor", "isnt", "wasnt",
 _HEDGES = frozenset({"or", "maybe", "perhaps", "either"})
 
 
+_VENUE_ASKED = re.compile(
+    r"\b(building|venue|palace|hall|room|lawn|site|which place exactly|where exactly|in which part)\b", re.I
+)
+"""A question that asks for the venue itself, where the city it stands in is not the answer."""
+_GENERIC = frozenset({
+    "accord", "accords", "agreement", "agreements", "treaty", "treaties", "deal", "deals", "declaration",
+    "war", "crisis", "conflict", "summit", "talks", "union", "republic", "kingdom", "party", "council",
+    "bank", "fund", "city", "capital", "president", "minister", "government", "state", "states", "country",
+})  # fmt: skip
+"""Common nouns: an alias made only of them ("the accords") names the thing in a text that has already
+named it, but typed alone it is not the answer ("Accords" for the Abraham Accords)."""
+
+
+def _generic(form: str) -> bool:
+    return all(w in _GENERIC for w in form.split())
+
+
+@cache
+def venue_cities(entity: str) -> frozenset[str]:
+    """The city a venue stands in, from the sourced facts that name both (White House -> Washington)."""
+    from quizkit.knowledge import load_facts
+
+    found = aliases.lookup(entity)
+    if found is None or found.kind != "venue":
+        return frozenset()
+    cities = set()
+    for fact in load_facts():
+        if entity in fact.entities:
+            cities |= {e for e in fact.entities if (c := aliases.lookup(e)) is not None and c.kind == "city"}
+    return frozenset(cities)
+
+
 @dataclass(frozen=True, slots=True)
 class _Name:
     entity: str
@@ -454,8 +519,23 @@ def _surnames(form: str) -> set[str]:
 def _content(text: str, stem: int = 0) -> tuple[str, ...]:
     """The folded content words, sorted: the same answer in another word order compares equal. With
     ``stem``, words are cut to that many letters (normalizing relations ~ normalization of relations)."""
-    words = (w for w in fold(text).split() if w not in _CONTENT_SKIP)
-    return tuple(sorted(w[:stem] if stem else w for w in words))
+    words = (_EVENT_HEADS.get(w, w) for w in fold(text).split() if w not in _CONTENT_SKIP_FOLDED)
+    return tuple(sorted(w[:stem] if stem else _singular(w) for w in words))
+
+
+_EVENT_HEADS = {
+    fold(w): "konflikt" for w in ("crisis", "conflict", "war", "fighting", "hostilities", "clashes")
+}
+"""Head nouns that name the same event ("the Gaza crisis" = "the Gaza conflict" = "the war in Gaza"), folded:
+what tells two events apart is the place or the sides, which must still agree."""
+
+
+_CONTENT_SKIP_FOLDED = frozenset(fold(w) for w in (*_CONTENT_SKIP, "between", "with"))
+
+
+def _singular(word: str) -> str:
+    """A plural's last s, so "rare earth" meets "rare earths" (both sides are cut the same way)."""
+    return word[:-1] if len(word) > 3 and word.endswith("s") and not word.endswith("ss") else word
 
 
 def _entity_of(text: str) -> _Name | None:
@@ -536,9 +616,11 @@ class Matcher:
         given = {normalise(k) for k in keys if normalise(k)}
         forms = set(given)
         self.entities = {e.entity for k in forms if (e := _entity_of(k)) is not None}
+        if not _VENUE_ASKED.search(prompt):  # "Where was it held?" -> the venue's city is right too
+            self.entities |= {city for e in self.entities for city in venue_cities(e)}
         for ent in aliases.entities():
             if ent.name in self.entities:
-                forms.update(normalise(n) for n in ent.names if normalise(n))
+                forms.update(n for n in map(normalise, ent.names) if n and (n in given or not _generic(n)))
         # an alias the question itself gives is not an answer to it ("the official name of the Middle
         # Corridor?" -> "Middle Corridor"); the teacher's own answer and accepted answers always count
         asked = f" {normalise(prompt)} "
@@ -619,6 +701,8 @@ class Matcher:
                 return Judgement("correct", "the answer's words in another form")
         if self.key_quantities:
             return self._judge_quantities(response)
+        if "person" in self.kinds and self._initial_and_surname(text):
+            return Judgement("correct", "the answer's initial and surname")
         capitals = frozenset(
             (normalise(a), normalise(b))
             for a, b in re.findall(r"([\w'’]+)(?=[ \t]+([A-Z][\w'’]*))", response)
@@ -636,6 +720,16 @@ class Matcher:
             if verdict:
                 return verdict
         return Judgement("incorrect", "does not match the answer")
+
+    def _initial_and_surname(self, text: str) -> bool:
+        """ "D. Trump" for Donald Trump: one letter, the first of a given name, then the rest of the name."""
+        words = text.split()
+        if len(words) < 2 or len(words[0]) != 1:
+            return False
+        return any(
+            len(f := form.split()) == len(words) and f[0][0] == words[0] and f[1:] == words[1:]
+            for form in self.forms
+        )
 
     def _unit_clash(self, response: str) -> bool:
         """A unit or currency of another kind than the key's (euros for dollars, barrels for tonnes)."""

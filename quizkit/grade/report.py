@@ -13,7 +13,7 @@ import importlib.util
 import io
 import math
 import re
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable, Iterator, Sequence
 from functools import cache
 from pathlib import Path
 
@@ -26,10 +26,13 @@ from quizkit.versions import master_options, matching_rows, option_letter
 _FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
 
 
+_FORMULA_FIRST = frozenset("".join(_FORMULA_START))
+
+
 def safe_cell(value: object) -> str:
     """A CSV cell a spreadsheet will not run as a formula."""
-    text = "" if value is None else str(value)
-    return "'" + text if text.startswith(_FORMULA_START) else text
+    text = value if type(value) is str else ("" if value is None else str(value))
+    return "'" + text if text and text[0] in _FORMULA_FIRST else text
 
 
 def _cell(value: object) -> str:
@@ -65,30 +68,57 @@ def grades_csv(results: Sequence[Result]) -> str:
     )  # fmt: skip
 
 
+_NEEDS_QUOTES = re.compile(r'[,"\r\n]')
+
+
 def _csv_fragment(cells: Sequence[object]) -> str:
     """Cells encoded as one CSV line without its newline (quoting as csv.writer does). The writer quotes
     cells holding a line break only when the break is in its line terminator, so "\n" is kept there and cut."""
+    texts = [_cell(c) for c in cells]
+    if not any(_NEEDS_QUOTES.search(t) for t in texts) and texts != [""]:
+        return ",".join(texts)  # what the writer would write: nothing to quote (the common case)
     buf = io.StringIO()
-    csv.writer(buf, lineterminator="\n").writerow([_cell(c) for c in cells])
+    csv.writer(buf, lineterminator="\n").writerow(texts)
     return buf.getvalue()[:-1]
 
 
-def answers_csv(results: Sequence[Result]) -> str:
-    """One row per answer. Marks repeat across the class, so each distinct mark's cells are encoded once."""
+def answers_lines(results: Sequence[Result]) -> Iterator[str]:
+    """answers.csv one student at a time (a block of lines). Marks repeat across the class, so each distinct
+    mark's cells are encoded once."""
     header = ("student_id", "question_id", "response", "verdict", "points", "max_points", "note",
               "suggested_points", "source")  # fmt: skip
-    lines = [_csv_fragment(header)]
+    yield _csv_fragment(header) + "\n"
     tails: dict[int, tuple[Mark, str]] = {}
+    get = tails.get
     for r in results:
-        sid, src = _csv_fragment((r.sheet.student_id,)), _csv_fragment((r.sheet.source,))
+        prefix = _csv_fragment((r.sheet.student_id,)) + ","
+        suffix = "," + _csv_fragment((r.sheet.source,)) + "\n"
+        parts = []
         for m in r.marks:
-            hit = tails.get(id(m))
+            hit = get(id(m))
             if hit is None or hit[0] is not m:
                 cells = (m.question_id, m.typed, m.verdict, _num(m.points), _num(m.max_points), m.note,
                          "" if m.suggested is None else _num(m.suggested))  # fmt: skip
                 hit = tails[id(m)] = (m, _csv_fragment(cells))
-            lines.append(f"{sid},{hit[1]},{src}")
-    return "\n".join(lines) + "\n"
+            parts.append(hit[1])
+        yield prefix + (suffix + prefix).join(parts) + suffix
+
+
+def answers_csv(results: Sequence[Result]) -> str:
+    """answers.csv as one string (``answers_lines`` streams it)."""
+    return "".join(answers_lines(results))
+
+
+def write_lines(path: Path, lines: Iterable[str]) -> None:
+    """Stream text to a file (UTF-8) in blocks, so a big class's table never sits in memory whole."""
+    with path.open("w", encoding="utf-8", newline="") as fh:
+        batch: list[str] = []
+        for line in lines:
+            batch.append(line)
+            if len(batch) >= 512:
+                fh.write("".join(batch))
+                batch.clear()
+        fh.write("".join(batch))
 
 
 def teacher_scored(m: Mark) -> bool:
@@ -97,7 +127,8 @@ def teacher_scored(m: Mark) -> bool:
 
 def review_csv(results: Sequence[Result]) -> str:
     """Answers waiting for the teacher, ready to fill in, and those already scored (points kept), so the
-    file read back with --scores and written again over itself loses nothing."""
+    file read back with --scores and written again over itself loses nothing. Each distinct mark's cells
+    are encoded once (a class repeats its answers)."""
     header = (
         "student_id",
         "question_id",
@@ -108,17 +139,27 @@ def review_csv(results: Sequence[Result]) -> str:
         "note",
         "source",
     )
-    return csv_text(
-        header,
-        (
-            (r.sheet.student_id, m.question_id, _num(m.points) if teacher_scored(m) else "",
-             "" if m.suggested is None else _num(m.suggested), _num(m.max_points), m.typed, m.note,
-             r.sheet.source)
-            for r in results
-            for m in r.marks
-            if m.verdict == "needs_review" or teacher_scored(m)
-        ),
-    )  # fmt: skip
+    lines = [_csv_fragment(header) + "\n"]
+    tails: dict[int, tuple[Mark, str, str]] = {}
+    for r in results:
+        sid, src = _csv_fragment((r.sheet.student_id,)), _csv_fragment((r.sheet.source,))
+        for m in r.marks:
+            if m.verdict != "needs_review" and not teacher_scored(m):
+                continue
+            hit = tails.get(id(m))
+            if hit is None or hit[0] is not m:
+                head = _csv_fragment(
+                    (
+                        m.question_id,
+                        _num(m.points) if teacher_scored(m) else "",
+                        "" if m.suggested is None else _num(m.suggested),
+                        _num(m.max_points),
+                    )
+                )
+                tail = _csv_fragment((m.typed, m.note))
+                hit = tails[id(m)] = (m, head, tail)
+            lines.append(f"{sid},{hit[1]},{hit[2]},{src}\n")
+    return "".join(lines)
 
 
 def rejected_csv(rejected: Sequence[Rejected]) -> str:

@@ -18,12 +18,13 @@ import re
 from collections import Counter
 from collections.abc import Callable
 from dataclasses import dataclass
+from functools import cache
 from itertools import combinations
 from typing import Any
 
 from quizkit.grade.match import Judgement, Matcher, normalise
 from quizkit.model import Question
-from quizkit.versions import master_options, matching_rows
+from quizkit.versions import answer_items, matching_rows
 
 Score = tuple[float, float] | None
 Value = str | bool | tuple[str, ...] | tuple[tuple[str, str], ...]
@@ -64,7 +65,7 @@ def ordering_credit(key: tuple[str, ...], given: tuple[str, ...]) -> float:
 def score_ordering(q: Question, value: Value) -> Score:
     """Kendall-style pairwise partial credit (see module docstring)."""
     given = tuple(str(v) for v in value) if isinstance(value, tuple) else ()
-    return _round(q.points * ordering_credit(master_options(q), given)), q.points
+    return _round(q.points * ordering_credit(answer_items(q), given)), q.points
 
 
 def score_text(q: Question, value: Value, matcher: Matcher | None = None) -> Score:
@@ -104,9 +105,35 @@ _STOP = frozenset({
 })  # fmt: skip
 
 
+_MORE_STOP = frozenset({"whether", "still", "also", "its", "it", "there", "here", "very", "just", "really"})
+_SAME_IDEA = (
+    ("source", "sources", "outlet", "outlets", "publisher", "published", "publishes", "website", "site",
+     "newspaper", "media", "author", "wrote", "written"),
+    ("date", "dated", "when", "time", "current", "recent", "recently", "old", "today", "up to date"),
+    ("confirm", "confirms", "confirmed", "verify", "verified", "check", "checked", "same", "agree",
+     "agrees", "corroborate", "cross"),
+    ("quote", "quotes", "quotation", "quoted", "said", "claim", "claims", "statement"),
+    ("opinion", "opinions", "view", "views", "interpretation", "bias", "biased", "comment", "commentary"),
+    ("reliable", "trustworthy", "trust", "trusted", "credible", "reputable"),
+    ("news", "report", "reports", "reported", "reporting", "story", "stories", "article", "articles"),
+)  # fmt: skip
+"""Words a student uses for a rubric point's idea (checking a news source): one stem per idea, so "check
+the date" meets "when it was published" and "other news says the same" meets "other outlets report it"."""
+_IDEA = {w[:5]: f"#{i}" for i, group in enumerate(_SAME_IDEA) for w in group}
+
+
 def _stems(text: str) -> set[str]:
-    """Content words cut to 5 letters: "balancing" and "balance" meet at "balan"."""
-    return {w[:5] for w in re.findall(r"[a-z0-9]+", normalise(text)) if len(w) > 2 and w not in _STOP}
+    """Content words cut to 5 letters ("balancing" and "balance" meet at "balan"), a word of a known idea
+    as that idea. Text in brackets is an example ("who published it (India Today)"), not a needed word."""
+    text = re.sub(r"\([^)]*\)", " ", text)
+    words = (w for w in re.findall(r"[a-z0-9]+", normalise(text)) if len(w) > 2 and w not in _STOP)
+    return {_IDEA.get(w[:5], w[:5]) for w in words if w not in _MORE_STOP}
+
+
+@cache
+def _point_stems(point: str) -> frozenset[str]:
+    """A rubric point's stems, once per point: a class's open answers all meet the same few points."""
+    return frozenset(_stems(point))
 
 
 def rubric_hints(q: Question, value: Value) -> RubricHint:
@@ -116,7 +143,7 @@ def rubric_hints(q: Question, value: Value) -> RubricHint:
     touched: list[str] = []
     missed: list[str] = []
     for point in points:
-        words = _stems(point)
+        words = _point_stems(point)
         (touched if words and len(words & said) * 2 >= len(words) else missed).append(point)
     share = len(touched) / max(len(points), 1)
     return RubricHint(tuple(touched), tuple(missed), round(q.points * share * 2) / 2)

@@ -17,7 +17,7 @@ from itertools import combinations
 
 from quizkit.knowledge import aliases
 from quizkit.model import Question, QuestionType, Quiz, SourceInfo, VersionMap
-from quizkit.versions import make_versions, master_options, matching_rows, option_letter
+from quizkit.versions import answer_items, make_versions, master_options, matching_rows, option_letter
 
 _FORMS = ("{}", "{}", "{}", "({})", "{})", " {} ")
 
@@ -128,17 +128,18 @@ def _write(
         return rng.choice([c for c in countries if c != q.answer]), 0.0
     if q.type == "matching":
         rows = list(range(len(matching_rows(q))))
-        picks = list(rows)
+        picks = [opts.index(r) for _, r in matching_rows(q)]  # master index of each row's right item
         credit = 1.0
         if not right:
             a, b = rng.sample(rows, 2)
             picks[a], picks[b] = picks[b], picks[a]
-            credit = (len(rows) - 2) / len(rows)
+            credit = sum(p == opts.index(r) for p, (_, r) in zip(picks, matching_rows(q), strict=True))
+            credit /= len(rows)
         return ", ".join(f"{r + 1}-{option_letter(inv[p])}" for r, p in zip(rows, picks, strict=True)), round(
             q.points * credit, 4
         )
     if q.type == "ordering":
-        seq = list(range(len(opts)))
+        seq = [opts.index(x) for x in answer_items(q)]  # master indices in the right order
         credit = 1.0
         if not right:
             j = rng.randrange(len(seq) - 1)

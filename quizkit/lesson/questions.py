@@ -2,27 +2,17 @@
 
 from __future__ import annotations
 
-import random
-import zlib
 from typing import Any
 
 import ipywidgets as w
 
 from quizkit.lesson.common import CORRECT, WRONG, esc, link
-from quizkit.lesson.marking import Verdict, check, items, pairs
+from quizkit.lesson.marking import Verdict, check, pairs
 from quizkit.model import Question
+from quizkit.versions import master_options
 
 WIDE = {"description_width": "initial"}
 PICK = "(choose)"
-
-
-def shuffled(items: list[str], key: str) -> list[str]:
-    """A stable shuffle (same question id → same order), so the display never gives the key's order away."""
-    out = list(items)
-    random.Random(zlib.crc32(key.encode("utf-8"))).shuffle(out)
-    if len(out) > 1 and out == items:
-        out = out[1:] + out[:1]
-    return out
 
 
 def hint_html(q: Question) -> str:
@@ -85,13 +75,13 @@ class QuestionView:
                 )
             ]
         if q.type == "matching":
-            rights = sorted({b for _a, b in pairs(q)} | set(q.choices))
+            rights = list(master_options(q))  # the stored display order, as in show and the printouts
             return [
                 w.Dropdown(options=[PICK, *rights], value=PICK, description=f"{a} →", style=WIDE)
                 for a, _b in pairs(q)
             ]
         if q.type == "ordering":
-            order = shuffled(list(items(q)), q.id)
+            order = list(master_options(q))
             return [
                 w.Dropdown(options=[PICK, *order], value=PICK, description=f"{i}.", style=WIDE)
                 for i in range(1, len(order) + 1)

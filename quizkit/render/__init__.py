@@ -71,6 +71,7 @@ def run_render(args: argparse.Namespace) -> int:
         seed=args.seed,
         paper=args.paper,
         large_print=args.large_print,
+        ordering_as_matching=getattr(args, "ordering_as_matching", False),
     )
     for w in warnings:
         print(f"quizkit render: warning: {w}", file=sys.stderr)

@@ -18,7 +18,14 @@ PAPERS = ("a4", "us-letter")
 
 
 def make_job(
-    quiz: Quiz, n_versions: int, seed: int, *, paper: str = "a4", large_print: bool = False, reading: str = ""
+    quiz: Quiz,
+    n_versions: int,
+    seed: int,
+    *,
+    paper: str = "a4",
+    large_print: bool = False,
+    reading: str = "",
+    ordering_as_matching: bool = False,
 ) -> Job:
     """Shuffle ``quiz`` into versions and bundle the print options."""
     if not quiz.questions:
@@ -28,7 +35,15 @@ def make_job(
             f"unknown paper size {paper!r}", where="--paper", fix=f"choose {' or '.join(PAPERS)}"
         )
     vmap, versions = make_versions(quiz, n_versions, seed)
-    return Job(quiz, vmap, versions, paper=paper, large_print=large_print, reading=reading)
+    return Job(
+        quiz,
+        vmap,
+        versions,
+        paper=paper,
+        large_print=large_print,
+        reading=reading,
+        ordering_as_matching=ordering_as_matching,
+    )
 
 
 def render_job(job: Job, formats: Sequence[str]) -> Rendered:
@@ -82,10 +97,19 @@ def render_quiz(
     paper: str = "a4",
     large_print: bool = False,
     reading: str = "",
+    ordering_as_matching: bool = False,
 ) -> tuple[list[str], tuple[str, ...]]:
     """Render ``quiz`` into ``out``; returns (written paths, warnings). Notebooks call this."""
     chosen = check_formats(formats)
-    job = make_job(quiz, n_versions, seed, paper=paper, large_print=large_print, reading=reading)
+    job = make_job(
+        quiz,
+        n_versions,
+        seed,
+        paper=paper,
+        large_print=large_print,
+        reading=reading,
+        ordering_as_matching=ordering_as_matching,
+    )
     rendered = render_job(job, chosen)  # everything in memory first: a failure writes nothing
     stale = stale_outputs(rendered, out)
     written = write_rendered(rendered, out)
@@ -108,6 +132,7 @@ def render_quiz_file(
     seed: int = 0,
     paper: str = "a4",
     large_print: bool = False,
+    ordering_as_matching: bool = False,
 ) -> tuple[list[str], tuple[str, ...]]:
     """Load a quiz file (JSON/YAML, validated), check the output folder, then ``render_quiz``."""
     chosen = check_formats(formats)
@@ -122,6 +147,7 @@ def render_quiz_file(
         paper=paper,
         large_print=large_print,
         reading=readability.for_quiz_file(quiz, str(path)),
+        ordering_as_matching=ordering_as_matching,
     )
 
 

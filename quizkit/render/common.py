@@ -125,6 +125,34 @@ def source_line(src: SourceInfo) -> str:
     return ("Source: " + ", ".join(kept)) if kept else ""
 
 
+# --- what both Moodle exports share --------------------------------------------------------------------------
+
+CATEGORY_ROOT = "$course$/top/quizkit"
+"""Both Moodle exports (XML and GIFT) import into $course$/top/quizkit/<quiz title>."""
+
+
+def category_path(quiz: Quiz) -> str:
+    """One level per part: a "/" in the title would start a sub-category, so it becomes "-"."""
+    return f"{CATEGORY_ROOT}/{(quiz.title or 'Quiz').replace('/', '-').strip()}"
+
+
+def question_name(q: Question, number: int) -> str:
+    """ "03 Which country joined the Abraham Accords…": the printed number and the prompt's first words."""
+    words = " ".join(q.prompt.split()).split(" ")
+    name = ""
+    for w in words:
+        if len(name) + len(w) + 1 > 60:
+            name += "…"
+            break
+        name = f"{name} {w}".strip()
+    return f"{number:02d} {name}"
+
+
+def web_link(url: str) -> bool:
+    """Only http(s) addresses become links: never javascript:, data:, file: or a local path."""
+    return url.strip().lower().startswith(("http://", "https://"))
+
+
 # --- what a format module receives and returns ------------------------------------------------------------
 
 
@@ -140,6 +168,8 @@ class Job:
     large_print: bool = False
     reading: str = ""
     """The reading-level line for the teacher edition (``quizkit.readability.describe``); "" = questions only."""
+    ordering_as_matching: bool = False
+    """Moodle exports: write ordering questions as matching, for Moodle before 4.4 (no ordering type)."""
 
 
 @dataclass(frozen=True, slots=True)

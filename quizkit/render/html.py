@@ -18,7 +18,7 @@ from quizkit.render.common import (
     source_line,
     total_points,
 )
-from quizkit.versions import key_string, option_letter
+from quizkit.versions import key_string, option_letter, version_label
 
 DESCRIPTION = "HTML: one self-contained page per version and its key"
 
@@ -122,14 +122,14 @@ def _question(p: Printed) -> str:
 
 
 def student_page(job: Job, index: int) -> str:
-    letter = job.vmap.versions[index].letter
+    letter = version_label(job.vmap.versions[index])  # e.g. B·7F3K
     questions = "".join(_question(p) for p in printed(job.versions[index]))
     body = _fields() + _instructions(job) + f'<ol class="questions">\n{questions}</ol>\n'
     return _page(job, f"{job.master.title} — Version {letter}", letter, "Student copy", body)
 
 
 def key_page(job: Job, index: int) -> str:
-    letter = job.vmap.versions[index].letter
+    letter = version_label(job.vmap.versions[index])  # e.g. B·7F3K
     rows = "".join(
         f"<tr><td>{p.number}</td><td>{escape(TYPE_LABELS[p.question.type])}</td>"
         f"<td><b>{escape(key_string(p.key)) if p.question.type != 'open' else '—'}</b></td>"

@@ -18,7 +18,7 @@ from quizkit.render.common import (
     source_line,
     total_points,
 )
-from quizkit.versions import identity_version, key_string, option_letter
+from quizkit.versions import identity_version, key_string, option_letter, version_label
 
 # Inline specials (emphasis, code, links, HTML, entities, GFM strikethrough/tables, headings' closing #).
 _INLINE = re.compile(r"([\\`*_\[\]<>&#~|])")
@@ -68,7 +68,7 @@ def _head(quiz: Quiz, heading: str, letter: str) -> list[str]:
 
 
 def student_md(job: Job, index: int) -> str:
-    letter = job.vmap.versions[index].letter
+    letter = version_label(job.vmap.versions[index])  # e.g. B·7F3K
     lines = _head(job.master, "Student copy", letter)
     lines += ["Name: \\_\\_\\_\\_\\_\\_\\_\\_\\_\\_ Class: \\_\\_\\_\\_\\_ Date: \\_\\_\\_\\_\\_\\_", ""]
     lines += [f"## Instructions (total: {escape(points_label(total_points(job.master)))})", ""]
@@ -79,7 +79,7 @@ def student_md(job: Job, index: int) -> str:
 
 
 def key_md(job: Job, index: int) -> str:
-    letter = job.vmap.versions[index].letter
+    letter = version_label(job.vmap.versions[index])  # e.g. B·7F3K
     lines = _head(job.master, "Answer key", letter)
     for p in printed(job.versions[index]):
         key = key_string(p.key) if p.question.type != "open" else "—"

@@ -9,7 +9,9 @@ from __future__ import annotations
 import json
 import multiprocessing
 import os
-from concurrent.futures import ProcessPoolExecutor
+from collections import deque
+from collections.abc import Iterable, Iterator
+from concurrent.futures import Future, ProcessPoolExecutor
 from concurrent.futures.process import BrokenProcessPool
 from functools import cache
 from importlib import resources
@@ -28,7 +30,14 @@ from quizkit.render.common import (
     source_line,
     total_points,
 )
-from quizkit.versions import answer_items, identity_version, key_string, matching_rows, option_letter
+from quizkit.versions import (
+    answer_items,
+    identity_version,
+    key_string,
+    matching_rows,
+    option_letter,
+    version_label,
+)
 
 DESCRIPTION = "PDF (Typst): student copy, answer sheet and key per version; teacher edition"
 
@@ -95,7 +104,7 @@ def _question(p: Printed, large_print: bool = False) -> dict[str, Any]:
 
 def version_data(job: Job, kind: str, index: int) -> dict[str, Any]:
     """The template's data for one version's student copy ("student"), answer sheet ("sheet") or key ("key")."""
-    letter = job.vmap.versions[index].letter
+    letter = version_label(job.vmap.versions[index])  # e.g. B·7F3K
     heading = {"student": "Student copy", "sheet": "Answer sheet", "key": "Answer key"}[kind]
     data = _base(job, kind, heading, letter)
     data["questions"] = [_question(p, job.large_print) for p in printed(job.versions[index])]
@@ -195,6 +204,35 @@ def compile_all(datas: list[dict[str, Any]]) -> list[bytes]:
             return list(pool.map(compile_data, datas, chunksize=max(1, len(datas) // (4 * workers))))
     except (OSError, BrokenProcessPool):  # no processes allowed here (sandbox): do it in this one
         return [compile_data(d) for d in datas]
+
+
+def compile_stream(sources: Iterable[str], count: int) -> Iterator[bytes]:
+    """Compile ready Typst sources (feedback pages) in order, yielding each PDF as soon as it is ready; one
+    pool of worker processes for the whole run, at most a few sources in flight (memory stays flat)."""
+    cores = len(os.sched_getaffinity(0)) if hasattr(os, "sched_getaffinity") else (os.cpu_count() or 1)
+    workers = min(4, cores)
+    if count < PARALLEL_FROM or workers < 2:
+        yield from (typst.compile_pdf(s) for s in sources)
+        return
+    it = iter(sources)
+    window: deque[tuple[str, Future[bytes]]] = deque()
+    try:
+        with ProcessPoolExecutor(workers, mp_context=multiprocessing.get_context("spawn")) as pool:
+            for src in it:
+                window.append((src, pool.submit(typst.compile_pdf, src)))
+                if len(window) >= 4 * workers:
+                    data = window[0][1].result()
+                    window.popleft()
+                    yield data
+            while window:
+                data = window[0][1].result()
+                window.popleft()
+                yield data
+    except (OSError, BrokenProcessPool, RuntimeError):
+        # no worker processes here (a sandbox, or a caller without a __main__ guard): finish in this one,
+        # from the first document not yet handed back
+        yield from (typst.compile_pdf(src) for src, _ in window)
+        yield from (typst.compile_pdf(s) for s in it)
 
 
 def render(job: Job) -> Rendered:

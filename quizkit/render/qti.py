@@ -82,37 +82,59 @@ def _score(proc: etree._Element, respident: str, value: str, score: str, action:
     _el(cond, "setvar", score, action=action, varname="SCORE")
 
 
+def label_ids(qid: str, texts: list[str]) -> dict[str, str]:
+    """Numeric answer ids, unique within the question, as Canvas's own exports write them.
+
+    Canvas's importer keeps only the first run of digits of an answer id as its number (``/(\\d+)/``), so
+    "g3f…" and "g3a…" would be the same answer; four digits from the text's hash, bumped past any clash,
+    keep the ids stable for the same quiz and unique inside the question.
+    """
+    out: dict[str, str] = {}
+    taken: set[int] = set()
+    for text in dict.fromkeys(texts):
+        digest = hashlib.md5(f"{qid}\x1f{text}".encode(), usedforsecurity=False).digest()
+        n = 1000 + int.from_bytes(digest[:4], "big") % 9000
+        while n in taken:
+            n = 1000 + (n - 999) % 9000
+        taken.add(n)
+        out[text] = str(n)
+    return out
+
+
 def _choices(
     pres: etree._Element, proc: etree._Element, q: Question, options: list[str], correct: str
 ) -> None:
     lid = _el(pres, "response_lid", ident="response1", rcardinality="Single")
     render = _el(lid, "render_choice")
+    ids = label_ids(q.id, options)
     for opt in options:
-        label = _el(render, "response_label", ident=ident(q.id, "choice", opt))
+        label = _el(render, "response_label", ident=ids[opt])
         _material(label, opt)
-    _score(proc, "response1", ident(q.id, "choice", correct), "100")
+    _score(proc, "response1", ids[correct], "100")
 
 
 def _pairs(q: Question) -> tuple[list[tuple[str, str]], list[str]]:
     """(left, right) rows and all right-hand options (incl. distractors) for matching/ordering."""
     if q.type == "ordering":
         rows = [(ordinal(i), str(item)) for i, item in enumerate(answer_items(q), 1)]
-        return rows, [r for _, r in rows]
+        return rows, list(master_options(q))  # the items listed in the display order, not the key's
     return list(matching_rows(q)), list(master_options(q))
 
 
 def _matching(pres: etree._Element, proc: etree._Element, q: Question) -> None:
     rows, rights = _pairs(q)
     share = f"{100 / len(rows):.2f}"
-    for i, (left, right) in enumerate(rows, 1):
-        respident = f"response_{ident(q.id, 'row', str(i))}"
+    ids = label_ids(q.id, rights)
+    row_ids = label_ids(q.id + "\x1frows", [str(i) for i in range(len(rows))])
+    for i, (left, right) in enumerate(rows):
+        respident = f"response_{row_ids[str(i)]}"
         lid = _el(pres, "response_lid", ident=respident)
         _material(lid, left, html=False)
         render = _el(lid, "render_choice")
         for r in rights:
-            label = _el(render, "response_label", ident=ident(q.id, "right", r))
+            label = _el(render, "response_label", ident=ids[r])
             _material(label, r, html=False)
-        _score(proc, respident, ident(q.id, "right", right), share, action="Add")
+        _score(proc, respident, ids[right], share, action="Add")
 
 
 def _general_feedback(item: etree._Element, proc: etree._Element, q: Question) -> None:
