@@ -136,10 +136,12 @@ def _all_options(parser: argparse.ArgumentParser) -> list[str]:
 
 
 def suggestion(message: str, known: Sequence[str]) -> str:
-    """" (did you mean --seed?)" for a mistyped option or command in an argparse message; "" if none is close.
+    """ " (did you mean --seed?)" for a mistyped option or command in an argparse message; "" if none is close.
 
     argparse's own ``suggest_on_error`` arrives in Python 3.14; this works on 3.11."""
-    m = re.search(r"unrecognized arguments: (\S+)", message) or re.search(r"invalid choice: '([^']*)'", message)
+    m = re.search(r"unrecognized arguments: (\S+)", message) or re.search(
+        r"invalid choice: '([^']*)'", message
+    )
     if not m:
         return ""
     typed = m.group(1).split("=", 1)[0]
@@ -329,9 +331,9 @@ def _safe_terminal() -> Iterator[None]:
     saved = sys.stdout, sys.stderr
     try:
         if sys.stdout.isatty():
-            sys.stdout = _TerminalWriter(sys.stdout)  # type: ignore[assignment]
+            sys.stdout = _TerminalWriter(sys.stdout)
         if sys.stderr.isatty():
-            sys.stderr = _TerminalWriter(sys.stderr)  # type: ignore[assignment]
+            sys.stderr = _TerminalWriter(sys.stderr)
         yield
     finally:
         sys.stdout, sys.stderr = saved

@@ -110,9 +110,7 @@ def _runaway(cells: list[str], delimiter: str, width: int) -> bool:
     """A cell running over a line end whose later lines are whole rows (as many delimiters as the header):
     a stray quote swallowed the rows below. A real multi-line cell (an essay answer) has no such lines."""
     need = max(2, width - 1)
-    return any(
-        line.count(delimiter) >= need for c in cells if "\n" in c for line in c.split("\n")[1:]
-    )
+    return any(line.count(delimiter) >= need for c in cells if "\n" in c for line in c.split("\n")[1:])
 
 
 def _physical_rows(lines: list[str], first: int, delimiter: str) -> list[tuple[int, list[str] | None]]:
@@ -128,9 +126,7 @@ def _physical_rows(lines: list[str], first: int, delimiter: str) -> list[tuple[i
     return out
 
 
-def read_csv_rows(
-    text: str, where: str, broken: list[int] | None = None
-) -> list[tuple[int, list[str]]]:
+def read_csv_rows(text: str, where: str, broken: list[int] | None = None) -> list[tuple[int, list[str]]]:
     """(line number, stripped cells) for every non-blank row; the first is the header. Excel's "sep=;"
     first line names the delimiter and is not a row.
 
@@ -156,7 +152,7 @@ def read_csv_rows(
                 if got is None:
                     if broken is None:
                         raise FormatError(
-                            f"line {line} has an unbalanced quote (\") that runs into the lines below",
+                            f'line {line} has an unbalanced quote (") that runs into the lines below',
                             where=where,
                             fix="remove the stray quote or close it",
                         )
