@@ -6,13 +6,18 @@
 from __future__ import annotations
 
 import argparse
+import contextlib
+import difflib
 import io
 import os
+import re
+import signal
 import sys
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Iterator, Sequence
 from pathlib import Path
-from typing import NoReturn
+from typing import Any, NoReturn, TextIO
 
+from quizkit import __version__
 from quizkit.errors import OutputError, QuizkitError
 
 Handler = Callable[[argparse.Namespace], int]
@@ -73,10 +78,27 @@ def _refuse_overwriting(source: str, output: str) -> None:
         )
 
 
+QUIZ_SUFFIXES = (".json", ".yaml", ".yml")
+
+
+def _quiz_suffix(output: str) -> None:
+    """A quiz is written as JSON or YAML; ``-o quiz.docx`` would silently get JSON under a Word name."""
+    out = Path(output)
+    if out.is_dir() or output.endswith(("/", os.sep)):
+        return  # check_output_file says "folder", the clearer message
+    if out.suffix.lower() not in QUIZ_SUFFIXES:
+        raise OutputError(
+            f"a quiz file must end in .json or .yaml, not {out.suffix or 'nothing'!r}",
+            where=output,
+            fix=f"use {out.with_suffix('.json').name} (or .yaml)",
+        )
+
+
 def cmd_generate(args: argparse.Namespace) -> int:
     from quizkit.generate import run_generate
 
     _refuse_overwriting(args.article, args.output)
+    _quiz_suffix(args.output)
     if args.length is not None:
         from quizkit.length import describe, question_count
 
@@ -133,14 +155,46 @@ def cmd_facts(args: argparse.Namespace) -> int:
 def cmd_notebook(args: argparse.Namespace) -> int:
     from quizkit.lesson.notebook import run_notebook
 
+    _refuse_overwriting(args.quiz, args.output)
     return run_notebook(args)
+
+
+def _all_options(parser: argparse.ArgumentParser) -> list[str]:
+    """Every option string (--seed, -o...) and subcommand name of ``parser`` and its subcommands."""
+    names: list[str] = []
+    for action in parser._actions:  # argparse has no public walk over its actions
+        names.extend(action.option_strings)
+        if isinstance(action, argparse._SubParsersAction):
+            names.extend(action.choices)
+            for sub in action.choices.values():
+                names.extend(_all_options(sub))
+    return names
+
+
+def suggestion(message: str, known: Sequence[str]) -> str:
+    """ " (did you mean --seed?)" for a mistyped option or command in an argparse message; "" if none is close.
+
+    argparse's own ``suggest_on_error`` arrives in Python 3.14; this works on 3.11."""
+    m = re.search(r"unrecognized arguments: (\S+)", message) or re.search(
+        r"invalid choice: '([^']*)'", message
+    )
+    if not m:
+        return ""
+    typed = m.group(1).split("=", 1)[0]
+    pool = [k for k in dict.fromkeys(known) if k.startswith("-") == typed.startswith("-")]
+    close = difflib.get_close_matches(typed, pool, n=1, cutoff=0.6)
+    return f" (did you mean {close[0]}?)" if close else ""
 
 
 class _Parser(argparse.ArgumentParser):
     """argparse, but a usage mistake is one line (what, how to fix) instead of a usage block."""
 
+    root: argparse.ArgumentParser | None = None
+    """The top-level parser, whose options and subcommands a suggestion is drawn from."""
+
     def error(self, message: str) -> NoReturn:
-        self.exit(2, f"{self.prog}: error: {message} — see `{self.prog} --help`\n")
+        hint = suggestion(message, _all_options(self.root or self))
+        self.exit(2, f"{self.prog}: error: {message}{hint} — see `{self.prog} --help`\n")
 
 
 def build_parser() -> argparse.ArgumentParser:
@@ -160,6 +214,8 @@ def build_parser() -> argparse.ArgumentParser:
             "run `quizkit COMMAND --help` for the options of each command"
         ),
     )
+    parser.add_argument("--version", action="version", version=f"quizkit {__version__}")
+    _Parser.root = parser
     sub = parser.add_subparsers(dest="command", required=True, metavar="COMMAND")
 
     p = sub.add_parser("generate", help="make a question bank from an article (text, Markdown or HTML)")
@@ -309,21 +365,104 @@ def build_parser() -> argparse.ArgumentParser:
     return parser
 
 
+class Terminated(BaseException):
+    """SIGTERM arrived: unwinds like Ctrl-C, so staged outputs are removed and PDF workers stopped."""
+
+
+def _terminate(signum: int, frame: Any) -> NoReturn:
+    raise Terminated
+
+
+@contextlib.contextmanager
+def _sigterm_unwinds() -> Iterator[None]:
+    """While a command runs, SIGTERM raises ``Terminated`` instead of killing the process mid-write."""
+    try:
+        old = signal.signal(signal.SIGTERM, _terminate)
+    except ValueError:  # not the main thread: leave signals alone
+        yield
+        return
+    try:
+        yield
+    finally:
+        signal.signal(signal.SIGTERM, old)
+
+
+_CONTROLS = re.compile("[\x00-\x08\x0b-\x1f\x7f-\x9f]")
+"""C0 and C1 control characters but tab and newline: in a terminal they can clear the screen, set the window
+title or hide text (ESC [ 2 J, OSC 0;...)."""
+
+
+def terminal_safe(text: str) -> str:
+    """``text`` with C0/C1 controls (ESC, BEL, CSI...) shown as U+FFFD, as printed to a terminal."""
+    return _CONTROLS.sub("\ufffd", text)
+
+
+class _TerminalWriter(io.TextIOBase):
+    """A stream wrapper that strips control characters from everything written to a terminal."""
+
+    def __init__(self, raw: TextIO) -> None:
+        self.raw = raw
+
+    def write(self, text: str) -> int:
+        self.raw.write(terminal_safe(text))
+        return len(text)
+
+    def flush(self) -> None:
+        self.raw.flush()
+
+    def isatty(self) -> bool:
+        return True
+
+    def fileno(self) -> int:
+        return self.raw.fileno()
+
+
+@contextlib.contextmanager
+def _safe_terminal() -> Iterator[None]:
+    """Quiz text reaches stdout/stderr in show, check and error lines; a terminal gets it without controls."""
+    saved = sys.stdout, sys.stderr
+    try:
+        if sys.stdout.isatty():
+            sys.stdout = _TerminalWriter(sys.stdout)
+        if sys.stderr.isatty():
+            sys.stderr = _TerminalWriter(sys.stderr)
+        yield
+    finally:
+        sys.stdout, sys.stderr = saved
+
+
+def _os_error(exc: OSError) -> str:
+    """One line for an OS failure no step turned into a QuizkitError (a disk filling up mid-write)."""
+    where = f"{exc.filename}: " if exc.filename else ""
+    return (
+        f"error: {where}{exc.strerror or exc} — check the disk has space and that the output folder "
+        "may be written, then run again"
+    )
+
+
 def main(argv: Sequence[str] | None = None) -> int:
     parser = build_parser()
     args = parser.parse_args(argv)
     handler: Handler = args.handler
-    try:
-        return handler(args)
-    except QuizkitError as exc:
-        print(f"quizkit {args.command}: error: {exc}", file=sys.stderr)
-        return exc.exit_code
-    except KeyboardInterrupt:
-        print("quizkit: interrupted", file=sys.stderr)
-        return 130
-    except BrokenPipeError:
-        _silence_stdout()  # the reader (`| head`) stopped early: not an error worth a traceback
-        return 141
+    with _safe_terminal():
+        try:
+            with _sigterm_unwinds():
+                return handler(args)
+        except QuizkitError as exc:
+            print(f"quizkit {args.command}: error: {exc}", file=sys.stderr)
+            return exc.exit_code
+        except KeyboardInterrupt:
+            print("quizkit: interrupted", file=sys.stderr)
+            return 130
+        except Terminated:
+            print("quizkit: terminated", file=sys.stderr)
+            return 143
+        except BrokenPipeError:
+            _silence_stdout()  # the reader (`| head`) stopped early: not an error worth a traceback
+            return 141
+        except OSError as exc:  # ENOSPC, EIO, EDQUOT... while writing: a problem the user can act on
+            print(f"quizkit {args.command}: {_os_error(exc)}", file=sys.stderr)
+            return 2
 
 
 def _silence_stdout() -> None:

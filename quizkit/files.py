@@ -4,7 +4,10 @@ from __future__ import annotations
 
 import contextlib
 import os
+import re
+import sys
 import tempfile
+import time
 from collections.abc import Iterator
 from pathlib import Path
 
@@ -108,6 +111,8 @@ def decode_text(data: bytes, *, where: str, what: str = "file") -> str:
     if not text and b"\x00" in data[:8192]:
         raise InputError(f"{what} looks binary, not text", where=where, fix="save it as plain text (UTF-8)")
     if not text:
+        text = mostly_utf8(data, where=where)
+    if not text:
         try:
             text = data.decode("utf-8-sig")
         except UnicodeDecodeError:
@@ -125,6 +130,39 @@ def decode_text(data: bytes, *, where: str, what: str = "file") -> str:
     if not text.strip():
         raise InputError(f"{what} is empty", where=where, fix="give a file with text in it")
     return text.replace("\r\n", "\n").replace("\r", "\n")
+
+
+def utf8_with_few_errors(data: bytes) -> tuple[str, int] | None:
+    """(text, number of bad bytes) when ``data`` is UTF-8, perhaps with a few bad bytes (each becomes U+FFFD);
+    None when it does not look like UTF-8 (a Windows code page, say).
+
+    Decoding such a file wholesale as cp1252 would garble every correct character ("China’s" read as
+    "Chinaâ€™s") to save the few broken ones."""
+    try:
+        return data.decode("utf-8-sig"), 0
+    except UnicodeDecodeError:
+        pass
+    text = data.decode("utf-8", errors="replace")
+    bad = text.count("\ufffd") - data.count("\ufffd".encode())
+    valid = sum(1 for ch in text if ord(ch) > 0x7F) - bad
+    if valid < bad or bad * 100 > len(data):
+        return None
+    return text, bad
+
+
+def mostly_utf8(data: bytes, *, where: str) -> str:
+    """UTF-8 text with a few bad bytes, with a warning on stderr giving their count; "" when the data is clean
+    UTF-8 or not UTF-8 at all."""
+    found = utf8_with_few_errors(data)
+    if found is None or found[1] == 0:
+        return ""
+    text, bad = found
+    print(
+        f"quizkit: warning: {where}: {bad} byte(s) are not valid UTF-8 and were replaced by \ufffd "
+        "(the rest of the file is UTF-8); save it again as UTF-8 to fix them",
+        file=sys.stderr,
+    )
+    return text
 
 
 def read_text(path: str | Path, *, what: str = "file") -> str:
@@ -269,6 +307,39 @@ def _commit(src: Path, dest: Path, backup: Path) -> None:
         raise
 
 
+_STAGING = re.compile(r"\.quizkit-(?:old-)?(?:(\d+)-)?.+")
+STALE_AFTER_S = 24 * 3600
+"""A staging folder without a process id (older quizkit) is removed once this old."""
+
+
+def _alive(pid: int) -> bool:
+    try:
+        os.kill(pid, 0)
+    except ProcessLookupError:
+        return False
+    except OSError:  # it exists but belongs to someone else
+        return True
+    return True
+
+
+def clean_stale_staging(out: Path) -> list[Path]:
+    """Remove the hidden staging folders a killed run (kill -9, power cut) left in ``out``; returns them.
+
+    A folder whose process is still running (a concurrent run) is left alone."""
+    removed: list[Path] = []
+    with contextlib.suppress(OSError):
+        for entry in out.iterdir():
+            m = _STAGING.fullmatch(entry.name)
+            if not m or not entry.is_dir() or entry.is_symlink():
+                continue
+            pid = int(m.group(1)) if m.group(1) else 0
+            stale = not _alive(pid) if pid else time.time() - entry.stat().st_mtime > STALE_AFTER_S
+            if stale and pid != os.getpid():
+                _remove(entry)
+                removed.append(entry)
+    return removed
+
+
 @contextlib.contextmanager
 def staged_dir(final: str | Path) -> Iterator[Path]:
     """Build a set of outputs in a temp folder, then move them into ``final`` only if all succeeded.
@@ -279,9 +350,11 @@ def staged_dir(final: str | Path) -> Iterator[Path]:
 
     existed = Path(final).exists()
     out = check_output_dir(final)
+    clean_stale_staging(out)
+    pid = os.getpid()
     try:
-        tmp = Path(tempfile.mkdtemp(prefix=".quizkit-", dir=out))
-        backup = Path(tempfile.mkdtemp(prefix=".quizkit-old-", dir=out))
+        tmp = Path(tempfile.mkdtemp(prefix=f".quizkit-{pid}-", dir=out))
+        backup = Path(tempfile.mkdtemp(prefix=f".quizkit-old-{pid}-", dir=out))
     except OSError as exc:
         if not existed:
             shutil.rmtree(out, ignore_errors=True)

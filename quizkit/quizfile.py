@@ -6,6 +6,7 @@ import dataclasses
 import json
 import math
 import sys
+from collections import Counter
 from collections.abc import Sequence
 from functools import cache
 from importlib import resources
@@ -82,8 +83,22 @@ def quiz_from_data(d: dict[str, Any]) -> Quiz:
     )
 
 
+class _AliasRefused(yaml.YAMLError):
+    """A YAML alias (``*name``) in a quiz file: refused, since nested aliases expand exponentially."""
+
+    def __init__(self, line: int) -> None:
+        super().__init__(f"line {line}: YAML aliases (*name) are not allowed in a quiz file")
+        self.line = line
+
+
 class _QuizYamlLoader(yaml.SafeLoader):
-    """Safe YAML loader that keeps dates as text: ``as_of: 2026-11-27`` stays the string the schema expects."""
+    """Safe YAML loader that keeps dates as text (``as_of: 2026-11-27`` stays the string the schema expects)
+    and refuses aliases: a 1 KB "billion laughs" file of nested aliases would otherwise expand for minutes."""
+
+    def compose_node(self, parent: Any, index: Any) -> Any:
+        if self.check_event(yaml.AliasEvent):
+            raise _AliasRefused(self.peek_event().start_mark.line + 1)  # type: ignore[no-untyped-call]
+        return super().compose_node(parent, index)
 
 
 _QuizYamlLoader.yaml_implicit_resolvers = {
@@ -126,6 +141,11 @@ def _import_jsonschema() -> Any:
     import jsonschema
 
     return jsonschema
+
+
+MAX_QUESTIONS = 5000
+"""Far more than any question bank; the schema says the same. Checked first, so a huge file is refused at
+once instead of after minutes of validation."""
 
 
 class QuizFieldError(FormatError):
@@ -186,7 +206,14 @@ def question_lines(text: str) -> dict[str, int]:
 
 
 def validate_quiz_data(data: Any, *, where: str) -> None:
-    """Raise FormatError naming the path of the first bad field."""
+    """Raise FormatError naming the path of the first bad field. Linear in the number of questions."""
+    questions = data.get("questions") if isinstance(data, dict) else None
+    if isinstance(questions, list) and len(questions) > MAX_QUESTIONS:
+        raise FormatError(
+            f"the quiz has {len(questions)} questions, more than the {MAX_QUESTIONS} a quiz file may hold",
+            where=where,
+            fix="split it into several quiz files",
+        )
     jsonschema = _import_jsonschema()
 
     validator = jsonschema.Draft202012Validator(quiz_schema())
@@ -199,8 +226,8 @@ def validate_quiz_data(data: Any, *, where: str) -> None:
             fix="see docs/quiz-format.md",
             path=tuple(err.absolute_path),
         )
-    ids = [q["id"] for q in data["questions"]]
-    dupes = sorted({i for i in ids if ids.count(i) > 1})
+    counts = Counter(q["id"] for q in data["questions"])
+    dupes = sorted(i for i, n in counts.items() if n > 1)
     if dupes:
         raise FormatError(
             f"question ids repeat: {', '.join(map(str, dupes))}", where=where, fix="make every id unique"
@@ -230,11 +257,11 @@ def _reject_constant(name: str) -> Any:
 
 
 def _unique_keys(pairs: list[tuple[str, Any]]) -> dict[str, Any]:
-    keys = [k for k, _ in pairs]
-    dupes = sorted({k for k in keys if keys.count(k) > 1})
-    if dupes:
+    out = dict(pairs)
+    if len(out) != len(pairs):
+        dupes = sorted(k for k, n in Counter(k for k, _ in pairs).items() if n > 1)
         raise ValueError(f"the key {dupes[0]!r} appears twice in one object")
-    return dict(pairs)
+    return out
 
 
 def _load_json(text: str, *, where: str) -> Any:
@@ -253,6 +280,12 @@ def _load_json(text: str, *, where: str) -> Any:
 def _load_yaml(text: str, *, where: str) -> Any:
     try:
         return yaml.load(text, Loader=_QuizYamlLoader)
+    except _AliasRefused as exc:
+        raise FormatError(
+            f"not a valid quiz (line {exc.line}: a YAML alias *name)",
+            where=where,
+            fix="write the value out in full; quiz files may not use YAML anchors and aliases",
+        ) from None
     except yaml.YAMLError as exc:
         mark = getattr(exc, "problem_mark", None)
         at = f"line {mark.line + 1}, column {mark.column + 1}" if mark is not None else ""
@@ -407,8 +440,8 @@ def load_version_map(path: str | Path) -> VersionMap:
         raise FormatError(
             "version map nests too deeply", where=str(path), fix="use the versions.json written by render"
         ) from None
-    except ValueError as exc:  # NaN / Infinity
+    except ValueError as exc:  # NaN / Infinity, or an integer too long to read
         raise FormatError(
-            f"not a valid version map: {exc}", where=str(path), fix="use the versions.json written by render"
+            f"not a valid version map ({exc})", where=str(path), fix="use the versions.json written by render"
         ) from None
     return version_map_from_data(data, where=str(path))

@@ -12,8 +12,9 @@ import zipfile
 from pathlib import Path
 from typing import Any
 
-import pytest
 from lxml import etree
+
+from tests.independent import unavailable
 
 JS_DIR = Path(__file__).parent / "js"
 GIFT_SCRIPT = JS_DIR / "gift_parse.js"
@@ -22,11 +23,11 @@ CP = "{http://www.imsglobal.org/xsd/imsccv1p1/imscp_v1p1}"
 
 
 def need_gift_parser() -> None:
-    """Skip (with the reason) when node or the npm packages are missing."""
+    """Skip (with the reason) when node or the npm packages are missing; fail under QUIZKIT_REQUIRE_INDEPENDENT."""
     if shutil.which("node") is None:
-        pytest.skip("node is not installed: the GIFT files cannot be checked with gift-pegjs")
+        unavailable("node is not installed: the GIFT files cannot be checked with gift-pegjs")
     if not (JS_DIR / "node_modules" / "gift-pegjs").is_dir():
-        pytest.skip("gift-pegjs is not installed: run `make setup` (npm --prefix tests/js ci)")
+        unavailable("gift-pegjs is not installed: run `make setup` (npm --prefix tests/js ci)")
 
 
 def parse_gift(text: str) -> list[dict[str, Any]]:
@@ -223,3 +224,69 @@ def read_moodle(xml: bytes) -> list[dict[str, Any]]:
         }
         out.append(d)
     return out
+
+
+# --- the published IMS schemas (tests/data/schemas, see its README) -------------------------------------
+
+SCHEMAS = Path(__file__).parent / "data" / "schemas"
+IMSMD = "{http://www.imsglobal.org/xsd/imsmd_v1p2}"
+CC_CP = b"http://www.imsglobal.org/xsd/imsccv1p1/imscp_v1p1"
+PLAIN_CP = b"http://www.imsglobal.org/xsd/imscp_v1p1"
+
+
+class _LocalXmlXsd(etree.Resolver):
+    """imscp_v1p1.xsd imports xml.xsd from w3.org: resolve it to IMS's copy beside it, never the network."""
+
+    def resolve(self, url: str | None, pubid: str | None, context: Any) -> Any:
+        if url and url.startswith(("http:", "https:", "ftp:")):
+            if url.endswith("/xml.xsd"):
+                return self.resolve_filename(str(SCHEMAS / "ims_xml.xsd"), context)
+            raise AssertionError(f"the schema asked for {url}: only local files are allowed")
+        return None  # a local file: lxml reads it
+
+
+def _schema_file(name: str) -> Path:
+    path = SCHEMAS / name
+    if not path.is_file():
+        unavailable(f"the published schema {name} is not in tests/data/schemas")
+    return path
+
+
+def qti_dtd() -> etree.DTD:
+    return etree.DTD(str(_schema_file("ims_qtiasiv1p2p1.dtd")))
+
+
+def cp_schema() -> etree.XMLSchema:
+    parser = etree.XMLParser(no_network=True)
+    parser.resolvers.add(_LocalXmlXsd())
+    return etree.XMLSchema(etree.parse(str(_schema_file("imscp_v1p1.xsd")), parser))
+
+
+def without_namespaces(xml: bytes) -> etree._Element:
+    """QTI 1.2 as its DTD knows it: no namespace on elements, no xsi: attributes."""
+    root = etree.fromstring(xml)
+    for el in root.iter():
+        if isinstance(el.tag, str) and el.tag.startswith("{"):
+            el.tag = etree.QName(el).localname
+        for key in [k for k in el.attrib if k.startswith("{")]:
+            del el.attrib[key]
+    etree.cleanup_namespaces(root)
+    return root
+
+
+def validate_qti_package(data: bytes) -> None:
+    """Every assessment in a QTI zip valid against the IMS QTI ASI 1.2.1 DTD, and the manifest against IMS CP
+    1.1.3 (the Common Cartridge namespace mapped to CP's; the imsmd:lom block only well-formed)."""
+    members = qti_members(data)
+    dtd, schema = qti_dtd(), cp_schema()
+    manifest = etree.fromstring(members["imsmanifest.xml"].replace(CC_CP, PLAIN_CP))
+    for lom in list(manifest.iter(f"{IMSMD}lom")):
+        lom.getparent().remove(lom)
+    assert schema.validate(manifest), schema.error_log
+    assessments = [
+        r["files"][0] for r in read_manifest(members["imsmanifest.xml"]) if r["type"] == "imsqti_xmlv1p2"
+    ]
+    assert assessments
+    for name in assessments:
+        root = without_namespaces(members[name])
+        assert dtd.validate(root), f"{name}: {dtd.error_log}"

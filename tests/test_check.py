@@ -763,7 +763,7 @@ def test_a_phrase_is_found_wherever_it_is_written(
     assert mentions(text.upper(), " ".join(phrase).lower())  # case never matters for ordinary words
 
 
-# --- real articles -------------------------------------------------------------------------------------
+# --- test articles and the seed ------------------------------------------------------------------------
 
 _DATA_ARTICLES = Path(__file__).parent / "data" / "articles"
 ARTICLES = [
@@ -774,7 +774,8 @@ ARTICLES = [
 
 @pytest.mark.parametrize("path", ARTICLES, ids=lambda p: p.name)
 def test_story_sentences_are_not_boilerplate(path: Path) -> None:
-    """Every sentence of a real story's paragraphs is fine evidence; every line the reader stripped is not."""
+    """Every sentence of a story's paragraphs (the invented test articles and the published seed) is fine
+    evidence; every line the reader stripped is not."""
     article = read_article(path)
     sentences = [
         Evidence(m.group(0), b.start + m.start(), b.start + m.end())

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import json
-import os
 import shutil
 from dataclasses import replace
 from pathlib import Path
@@ -15,6 +14,7 @@ from quizkit.cli import main
 from quizkit.model import Citation, Evidence, Quiz, SourceInfo
 from quizkit.quizfile import dump_quiz, save_quiz
 from tests.factories import make_question
+from tests.independent import regenerate_golden
 
 DATA = Path(__file__).parent / "data" / "check"
 GOLDEN = DATA / "report.golden.txt"
@@ -117,11 +117,11 @@ def test_bad_quiz_exits_1_and_names_the_checks(workdir: Path, capsys: pytest.Cap
 
 
 def test_report_matches_golden(workdir: Path, capsys: pytest.CaptureFixture[str]) -> None:
-    """The whole report for a fixed quiz; refresh with QUIZKIT_UPDATE_GOLDEN=1 after a deliberate change."""
+    """The whole report for a fixed quiz; refresh with QUIZKIT_REGEN_GOLDEN=1 after a deliberate change."""
     save_quiz(bad_quiz(_body()), workdir / "quiz.json")
     assert main(["check", "quiz.json"]) == 1
     out = capsys.readouterr().out
-    if os.environ.get("QUIZKIT_UPDATE_GOLDEN"):
+    if regenerate_golden():
         GOLDEN.write_text(out, encoding="utf-8")
     assert out == GOLDEN.read_text(encoding="utf-8")
 

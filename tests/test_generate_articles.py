@@ -1,4 +1,5 @@
-"""Other real news texts (Markdown, heavy-boilerplate HTML, plain text): the same quality bar as the seed."""
+"""The test articles (Markdown, heavy-boilerplate HTML, plain text), written for quizkit's tests to read like
+news (invented stories and quotes, not published articles): the same quality bar as the seed."""
 
 from __future__ import annotations
 

@@ -1,5 +1,5 @@
-"""Property test: any mix of real news paragraphs gives a well-formed, checked quiz (no crash, exact
-evidence, no pronoun openings)."""
+"""Property test: any mix of paragraphs from the seed article and the invented test articles gives a
+well-formed, checked quiz (no crash, exact evidence, no pronoun openings)."""
 
 from __future__ import annotations
 

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import os
 import random
 import re
 from functools import cache
@@ -22,6 +21,7 @@ from quizkit.knowledge.relevance import FIGURE_KINDS, central_facts, states_answ
 from quizkit.model import Article, Question, Quiz
 from quizkit.quizfile import dump_quiz, parse_quiz_text
 from quizkit.versions import settle_quiz
+from tests.independent import regenerate_golden
 
 ROOT = Path(__file__).resolve().parent.parent
 SEED = ROOT / "seeds" / "kazakhstan-abraham-accords-india-today-2025-11-07.txt"
@@ -274,10 +274,10 @@ GOLDEN = ROOT / "tests" / "data" / "knowledge" / "seed_context_questions.json"
 
 
 def test_seed_context_questions_match_golden_file() -> None:
-    """Byte-identical output for the seed; regenerate with QUIZKIT_REGEN=1 after a deliberate change."""
+    """Byte-identical output for the seed; regenerate with QUIZKIT_REGEN_GOLDEN=1 after a deliberate change."""
     quiz = Quiz("Context questions: seed", tuple(seed_questions(0, count=10)), seed=0)
     text = dump_quiz(quiz)
-    if os.environ.get("QUIZKIT_REGEN"):
+    if regenerate_golden():
         GOLDEN.write_text(text, encoding="utf-8")
     assert text == GOLDEN.read_text(encoding="utf-8")
     # the quiz format carries every field (saving also stores the display order of matching/ordering lists)

@@ -5,7 +5,6 @@ Regenerate the golden files after an intended change with ``QUIZKIT_REGEN_GOLDEN
 
 from __future__ import annotations
 
-import os
 from dataclasses import replace
 from pathlib import Path
 
@@ -20,6 +19,7 @@ from quizkit.render.build import make_job
 from quizkit.render.common import Job
 from quizkit.versions import answer_items, master_options, matching_rows
 from tests.factories import make_quiz
+from tests.independent import regenerate_golden
 from tests.render_readers import (
     MOODLE_ORDERING_GRADINGS,
     html_text,
@@ -59,7 +59,7 @@ def files_of(job: Job, fmt: str) -> dict[str, bytes]:
 def test_output_matches_its_golden_file(job: Job, fmt: str, name: str) -> None:
     data = files_of(job, fmt)[name]
     golden = GOLDEN / name.replace("/", "__")
-    if os.environ.get("QUIZKIT_REGEN_GOLDEN"):
+    if regenerate_golden():
         golden.parent.mkdir(parents=True, exist_ok=True)
         golden.write_bytes(data)
     assert data == golden.read_bytes(), f"{name} changed; regenerate with QUIZKIT_REGEN_GOLDEN=1 if intended"

@@ -15,7 +15,7 @@ from quizkit.article.english import looks_english
 from quizkit.article.meta import parse_date
 from quizkit.article.text import parse_text
 from quizkit.errors import InputError
-from quizkit.files import decode_text, read_bytes
+from quizkit.files import decode_text, read_bytes, utf8_with_few_errors
 from quizkit.model import Article
 
 __all__ = [
@@ -110,11 +110,8 @@ def _western(data: bytes) -> str:
     charset-normalizer cannot tell cp1252 from cp1250 on English text with a few accents ("crème" comes out
     "crčme"); an English article saved by Windows is by far the likelier, so cp1252 wins that tie.
     """
-    try:
-        data.decode("utf-8-sig")
+    if utf8_with_few_errors(data) is not None:  # UTF-8, perhaps with a few bad bytes: decode_text's case
         return ""
-    except UnicodeDecodeError:
-        pass
     if b"\x00" in data[:8192]:
         return ""
     try:

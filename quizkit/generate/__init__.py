@@ -292,6 +292,8 @@ def generate_quiz(
         context = [q for q in context if _key(q) not in clash]
         chosen = [c for c in chosen if _key(c.question) not in clash]
         quiz = _quiz(article, _finish(chosen, context, seed), seed)
+    chosen, context = _balance_true_false(chosen, context, dropped)
+    quiz = _quiz(article, _finish(chosen, context, seed), seed)
     got = len(quiz.questions)
     if count is not None and got < count:
         warnings.append(_shortfall(analysis, count, got))
@@ -351,6 +353,30 @@ def _without_repeats(
         rest, len(chosen) - len(keep), random.Random(seed), one, dropped, keep, article.title
     )
     return keep + more
+
+
+def _balance_true_false(
+    chosen: list[Candidate], context: list[Question], dropped: list[tuple[str, str]]
+) -> tuple[list[Candidate], list[Question]]:
+    """True and false keys about half and half over the whole quiz (the gate's ``true_false_balance``): the
+    repairs above can tip it, so the weakest statement of the larger side goes (an article one first)."""
+    while True:
+        keys = [q.answer for q in (*(c.question for c in chosen), *context) if q.type == "true_false"]
+        trues, falses = keys.count(True), keys.count(False)
+        if len(keys) < 2 or abs(trues - falses) <= max(1, len(keys) // 4):
+            return chosen, context
+        more = trues > falses
+        side = [c for c in chosen if c.question.type == "true_false" and c.question.answer is more]
+        if side:
+            worst = min(side, key=lambda c: c.score)
+            chosen = [c for c in chosen if c is not worst]
+            dropped.append(
+                (select.summary(worst.question), "true_false_balance: keys kept about half and half")
+            )
+        else:
+            out = next(q for q in context if q.type == "true_false" and q.answer is more)
+            context = [q for q in context if q is not out]
+            dropped.append((select.summary(out), "true_false_balance: keys kept about half and half"))
 
 
 def _select_article(

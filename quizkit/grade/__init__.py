@@ -6,8 +6,7 @@
 from __future__ import annotations
 
 import argparse
-import csv
-import io
+import contextlib
 import sys
 from dataclasses import dataclass, replace
 from pathlib import Path
@@ -16,7 +15,7 @@ from quizkit.errors import InputError
 from quizkit.files import staged_dir
 from quizkit.grade.engine import TEACHER_NOTE, Result, grade_batch
 from quizkit.grade.responses import Batch, read_responses, read_scores
-from quizkit.grade.scores import unused_scores
+from quizkit.grade.scores import holds_points, unused_scores
 from quizkit.grade.stats import TestStats, item_analysis
 from quizkit.model import Quiz, VersionMap
 from quizkit.quizfile import load_quiz, load_version_map
@@ -179,7 +178,7 @@ def _guard_review(out: Path, scores: str | None) -> None:
     old = out / "review.csv"
     if not old.is_file() or (scores and Path(scores).resolve() == old.resolve()):
         return
-    if any(row.get("points", "").strip() for row in csv.DictReader(io.StringIO(old.read_text("utf-8")))):
+    if holds_points(old):
         raise InputError(
             "it holds teacher scores this run does not use and would overwrite",
             where=str(old),
@@ -221,10 +220,16 @@ def run_grade(args: argparse.Namespace) -> int:
     for name in _CONDITIONAL:
         if name not in written and (out / name).is_file():
             (out / name).unlink()
-    if reports:  # feedback pages of students no longer in the class would be handed out by mistake
+    # feedback pages of students no longer in the class (or of the last class, with --no-reports) and an old
+    # report.html would be handed out by mistake
+    if not reports:
+        (out / "report.html").unlink(missing_ok=True)
+    if (out / "feedback").is_dir():
         for page in (out / "feedback").iterdir():
             if page.suffix in (".html", ".pdf") and page.name not in pages:
                 page.unlink()
+        with contextlib.suppress(OSError):
+            (out / "feedback").rmdir()  # only when empty
     print(summary(graded, stats, args.output, reports))
     if reports and skipped:
         print(skipped)

@@ -128,21 +128,62 @@ def _delimiter(text: str) -> str:
 _SEP_LINE = re.compile(r"\ufeff?\s*sep=(.)\s*")
 
 
-def read_csv_rows(text: str, where: str) -> list[tuple[int, list[str]]]:
+def _runaway(cells: list[str], delimiter: str, width: int) -> bool:
+    """A cell running over a line end whose later lines are whole rows (as many delimiters as the header):
+    a stray quote swallowed the rows below. A real multi-line cell (an essay answer) has no such lines."""
+    need = max(2, width - 1)
+    return any(line.count(delimiter) >= need for c in cells if "\n" in c for line in c.split("\n")[1:])
+
+
+def _physical_rows(lines: list[str], first: int, delimiter: str) -> list[tuple[int, list[str] | None]]:
+    """The physical lines a runaway quote swallowed, each read on its own; None for a line whose quotes do
+    not balance (the one that started the runaway)."""
+    out: list[tuple[int, list[str] | None]] = []
+    for n, line in enumerate(lines, first):
+        if line.count('"') % 2:
+            out.append((n, None))
+            continue
+        cells = next(csv.reader([line], delimiter=delimiter, skipinitialspace=True), [])
+        out.append((n, cells))
+    return out
+
+
+def read_csv_rows(text: str, where: str, broken: list[int] | None = None) -> list[tuple[int, list[str]]]:
     """(line number, stripped cells) for every non-blank row; the first is the header. Excel's "sep=;"
-    first line names the delimiter and is not a row."""
+    first line names the delimiter and is not a row.
+
+    A stray quote (a cell starting with ``"`` that never closes) would swallow the rows below it into one
+    cell. Such a run is read again line by line: the line with the unbalanced quote goes to ``broken`` (its
+    line number; refused with an error when ``broken`` is None) and every other line is a row as usual."""
     first, _, rest = text.partition("\n")
     sep = _SEP_LINE.fullmatch(first.rstrip("\r"))
     if sep:
         text = "\n" + rest  # keep the line numbers
     delimiter = sep.group(1) if sep else _delimiter(text)
+    physical = text.split("\n")
     reader = csv.reader(io.StringIO(text), delimiter=delimiter, skipinitialspace=True)
     rows: list[tuple[int, list[str]]] = []
+    start = 1
     try:
         for cells in reader:
-            stripped = list(map(str.strip, cells))
-            if any(stripped):
-                rows.append((reader.line_num, stripped))
+            end = reader.line_num
+            found: list[tuple[int, list[str] | None]] = [(end, cells)]
+            if end > start and rows and _runaway(cells, delimiter, len(rows[0][1])):
+                found = _physical_rows(physical[start - 1 : end], start, delimiter)
+            for line, got in found:
+                if got is None:
+                    if broken is None:
+                        raise FormatError(
+                            f'line {line} has an unbalanced quote (") that runs into the lines below',
+                            where=where,
+                            fix="remove the stray quote or close it",
+                        )
+                    broken.append(line)
+                    continue
+                stripped = [c.strip() for c in got]
+                if any(stripped):
+                    rows.append((line, stripped))
+            start = end + 1
     except csv.Error as exc:
         raise FormatError(
             f"cannot read the CSV at line {reader.line_num} ({exc})",
@@ -560,7 +601,8 @@ def read_csv(path: str | Path, quiz: Quiz, vmap: VersionMap | None, data: bytes 
     where = str(path)
     raw = read_bytes(path, what="responses file") if data is None else data
     text = decode_text(raw, where=where, what="responses file")
-    rows = read_csv_rows(text, where)
+    broken: list[int] = []
+    rows = read_csv_rows(text, where, broken)
     if not rows:
         raise InputError("responses file is empty", where=where, fix="give a CSV with a header and rows")
     if len(rows) == 1:
@@ -570,6 +612,13 @@ def read_csv(path: str | Path, quiz: Quiz, vmap: VersionMap | None, data: bytes 
     start = _header_row(rows)
     layout = _layout(rows[start][1], quiz, vmap, where, rows[start + 1 :])
     batch = _rows_to_batch(rows[start:], layout, quiz, vmap, where)
+    stray = [
+        Rejected(where, line, 'an unbalanced quote (") in this row; fix the row and grade it again')
+        for line in broken
+        if line > rows[start][0]
+    ]
+    if stray:
+        batch = replace(batch, rejected=batch.rejected + tuple(stray), rows_in=batch.rows_in + len(stray))
     if start:
         skipped = (
             f"{where}: {start} line(s) above the header row (line {rows[start][0]}) are a title, not rows"

@@ -66,7 +66,13 @@ def read_notebook_json(path: str | Path, quiz: Quiz, data: bytes | None = None) 
         f"{where}: answers saved for the quiz {t!r}, grading against {quiz.title!r}" for t in titles
     )
     for n, obj in enumerate(objs, start=1):
-        student = str(obj.get("student_id") or "").strip()
+        given = obj.get("student_id")
+        if given is not None and (isinstance(given, bool) or not isinstance(given, str | int)):
+            # NaN, 1.5, a list or an object would be graded under a made-up id ("nan", "['a']")
+            kind = type(given).__name__.replace("float", "number").replace("dict", "object")
+            rejected.append(Rejected(where, n, f"student_id is a {kind}, not text"))
+            continue
+        student = str(given or "").strip()
         answers = obj.get("answers")
         if not student:
             rejected.append(Rejected(where, n, "missing student_id"))

@@ -346,14 +346,21 @@ def feedback_pdf(quiz: Quiz, r: Result, vmap: VersionMap | None = None) -> bytes
 
 
 def file_stems(results: Sequence[Result]) -> list[str]:
-    """A safe, unique file name per sheet (duplicates get -2, -3…)."""
-    seen: dict[str, int] = {}
+    """A safe file name per sheet, unique ignoring case (duplicates get -2, -3…, skipping any name another
+    student's id already gives: ids x, x, x-2 make x, x-3, x-2, never two pages called x-2)."""
+    bases = [
+        (re.sub(r"[^A-Za-z0-9._-]+", "_", r.sheet.student_id).strip("._") or "student")[:80] for r in results
+    ]
+    taken = {b.casefold() for b in bases}
+    used: set[str] = set()
     out = []
-    for r in results:
-        stem = re.sub(r"[^A-Za-z0-9._-]+", "_", r.sheet.student_id).strip("._") or "student"
-        stem = stem[:80]
-        seen[stem.casefold()] = seen.get(stem.casefold(), 0) + 1
-        out.append(stem if seen[stem.casefold()] == 1 else f"{stem}-{seen[stem.casefold()]}")
+    for base in bases:
+        stem, n = base, 1
+        while stem.casefold() in used or (n > 1 and stem.casefold() in taken):
+            n += 1
+            stem = f"{base}-{n}"
+        used.add(stem.casefold())
+        out.append(stem)
     return out
 
 

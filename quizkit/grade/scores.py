@@ -12,11 +12,10 @@ from quizkit.grade.sheets import Sheet, TeacherScores
 from quizkit.model import Quiz
 
 
-def read_scores(path: str | Path, quiz: Quiz) -> TeacherScores:
-    """Teacher scores: CSV with student_id, question_id, points and optionally source (as in review.csv,
-    which tells duplicate sheets apart); they replace the automatic score. Rows without points are skipped."""
+def _score_rows(path: str | Path) -> list[tuple[int, list[str]]]:
+    """The rows of a scores CSV, read as any responses CSV is (encoding, delimiter, "sep=" line)."""
     where = str(path)
-    rows = read_csv_rows(
+    return read_csv_rows(
         decode_text(
             from_utf16(read_bytes(path, what="scores file"), where=where, what="scores file"),
             where=where,
@@ -24,6 +23,23 @@ def read_scores(path: str | Path, quiz: Quiz) -> TeacherScores:
         ),
         where,
     )
+
+
+def holds_points(path: str | Path) -> bool:
+    """Whether a review.csv has any points filled in: read exactly as ``--scores`` would read it, so a file
+    saved by Excel with ";" or in cp1252 is still recognised."""
+    rows = _score_rows(path)
+    if not rows:
+        return False
+    col = find_column([header_key(h) for h in rows[0][1]], ("points", "score"))
+    return col is not None and any(col < len(cells) and cells[col] for _, cells in rows[1:])
+
+
+def read_scores(path: str | Path, quiz: Quiz) -> TeacherScores:
+    """Teacher scores: CSV with student_id, question_id, points and optionally source (as in review.csv,
+    which tells duplicate sheets apart); they replace the automatic score. Rows without points are skipped."""
+    where = str(path)
+    rows = _score_rows(path)
     if len(rows) < 2:
         raise InputError("scores file has no rows", where=where, fix="add student_id,question_id,points rows")
     headers = [header_key(h) for h in rows[0][1]]

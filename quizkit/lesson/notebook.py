@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import argparse
 import asyncio
+import html
 import os
 import sys
 from collections import Counter
@@ -40,6 +41,19 @@ def _rel(quiz_path: Path, notebook_dir: Path | None) -> str:
     return Path(rel).as_posix()
 
 
+_MARKDOWN_SPECIAL = frozenset("\\`*_[]|~$")
+"""Inline Markdown (emphasis, code, links, tables, strike-through) and Jupyter's $math$. Line-start markers
+(#, -, 1.) cannot arise: the text is one line placed after other words."""
+
+
+def markdown_text(text: str) -> str:
+    """Quiz text as inert Markdown: HTML's ``< > &`` as entities (so ``<img onerror=…>`` or ``<script>`` in a
+    headline is shown, never run, in Jupyter, nbconvert or Voila), Markdown punctuation backslash-escaped,
+    and line breaks as spaces (a new line could start a heading or a code fence)."""
+    flat = " ".join(html.escape(text, quote=False).split())
+    return "".join("\\" + ch if ch in _MARKDOWN_SPECIAL else ch for ch in flat)
+
+
 def build_quiz_notebook(quiz_path: str | Path, *, notebook_dir: str | Path | None = None) -> Any:
     """A student quiz notebook (nbformat v4 node) for a quiz file; ``notebook_dir`` is where it will live."""
     path = Path(quiz_path)
@@ -49,9 +63,10 @@ def build_quiz_notebook(quiz_path: str | Path, *, notebook_dir: str | Path | Non
     kinds_text = ", ".join(f"{n} {k}" for k, n in sorted(kinds.items(), key=lambda kv: (-kv[1], kv[0])))
     n_context = sum(1 for q in quiz.questions if q.origin == "context")
     src = quiz.source
-    about = f"*{src.title}*" if src.title else "the article your teacher gave you"
+    md = markdown_text
+    about = f"*{md(src.title)}*" if src.title else "the article your teacher gave you"
     if src.publisher:
-        about += f" ({src.publisher}{', ' + src.date if src.date else ''})"
+        about += f" ({md(src.publisher)}{', ' + md(src.date) if src.date else ''})"
     goals = [
         f"- Show that you understood the main points of {about}.",
         "- Find the sentence in the article that supports an answer (the hints show it).",
@@ -62,7 +77,7 @@ def build_quiz_notebook(quiz_path: str | Path, *, notebook_dir: str | Path | Non
         )
     intro = "\n".join(
         [
-            f"# Quiz: {quiz.title}",
+            f"# Quiz: {md(quiz.title)}",
             "",
             "## Learning goals",
             *goals,

@@ -57,12 +57,13 @@ def render_job(job: Job, formats: Sequence[str]) -> Rendered:
     return Rendered(tuple(files), tuple(dict.fromkeys(warnings)))
 
 
-_PER_VERSION = re.compile(r"(?:student|key|answer-sheet)-[A-Z]{1,2}\.[a-z]+")
+_PER_VERSION = re.compile(r"(?:(?:student|key|answer-sheet)-[A-Z]{1,2}|teacher-edition)\.[a-z]+")
+"""Files whose content depends on the version map: the teacher edition lists every question's positions."""
 
 
 def stale_outputs(rendered: Rendered, out: Path) -> list[Path]:
-    """Per-version files (student-C.pdf, key-C.html...) left in ``out`` by an earlier run with another
-    versions.json: printed next to the new map they would no longer match it, so they go."""
+    """Per-version files (student-C.pdf, key-C.html...) and teacher editions left in ``out`` by an earlier run
+    with another versions.json: printed next to the new map they would no longer match it, so they go."""
     old_map = out / "versions.json"
     new_map = dict(rendered.files).get("versions.json")
     if not old_map.is_file() or new_map is None or old_map.read_bytes() == new_map:

@@ -6,9 +6,13 @@ as strings, which Typst prints literally: robust against any character, no escap
 
 from __future__ import annotations
 
+import contextlib
+import ctypes
 import json
 import multiprocessing
 import os
+import signal
+import sys
 from collections import deque
 from collections.abc import Iterable, Iterator
 from concurrent.futures import Future, ProcessPoolExecutor
@@ -172,8 +176,19 @@ def teacher_data(job: Job) -> dict[str, Any]:
     return data
 
 
+def plain_data(data: Any) -> Any:
+    """Every string in the template's data with its line breaks and controls made plain (``typst.plain_lines``)."""
+    if isinstance(data, str):
+        return typst.plain_lines(data)
+    if isinstance(data, dict):
+        return {k: plain_data(v) for k, v in data.items()}
+    if isinstance(data, list):
+        return [plain_data(v) for v in data]
+    return data
+
+
 def compile_data(data: dict[str, Any]) -> bytes:
-    return typst.compile_pdf(template(), {"data": json.dumps(data, ensure_ascii=False)})
+    return typst.compile_pdf(template(), {"data": json.dumps(plain_data(data), ensure_ascii=False)})
 
 
 def documents(job: Job) -> list[tuple[str, dict[str, Any]]]:
@@ -191,6 +206,29 @@ PARALLEL_FROM = 12
 """From this many PDFs on, compile in worker processes (Typst holds the GIL, so threads do not help)."""
 
 
+def die_with_parent() -> None:
+    """Worker initializer: on Linux, ask the kernel to SIGTERM this worker when its parent dies (kill -9 on
+    ``quizkit render`` would otherwise leave ~115 MB workers compiling for nobody)."""
+    if sys.platform.startswith("linux"):
+        with contextlib.suppress(OSError, AttributeError):
+            libc = ctypes.CDLL(None, use_errno=True)
+            libc.prctl(PR_SET_PDEATHSIG, signal.SIGTERM)
+            if os.getppid() == 1:  # the parent died before the call: nobody will ever collect our work
+                os._exit(1)
+
+
+PR_SET_PDEATHSIG = 1
+"""From <linux/prctl.h>."""
+
+
+def _stop(pool: ProcessPoolExecutor) -> None:
+    """Cancel what is queued and terminate the workers now (Ctrl-C, SIGTERM): not after the queue drains."""
+    pool.shutdown(wait=False, cancel_futures=True)
+    for proc in list((getattr(pool, "_processes", None) or {}).values()):  # no public handle on them
+        with contextlib.suppress(OSError, AttributeError):
+            proc.terminate()
+
+
 def compile_all(datas: list[dict[str, Any]]) -> list[bytes]:
     """Compile many documents, in order; on several cores in worker processes."""
     cores = len(os.sched_getaffinity(0)) if hasattr(os, "sched_getaffinity") else (os.cpu_count() or 1)
@@ -200,10 +238,18 @@ def compile_all(datas: list[dict[str, Any]]) -> list[bytes]:
     # "spawn": a forked child can deadlock on locks Typst's runtime held in the parent.
     ctx = multiprocessing.get_context("spawn")
     try:
-        with ProcessPoolExecutor(workers, mp_context=ctx) as pool:
-            return list(pool.map(compile_data, datas, chunksize=max(1, len(datas) // (4 * workers))))
-    except (OSError, BrokenProcessPool):  # no processes allowed here (sandbox): do it in this one
+        pool = ProcessPoolExecutor(workers, mp_context=ctx, initializer=die_with_parent)
+    except OSError:  # no processes allowed here (sandbox): do it in this one
         return [compile_data(d) for d in datas]
+    try:
+        return list(pool.map(compile_data, datas, chunksize=max(1, len(datas) // (4 * workers))))
+    except (OSError, BrokenProcessPool):
+        return [compile_data(d) for d in datas]
+    except BaseException:
+        _stop(pool)
+        raise
+    finally:
+        pool.shutdown(wait=True)
 
 
 def compile_stream(sources: Iterable[str], count: int) -> Iterator[bytes]:
@@ -243,4 +289,5 @@ def render(job: Job) -> Rendered:
 
 def preview_png(job: Job, *, ppi: float = 80.0) -> bytes:
     """Page 1 of version A's student copy as PNG (for the README picture and the blank-page test)."""
-    return typst.compile_png(template(), {"data": json.dumps(version_data(job, "student", 0))}, ppi=ppi)[0]
+    data = json.dumps(plain_data(version_data(job, "student", 0)))
+    return typst.compile_png(template(), {"data": data}, ppi=ppi)[0]

@@ -7,6 +7,7 @@ The printable quizzes do not splice text into markup at all (see ``pdf.py``: tex
 from __future__ import annotations
 
 import datetime as _dt
+import re
 import string
 import threading
 from typing import Any
@@ -24,10 +25,22 @@ class RenderError(QuizkitError):
     """Typst could not compile a document (a bug in a template, or a missing font)."""
 
 
+_CONTROLS = re.compile("[\x00-\x08\x0e-\x1b\x1f\x7f-\x84\x86-\x9f]")
+"""C0/C1 controls that are not line breaks: invisible on paper, so dropped."""
+
+
+def plain_lines(text: str) -> str:
+    """Every line break Unicode knows (VT, FF, NEL, U+2028, U+2029, the file/group/record separators, CR)
+    as a newline, other control characters dropped. Typst reads those breaks as new lines, so two in a row would
+    start a new paragraph inside bold text ("unclosed delimiter") and fail the whole class's feedback."""
+    lines = _CONTROLS.sub("", text).splitlines()
+    return "\n".join(lines) + ("\n" if text.endswith("\n") else "")
+
+
 def escape(text: str) -> str:
     """Make ``text`` print literally in Typst markup (any character, any position)."""
     out = []
-    for ch in text.replace("\r\n", "\n").replace("\r", "\n"):
+    for ch in plain_lines(text):
         if ch in _SPECIAL:
             out.append("\\" + ch)
         elif ch == "\n":
@@ -41,8 +54,8 @@ def escape(text: str) -> str:
 
 def string_literal(text: str) -> str:
     """A Typst code-mode string literal holding ``text`` (for use after ``#`` or inside code)."""
-    table = {"\\": "\\\\", '"': '\\"', "\n": "\\n", "\r": "\\r", "\t": "\\t"}
-    return '"' + "".join(table.get(ch, ch) for ch in text) + '"'
+    table = {"\\": "\\\\", '"': '\\"', "\n": "\\n", "\t": "\\t"}
+    return '"' + "".join(table.get(ch, ch) for ch in plain_lines(text)) + '"'
 
 
 _local = threading.local()
