@@ -224,7 +224,7 @@ def test_seed_article_must_show_holds_for_every_seed_with_context_on(seed: int) 
     gen = generate_quiz(doc, seed=seed)
     qs = [q for q in gen.quiz.questions if q.origin == "article"]
     assert len({q.prompt for q in qs}) == len(qs) >= 4
-    assert len({q.type for q in qs}) >= 4
+    assert len({q.type for q in qs}) >= 3  # four or five article questions beside the context ones
     assert [f for f in check_quiz(gen.quiz, doc) if f.severity == "error"] == []
     vocabulary = [q for q in qs if "vocabulary" in q.tags]
     assert len(vocabulary) <= max(1, len(qs) / 4)
