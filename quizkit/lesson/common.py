@@ -24,9 +24,11 @@ GREY = "#BBBBBB"
 LIGHT = "#EEEEEE"
 CORRECT = OKABE_ITO["blue"]
 WRONG = OKABE_ITO["vermillion"]
+WRONG_TEXT = "#B34700"
+"""Vermillion darkened for text on white: 5.5:1 (the fill colour gives only 3.9:1, under WCAG AA 4.5:1)."""
 AS_OF = "2026-11-27"
 ANSWERS_DIR_ENV = "QUIZKIT_ANSWERS_DIR"
-"""When set, the quiz and the scenario save into this folder by default (tests and classroom servers)."""
+"""The folder every student's answer and advice files go to (set by ``python -m quizkit.lesson.serve``)."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -70,14 +72,18 @@ def resolve(path: str | Path, *, base: str | Path | None = None) -> Path:
 
 
 def answers_dir() -> Path:
-    """Where saved answers go by default: ``$QUIZKIT_ANSWERS_DIR`` or the working folder."""
+    """The answers folder: ``$QUIZKIT_ANSWERS_DIR`` (the lesson server sets it) or ``answers/`` here."""
     env = os.environ.get(ANSWERS_DIR_ENV, "").strip()
-    return Path(env).expanduser() if env else Path.cwd()
+    return Path(env).expanduser() if env else Path.cwd() / "answers"
 
 
 def esc(text: object) -> str:
     """HTML-escape anything shown in an HTML widget (article text and student input are not markup)."""
     return html.escape(str(text), quote=True)
+
+
+FILE_SUFFIXES = frozenset({"txt", "md", "html", "htm", "json", "yaml", "yml", "pdf", "csv", "ipynb"})
+"""A "host" ending in one of these is a file name (an article's path), not a web address."""
 
 
 def https(url: str) -> str:
@@ -86,7 +92,9 @@ def https(url: str) -> str:
     if not url or url.startswith(("http://", "https://")):
         return url
     host = url.split("/", 1)[0]
-    return "https://" + url if "." in host and " " not in host and not host.startswith(".") else url
+    tld = host.rsplit(".", 1)[-1].lower()
+    is_host = "." in host and " " not in host and not host.startswith(".") and tld.isalpha()
+    return "https://" + url if is_host and tld not in FILE_SUFFIXES else url
 
 
 def link(url: str, text: str | None = None) -> str:

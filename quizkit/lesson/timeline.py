@@ -174,6 +174,7 @@ class TimelineView:
             layout=w.Layout(width="420px"),
         )
         self.image = w.Image(format="png", layout=w.Layout(max_width="720px"))
+        self.image.add_class("qk-figure")
         self.caption = w.HTML()
         self.alt = w.HTML()
         """The map in words, under the picture (Image widgets take no alt text that works in Voila)."""
@@ -210,6 +211,7 @@ class TimelineView:
         year = int(self.slider.value)
         self.image.value = self.png(year)
         self.alt.value = f"<p class='qk-alt'><i>{esc(alt_text(year, self.steps))}</i></p>"
+        self.image.tooltip = alt_text(year, self.steps)
         self.caption.value = caption_html(year, self.steps, self.timeline)
 
     def sources(self) -> tuple[Source, ...]:
