@@ -214,6 +214,7 @@ class QuestionView:
         if self.mode == "assessment":
             if v.correct or self.attempts >= self.tries:
                 self._lock()
+                self.on_change()
                 return self.verdict or v
             left = self.tries - self.attempts
             self.verdict = None

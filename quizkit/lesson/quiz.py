@@ -185,9 +185,9 @@ class QuizView:
                     continue
             else:
                 verdict = v.check()
-            if verdict.correct is None or v.question.type == "open":
+            if v.question.type == "open" or (verdict.correct is None and verdict.answered):
                 teacher += 1
-            else:
+            else:  # an unanswered question counts as 0 of its points
                 got += verdict.points
                 total += verdict.max_points
         return got, total, teacher

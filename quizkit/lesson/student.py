@@ -71,7 +71,12 @@ def save_in(folder: Path, path: Path, doc: dict[str, Any]) -> None:
     """Write ``doc`` atomically, refusing any path that is not directly inside ``folder``."""
     if not inside(folder, path):
         raise OutputError("answers may only be saved in the answers folder", where=path.name, fix="")
-    folder.mkdir(parents=True, exist_ok=True)
+    try:
+        folder.mkdir(parents=True, exist_ok=True)
+    except OSError as exc:
+        raise OutputError(
+            f"cannot create the answers folder ({exc.strerror})", where=folder.name, fix="tell your teacher"
+        ) from None
     atomic_write(path, json.dumps(doc, indent=2, ensure_ascii=False) + "\n")
 
 

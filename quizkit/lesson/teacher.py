@@ -158,6 +158,10 @@ class PreviewView:
         self.rejected: set[str] = set()
         self.editing: str | None = None
         self.findings: list[Finding] = []
+        self.decisions: list[w.ToggleButtons] = []
+        self.form: EditForm | None = None
+        """The open edit form, if any."""
+        """Accept/Reject per question, in the order shown."""
         default_article = article if article is not None else (seed_article_path() or "")
         self.article = w.Text(
             value=str(default_article), description="Article file:", style=WIDE, layout=FULL
@@ -231,6 +235,7 @@ class PreviewView:
         for f in findings:
             by_id.setdefault(f.question_id, []).append(f)
         rows: list[w.Widget] = []
+        self.decisions, self.form = [], None
         for i, q in enumerate(quiz.questions, 1):
             rows.append(self._row(q, i, by_id.get(q.id, [])))
         self.list.children = tuple(rows)
@@ -252,6 +257,7 @@ class PreviewView:
             style=WIDE,
         )
         toggle.observe(lambda c, qid=q.id: self.decide(qid, str(c["new"])), names="value")
+        self.decisions.append(toggle)
         edit = w.Button(description=f"Edit question {number}", layout=w.Layout(width="auto"))
         up = w.Button(
             description=f"Move question {number} up", layout=w.Layout(width="auto"), disabled=number == 1
@@ -266,7 +272,8 @@ class PreviewView:
         down.on_click(lambda _b, qid=q.id: self.move(qid, +1))
         parts: list[w.Widget] = [w.HTML(question_html(q, number)), w.HTML(findings_html(findings))]
         if self.editing == q.id:
-            parts.append(EditForm(q, number, partial(self.apply, q.id), self.cancel_edit).box)
+            self.form = EditForm(q, number, partial(self.apply, q.id), self.cancel_edit)
+            parts.append(self.form.box)
         parts.append(w.HBox([toggle, edit, up, down]))
         box = w.VBox(parts, layout=w.Layout(border="1px solid #767676", padding="4px", margin="4px 0"))
         box.add_class("qk-review")
