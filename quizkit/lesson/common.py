@@ -8,6 +8,10 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 from importlib import resources
 from pathlib import Path
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    from quizkit.model import Article, Quiz
 
 # Okabe & Ito (2008), "Color Universal Design": distinguishable with the common colour-vision deficiencies.
 OKABE_ITO = {
@@ -137,3 +141,20 @@ def references_html(sources: Iterable[Source], *, title: str = "") -> str:
         items.append(f"<li>{labels} — {link(url)}{when}</li>")
     head = f"<h3>{esc(title)}</h3>" if title else ""
     return f"{head}<ol class='qk-references'>{''.join(items)}</ol>"
+
+
+def find_article(quiz: Quiz, quiz_path: Path) -> Article | None:
+    """The quiz's article (``source.path``) beside the quiz, in the working folder or in the checkout."""
+    from quizkit.article import read_article
+    from quizkit.errors import QuizkitError
+
+    if not quiz.source.path:
+        return None
+    for base in (quiz_path.parent, Path.cwd(), repo_root()):
+        p = base / quiz.source.path if base is not None else None
+        if p is not None and p.is_file():
+            try:
+                return read_article(p)
+            except QuizkitError:
+                return None
+    return None

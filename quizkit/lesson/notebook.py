@@ -20,8 +20,9 @@ from typing import Any, Literal
 
 import nbformat as _nbformat
 
-from quizkit.errors import InputError, OutputError, QuizkitError
+from quizkit.errors import InputError, OutputError
 from quizkit.files import atomic_write, check_output_file
+from quizkit.lesson.common import find_article
 from quizkit.model import TYPE_LABELS, Article, Quiz
 from quizkit.quizfile import load_quiz
 
@@ -57,23 +58,6 @@ def _md(text: str) -> str:
     """Quiz or article text made inert in a markdown cell: HTML escaped, markdown's own marks escaped."""
     out = html.escape(" ".join(text.split()), quote=False)
     return re.sub(r"([\\`*_{}\[\]#+!|~$])", r"\\\1", out)
-
-
-def find_article(quiz: Quiz, quiz_path: Path) -> Article | None:
-    """The quiz's article (``source.path``) beside the quiz, in the working folder or in the checkout."""
-    from quizkit.article import read_article
-    from quizkit.lesson.common import repo_root
-
-    if not quiz.source.path:
-        return None
-    for base in (quiz_path.parent, Path.cwd(), repo_root()):
-        p = base / quiz.source.path if base is not None else None
-        if p is not None and p.is_file():
-            try:
-                return read_article(p)
-            except QuizkitError:
-                return None
-    return None
 
 
 def article_markdown(article: Article) -> str:

@@ -9,7 +9,8 @@ from pathlib import Path
 import ipywidgets as w
 
 from quizkit.article import read_article
-from quizkit.lesson.common import Source, esc, references_html, resolve
+from quizkit.errors import InputError
+from quizkit.lesson.common import Source, esc, find_article, references_html, resolve
 from quizkit.lesson.glossary import GlossaryView
 from quizkit.lesson.questions import QuestionView
 from quizkit.lesson.style import large_text_toggle
@@ -112,6 +113,20 @@ class ReadingLesson:
     def from_files(cls, article_path: str | Path, quiz_path: str | Path) -> ReadingLesson:
         """Paths relative to the notebook's folder."""
         return cls(read_article(resolve(article_path)), load_quiz(resolve(quiz_path)))
+
+    @classmethod
+    def from_quiz(cls, quiz_path: str | Path) -> ReadingLesson:
+        """The quiz file (relative to the notebook's folder) and the article it names (``source.path``)."""
+        path = resolve(quiz_path)
+        quiz = load_quiz(path)
+        article = find_article(quiz, path)
+        if article is None:
+            raise InputError(
+                f"the article {quiz.source.path!r} named by the quiz was not found",
+                where=str(path),
+                fix="put the article beside the quiz, or use ReadingLesson.from_files(article, quiz)",
+            )
+        return cls(article, quiz)
 
     def sources(self) -> tuple[Source, ...]:
         art = self.article

@@ -18,7 +18,7 @@ import ipywidgets as w
 from quizkit.check import check_quiz
 from quizkit.check.findings import Finding
 from quizkit.errors import QuizkitError
-from quizkit.lesson.common import CORRECT, WRONG_TEXT, esc, repo_root, resolve, seed_article_path
+from quizkit.lesson.common import CORRECT, WRONG_TEXT, esc, find_article, resolve, seed_article_path
 from quizkit.lesson.editor import TEACHER_TYPES, Fields, blank_question, check_schema, edited, fields_of
 from quizkit.lesson.marking import key_text
 from quizkit.lesson.questions import WIDE
@@ -37,24 +37,6 @@ def generate_from_file(path: Path, seed: int, count: int | None) -> Quiz:
     from quizkit.generate import generate_quiz
 
     return generate_quiz(read_article(path), count=count, seed=seed).quiz
-
-
-def article_for(quiz: Quiz, quiz_path: Path) -> Article | None:
-    """The quiz's article (``source.path``, beside the quiz or in the checkout) for the offset checks."""
-    from quizkit.article import read_article
-
-    if not quiz.source.path:
-        return None
-    for base in (quiz_path.parent, repo_root()):
-        if base is None:
-            continue
-        p = resolve(quiz.source.path, base=base)
-        if p.is_file():
-            try:
-                return read_article(p)
-            except QuizkitError:
-                return None
-    return None
 
 
 def question_html(q: Question, number: int) -> str:
@@ -350,7 +332,7 @@ class PreviewView:
             self._status(f"Could not generate: {exc}", ok=False)
             return
         self.rejected, self.editing = set(), None
-        self.article_obj = article_for(quiz, resolve(self.quiz_path.value.strip()))
+        self.article_obj = find_article(quiz, resolve(self.quiz_path.value.strip()))
         self.show(quiz)
         self._status(
             f"Generated {len(quiz.questions)} questions and saved them to {self.quiz_path.value}. Review them below.",
@@ -365,7 +347,7 @@ class PreviewView:
             self._status(f"Could not load: {exc}", ok=False)
             return
         self.rejected, self.editing = set(), None
-        self.article_obj = article_for(quiz, target)
+        self.article_obj = find_article(quiz, target)
         self.show(quiz)
         self._status(f"Loaded {len(quiz.questions)} questions.", ok=True)
 
