@@ -27,6 +27,7 @@ from quizkit.lesson.common import (
     OKABE_ITO,
     WRONG_TEXT,
     Source,
+    alt_html,
     esc,
     references_html,
     source_note,
@@ -178,16 +179,18 @@ class BlocsView:
         self.items = {b.short: b for b in items}
         self.picker = w.ToggleButtons(options=list(self.items), description="Bloc:", style=WIDE)
         self.image = w.Image(format="png", layout=w.Layout(max_width="600px"))
+        self.image.add_class("qk-figure")
+        self.alt = w.HTML()
         self.text = w.HTML()
         self.picker.observe(lambda _c: self.update(), names="value")
-        self.box = w.VBox([self.picker, self.image, self.text])
+        self.box = w.VBox([self.picker, self.image, self.alt, self.text])
         self.update()
 
     def update(self) -> None:
         b = self.items[str(self.picker.value)]
         self.image.value = vectors_png(list(self.items.values()), b.name)
-        self.image.tooltip = (
-            f"Diagram of Kazakhstan's blocs with {b.name} highlighted; " + ", ".join(self.items) + "."
+        self.alt.value = alt_html(
+            f"Diagram of Kazakhstan's blocs ({', '.join(self.items)}) with {b.name} highlighted."
         )
         lead = f"Main partner in it: {b.lead}." if b.lead != NO_LEAD else "No single country leads it."
         self.text.value = (
@@ -415,15 +418,19 @@ class BalancingLesson:
         facts = facts_for(COUNTRY)
         self.blocs = BlocsView(blocs(facts))
         self.partners = trade_partners(facts)
+        trade_image = w.Image(
+            value=trade_png(self.partners), format="png", layout=w.Layout(max_width="560px")
+        )
+        trade_image.add_class("qk-figure")
         self.trade = w.VBox(
             [
-                w.Image(
-                    value=trade_png(self.partners),
-                    format="png",
-                    layout=w.Layout(max_width="560px"),
-                    tooltip="Bar chart of Kazakhstan's largest trade partners in 2023: "
-                    + "; ".join(f"{p.country} {p.billions:g} billion US dollars" for p in self.partners)
-                    + ".",
+                trade_image,
+                w.HTML(
+                    alt_html(
+                        "Bar chart of Kazakhstan's largest trade partners in 2023: "
+                        + "; ".join(f"{p.country} {p.billions:g} billion US dollars" for p in self.partners)
+                        + "."
+                    )
                 ),
                 w.HTML(
                     "<ul>"

@@ -109,6 +109,12 @@ def link(url: str, text: str | None = None) -> str:
     return f'<a href="{esc(u)}" target="_blank" rel="noopener noreferrer">{esc(text or u)}</a>'
 
 
+def alt_html(text: str) -> str:
+    """A figure's description in words, shown under it; the Voila template also makes it the image's alt text
+    (an Image widget takes no alt text of its own)."""
+    return f"<p class='qk-alt'><i>{esc(text)}</i></p>"
+
+
 def source_note(url: str, as_of: str = AS_OF) -> str:
     """The visible source line under a fact."""
     return f'<span class="qk-source">Source: {link(url)} (checked {esc(as_of)})</span>'

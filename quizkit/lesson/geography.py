@@ -7,7 +7,16 @@ from collections.abc import Callable, Sequence
 
 import ipywidgets as w
 
-from quizkit.lesson.common import CORRECT, OKABE_ITO, WRONG_TEXT, Source, esc, references_html, source_note
+from quizkit.lesson.common import (
+    CORRECT,
+    OKABE_ITO,
+    WRONG_TEXT,
+    Source,
+    alt_html,
+    esc,
+    references_html,
+    source_note,
+)
 from quizkit.lesson.map import NATURAL_EARTH, Place, country, draw_map, in_view, known_names, places
 from quizkit.lesson.questions import WIDE
 from quizkit.lesson.timeline import TimelineView, members
@@ -71,7 +80,8 @@ class CountryFacts:
             f"<span style='background:{c};padding:0 0.6em;margin:0 0.3em;border:1px solid #555'>&nbsp;</span>{esc(t)}"
             for t, c in [*REGION_COLOURS.items(), ("the country you picked (striped)", PICKED_SWATCH)]
         )
-        self.box = w.VBox([self.picker, w.HTML(f"<p>{legend}</p>"), self.image, self.facts])
+        self.alt = w.HTML()
+        self.box = w.VBox([self.picker, w.HTML(f"<p>{legend}</p>"), self.image, self.alt, self.facts])
         self.update()
 
     def update(self) -> None:
@@ -79,7 +89,7 @@ class CountryFacts:
         fill = dict(self.base)
         fill[name] = PICKED
         self.image.value = draw_map(fill, labels={name: name}, title=name, hatched={name})
-        self.image.tooltip = (
+        self.alt.value = alt_html(
             f"Map from Morocco to western China with {name} marked (dark blue, striped). Light blue: the five "
             "Central Asian states; purple: members of the Abraham Accords; yellow: Central Asia's neighbours."
         )
@@ -110,10 +120,14 @@ class FindTheCountry:
             value=draw_map({}, labels=self.numbers, title="Find the country"),
             format="png",
             layout=w.Layout(max_width="720px"),
-            tooltip=f"Map from Morocco to western China with {len(self.numbers)} countries numbered; "
-            "choose the number of the country named below.",
         )
         self.image.add_class("qk-figure")
+        alt = w.HTML(
+            alt_html(
+                f"Map from Morocco to western China with {len(self.numbers)} countries numbered; "
+                "choose the number of the country named below."
+            )
+        )
         self.question = w.HTML()
         self.answer = w.Dropdown(
             options=["(choose)", *sorted(self.numbers.values(), key=int)], description="Number:", style=WIDE
@@ -126,6 +140,7 @@ class FindTheCountry:
         self.box = w.VBox(
             [
                 self.image,
+                alt,
                 self.question,
                 w.HBox([self.answer, self.check_button, self.next_button]),
                 self.feedback,
