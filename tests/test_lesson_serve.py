@@ -24,6 +24,8 @@ def test_packaged_template_is_the_lab_template_without_cdn_links() -> None:
     text = (folder / "index.html.j2").read_text(encoding="utf-8")
     assert "extends 'lab/index.html.j2'" in text
     assert "://" not in text and "<link" not in text  # nothing fetched from outside 127.0.0.1
+    home = (folder / "page.html").read_text(encoding="utf-8")  # the home (tree) page
+    assert "://" not in home and '<html lang="en">' in home
 
 
 def test_command_listens_on_loopback_with_the_template() -> None:
