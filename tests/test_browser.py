@@ -393,16 +393,25 @@ def test_every_page_offline_and_without_serious_accessibility_violations(
 def _kernels(proc: subprocess.Popen[bytes]) -> int:
     import psutil
 
-    kids = psutil.Process(proc.pid).children(recursive=True)
-    return sum(1 for k in kids if any("ipykernel" in part for part in k.cmdline()))
+    running = 0
+    for kid in psutil.Process(proc.pid).children(recursive=True):
+        try:
+            if kid.status() != psutil.STATUS_ZOMBIE and any("ipykernel" in p for p in kid.cmdline()):
+                running += 1
+        except psutil.Error:  # ended while we looked
+            continue
+    return running
 
 
 def test_kernels_of_closed_pages_are_culled(voila: tuple[str, Any], browser: Any) -> None:
     base, proc = voila
+    left = []
     for _ in range(10):
         s = Student(browser)
         s.open(base, "04_quiz", ".qk-quiz .qk-student")
         s.close()
+        left.append(_kernels(proc))
+    print(f"kernels running after each of 10 page loads and closes: {left}")
     deadline = time.monotonic() + CULL_IDLE * 6 + 30
     while _kernels(proc) and time.monotonic() < deadline:
         time.sleep(1)
