@@ -28,6 +28,7 @@ from typing import Any
 import pytest
 
 from quizkit.cli import main
+from quizkit.lesson.marking import points_text
 from quizkit.lesson.serve import voila_command, voila_env
 from quizkit.quizfile import load_quiz
 
@@ -418,6 +419,143 @@ def test_kernels_of_closed_pages_are_culled(voila: tuple[str, Any], browser: Any
     assert _kernels(proc) == 0, "kernels of closed pages are still running"
 
 
+def test_quiz_answered_by_clicking_scores_and_grades_the_same(
+    voila: tuple[str, Any], site: Path, student: Callable[..., Student], tmp_path: Path
+) -> None:
+    base, _ = voila
+    quiz = load_quiz(site / "notebooks" / "seed_quiz.json")
+    s = student()
+    pg = s.open(base, "04_quiz", ".qk-quiz .qk-student")
+    s.start("Browser Student")
+    boxes = pg.locator(".qk-question")
+    boxes.first.wait_for(timeout=15_000)
+    assert boxes.count() == len(quiz.questions)
+
+    expected = 0.0
+    wrong_done = False
+    for i, q in enumerate(quiz.questions):
+        box = boxes.nth(i)
+        check = box.get_by_role("button", name=f"Check question {i + 1}")
+        if q.type in ("multiple_choice", "true_false"):
+            key = q.answer if q.type == "multiple_choice" else ("True" if q.answer else "False")
+            choice = key
+            if not wrong_done and q.type == "multiple_choice":
+                choice = next(c for c in q.choices if c != q.answer)  # one deliberate mistake
+            _choose(box, str(choice))
+            check.click()
+            feedback = box.locator(".qk-feedback")
+            if choice == key:
+                expected += q.points
+                feedback.filter(has_text="Correct!").wait_for(timeout=15_000)
+            else:
+                wrong_done = True
+                feedback.filter(has_text="Not quite").wait_for(timeout=15_000)
+                box.locator(".qk-hint").filter(has_text="the article says").wait_for(timeout=15_000)
+        elif q.type in ("matching", "ordering"):
+            # one labelled dropdown per left-hand item (matching) or per position (ordering)
+            keys = [right for _left, right in q.answer] if q.type == "matching" else list(q.answer)
+            labels = (
+                [f"{left} →" for left, _r in q.answer]
+                if q.type == "matching"
+                else [f"{n}." for n in range(1, len(keys) + 1)]
+            )
+            for label, key in zip(labels, keys, strict=True):
+                box.get_by_label(label, exact=True).select_option(str(key))
+            check.click()
+            box.locator(".qk-feedback").filter(has_text="Correct!").wait_for(timeout=15_000)
+            expected += q.points
+        elif q.type == "fill_blank":
+            box.get_by_label("Your answer:").fill(str(q.answer))
+            check.click()
+            box.locator(".qk-feedback").filter(has_text="Correct!").wait_for(timeout=15_000)
+            expected += q.points
+    assert wrong_done and expected > 0
+    assert {"matching", "ordering"} <= {q.type for q in quiz.questions}, (
+        "the seed quiz should exercise dropdowns"
+    )
+
+    pg.get_by_role("button", name="Check all and show my score").click()
+    pg.locator(".qk-score").filter(has_text=f"Score: {points_text(expected)} /").wait_for(timeout=15_000)
+    saved = site / "answers" / "answers-browser-student.json"
+    doc = _doc(saved, until=lambda d: sum(v is not None for v in d["answers"].values()) > 0)
+    assert doc["format"] == "quizkit-answers" and doc["name"] == "Browser Student"
+    assert set(doc["answers"]) == {q.id for q in quiz.questions}
+    _shot(pg, "04_quiz_saved.png")
+
+    out = tmp_path / "grades"
+    assert (
+        main(
+            ["grade", str(site / "notebooks" / "seed_quiz.json"), str(saved), "-o", str(out), "--no-reports"]
+        )
+        == 0
+    )
+    with (out / "grades.csv").open(encoding="utf-8") as fh:
+        rows = list(csv.DictReader(fh))
+    assert len(rows) == 1 and rows[0]["student_id"] == "Browser Student"
+    assert float(rows[0]["score"]) == expected
+
+
+def test_map_timeline_slider_by_keyboard(voila: tuple[str, Any], student: Callable[..., Student]) -> None:
+    base, _ = voila
+    s = student()
+    pg = s.open(base, "02_map_and_timeline", ".qk-timeline img")
+    timeline = pg.locator(".qk-timeline")
+    caption = timeline.locator(".qk-caption")
+    caption.filter(has_text="2020").wait_for(timeout=15_000)
+    assert "Kazakhstan" not in caption.inner_text()
+    before = timeline.locator("img").get_attribute("src")
+    _shot(pg, "02_timeline_2020.png")
+
+    handle = timeline.get_by_role("slider")
+    handle.focus()
+    for _ in range(5):
+        handle.press("ArrowRight")
+    caption.filter(has_text="2025").wait_for(timeout=30_000)
+    assert "Kazakhstan" in caption.inner_text()
+    pg.wait_for_function(
+        "before => document.querySelector('.qk-timeline img').getAttribute('src') !== before", arg=before
+    )
+    assert "Kazakhstan" in (
+        timeline.locator("img").get_attribute("alt") or ""
+    )  # the alt text follows the year
+    timeline.scroll_into_view_if_needed()
+    _shot(pg, "02_timeline_2025.png")
+
+
+def test_reading_check_in_the_browser(voila: tuple[str, Any], student: Callable[..., Student]) -> None:
+    base, _ = voila
+    s = student()
+    pg = s.open(base, "01_reading", ".qk-reading .qk-question")
+    box = pg.locator(".qk-reading .qk-question").first
+    box.get_by_role("button", name="Hint for question 1").click()
+    box.locator(".qk-hint").filter(has_text="reread").wait_for(
+        timeout=15_000
+    )  # where to look, not the answer
+    assert "the article says" not in box.locator(".qk-hint").inner_text()
+    pg.get_by_label("Word:").select_option("CSTO")
+    pg.get_by_text("Russia-led security bloc").first.wait_for(timeout=15_000)
+    _shot(pg, "01_reading.png")
+
+
+def test_balancing_blocs_and_advice_in_the_browser(
+    voila: tuple[str, Any], site: Path, student: Callable[..., Student]
+) -> None:
+    base, _ = voila
+    s = student()
+    pg = s.open(base, "03_balancing_act", ".qk-student")
+    pg.get_by_role("button", name="SCO").click()
+    pg.get_by_text("Main partner in it: China.").wait_for(timeout=15_000)
+    pg.get_by_role("button", name="Save my advice").click()
+    pg.get_by_text("Not saved yet: type your name").wait_for(timeout=15_000)
+    s.start("Eve")
+    pg.get_by_role("radio", name="Balance all of them (multi-vector)").check()
+    pg.get_by_label("Why:").fill("Kazakhstan trades with China and Russia most, " * 6)
+    pg.get_by_role("button", name="Save my advice").click()
+    pg.get_by_text("Saved your advice").wait_for(timeout=15_000)
+    assert _doc(site / "answers" / "advice-eve.json")["advice"].startswith("Balance")
+    _shot(pg, "03_balancing_act.png")
+
+
 # --- the teacher's own server --------------------------------------------------------------------------
 
 
@@ -460,6 +598,7 @@ def test_teacher_edits_a_key_and_the_printed_key_shows_it(
         pg.get_by_role("button", name="Load quiz file").wait_for(timeout=LOAD_TIMEOUT_MS)
         pg.get_by_role("button", name="Load quiz file").click()
         pg.get_by_text(f"Loaded {len(quiz.questions)} questions.").wait_for(timeout=30_000)
+        assert pg.get_by_role("button", name="Reject").count() == len(quiz.questions)
         pg.get_by_role("button", name=f"Edit question {i + 1}", exact=True).click()
         key = pg.get_by_label("Answer:", exact=True)
         key.wait_for(timeout=15_000)
