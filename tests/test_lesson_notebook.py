@@ -133,3 +133,18 @@ def test_the_article_is_included_with_numbered_paragraphs_and_no_live_markup(tmp
     text = "\n".join(c.source for c in nb.cells if c.cell_type == "markdown")
     assert "<img" not in text and "<script" not in text and "<b>" not in text
     assert "\\$5" in article  # not read as mathematics
+
+
+def test_notebook_never_overwrites_the_quiz_it_is_made_from(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """Issue 12 item 18: `quizkit notebook q.ipynb -o q.ipynb` overwrote the input quiz."""
+    from quizkit.quizfile import dump_quiz
+    from tests.factories import make_quiz
+
+    quiz = tmp_path / "q.ipynb"
+    quiz.write_text(dump_quiz(make_quiz()), encoding="utf-8")
+    before = quiz.read_bytes()
+    assert main(["notebook", str(quiz), "-o", str(tmp_path / "." / "q.ipynb")]) != 0
+    assert quiz.read_bytes() == before
+    assert "overwrite the quiz" in capsys.readouterr().err
