@@ -219,6 +219,9 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument(
         "--tries", type=_positive_int, default=1, help="tries per question in an assessment (default 1)"
     )
+    p.add_argument(
+        "--after-reading", action="store_true", help="leave out the questions the reading notebook asks"
+    )
     p.set_defaults(handler=cmd_notebook)
     return parser
 

@@ -218,6 +218,17 @@ def _doc(path: Path, timeout: float = 15.0, until: Any = None) -> dict[str, Any]
         time.sleep(0.2)
 
 
+def _in_04(site: Path) -> list[Any]:
+    """The questions 04_quiz shows: the seed quiz without the reading notebook's checks."""
+    from quizkit.lesson.quiz import after_reading
+
+    path = site / "notebooks" / "seed_quiz.json"
+    quiz = load_quiz(path)
+    skip = after_reading(quiz, path)
+    assert skip, "04_quiz should leave out the reading checks"
+    return [q for q in quiz.questions if q.id not in skip]
+
+
 def _choose(box: Any, option: str) -> None:
     box.get_by_text(option, exact=True).click()  # the option's label, as a student clicks it
 
@@ -226,8 +237,8 @@ def test_two_students_own_files_no_overwrite_and_a_reload_keeps_answers(
     voila: tuple[str, Any], site: Path, student: Callable[..., Student], tmp_path: Path
 ) -> None:
     base, _ = voila
-    quiz = load_quiz(site / "notebooks" / "seed_quiz.json")
-    mc = [i for i, q in enumerate(quiz.questions) if q.type == "multiple_choice"][:2]
+    shown = _in_04(site)
+    mc = [i for i, q in enumerate(shown) if q.type == "multiple_choice"][:2]
     ana, ben = student(), student()
     pa = ana.open(base, "04_quiz", ".qk-quiz .qk-student")
     pb = ben.open(base, "04_quiz", ".qk-quiz .qk-student")
@@ -238,7 +249,7 @@ def test_two_students_own_files_no_overwrite_and_a_reload_keeps_answers(
     pb.get_by_text("Saved automatically at").wait_for(timeout=15_000)
     assert str(site) not in pa.inner_text("body")  # no server path on a student's page
 
-    q0, q1 = quiz.questions[mc[0]], quiz.questions[mc[1]]
+    q0, q1 = shown[mc[0]], shown[mc[1]]
     wrong = next(c for c in q0.choices if c != q0.answer)
     _choose(pa.locator(".qk-question").nth(mc[0]), str(q0.answer))
     _choose(pb.locator(".qk-question").nth(mc[0]), wrong)
@@ -284,8 +295,8 @@ def test_radio_groups_are_labelled_one_tab_stop_and_arrow_keys_answer(
     voila: tuple[str, Any], site: Path, student: Callable[..., Student]
 ) -> None:
     base, _ = voila
-    quiz = load_quiz(site / "notebooks" / "seed_quiz.json")
-    i = next(i for i, q in enumerate(quiz.questions) if q.type == "true_false")
+    shown = _in_04(site)
+    i = next(i for i, q in enumerate(shown) if q.type == "true_false")
     s = student()
     pg = s.open(base, "04_quiz", ".qk-quiz .qk-student")
     s.start("Kim")
@@ -295,10 +306,8 @@ def test_radio_groups_are_labelled_one_tab_stop_and_arrow_keys_answer(
     first = group.get_by_role("radio").first
     first.focus()
     pg.keyboard.press("ArrowDown")
-    doc = _doc(
-        site / "answers" / "answers-kim.json", until=lambda d: d["answers"][quiz.questions[i].id] is not None
-    )
-    assert doc["answers"][quiz.questions[i].id] is False  # "False" is the second option
+    doc = _doc(site / "answers" / "answers-kim.json", until=lambda d: d["answers"][shown[i].id] is not None)
+    assert doc["answers"][shown[i].id] is False  # "False" is the second option
     pg.keyboard.press("Tab")
     focused = pg.evaluate("document.activeElement.getAttribute('type')")
     assert focused != "radio"  # one Tab stop per group
@@ -423,17 +432,17 @@ def test_quiz_answered_by_clicking_scores_and_grades_the_same(
     voila: tuple[str, Any], site: Path, student: Callable[..., Student], tmp_path: Path
 ) -> None:
     base, _ = voila
-    quiz = load_quiz(site / "notebooks" / "seed_quiz.json")
+    shown = _in_04(site)
     s = student()
     pg = s.open(base, "04_quiz", ".qk-quiz .qk-student")
     s.start("Browser Student")
     boxes = pg.locator(".qk-question")
     boxes.first.wait_for(timeout=15_000)
-    assert boxes.count() == len(quiz.questions)
+    assert boxes.count() == len(shown)
 
     expected = 0.0
     wrong_done = False
-    for i, q in enumerate(quiz.questions):
+    for i, q in enumerate(shown):
         box = boxes.nth(i)
         check = box.get_by_role("button", name=f"Check question {i + 1}")
         if q.type in ("multiple_choice", "true_false"):
@@ -470,16 +479,14 @@ def test_quiz_answered_by_clicking_scores_and_grades_the_same(
             box.locator(".qk-feedback").filter(has_text="Correct!").wait_for(timeout=15_000)
             expected += q.points
     assert wrong_done and expected > 0
-    assert {"matching", "ordering"} <= {q.type for q in quiz.questions}, (
-        "the seed quiz should exercise dropdowns"
-    )
+    assert {"matching", "ordering"} <= {q.type for q in shown}, "the seed quiz should exercise dropdowns"
 
     pg.get_by_role("button", name="Check all and show my score").click()
     pg.locator(".qk-score").filter(has_text=f"Score: {points_text(expected)} /").wait_for(timeout=15_000)
     saved = site / "answers" / "answers-browser-student.json"
     doc = _doc(saved, until=lambda d: sum(v is not None for v in d["answers"].values()) > 0)
     assert doc["format"] == "quizkit-answers" and doc["name"] == "Browser Student"
-    assert set(doc["answers"]) == {q.id for q in quiz.questions}
+    assert set(doc["answers"]) == {q.id for q in shown}
     _shot(pg, "04_quiz_saved.png")
 
     out = tmp_path / "grades"

@@ -25,10 +25,11 @@ def test_04_quiz_is_what_quizkit_notebook_writes_for_the_seed_quiz(tmp_path: Pat
     # The same command as in the README, run on a copy laid out like notebooks/ (quiz beside notebook).
     shutil.copy(NOTEBOOKS / "seed_quiz.json", tmp_path / "seed_quiz.json")
     out = tmp_path / "04_quiz.ipynb"
-    assert main(["notebook", str(tmp_path / "seed_quiz.json"), "-o", str(out)]) == 0
+    assert main(["notebook", str(tmp_path / "seed_quiz.json"), "-o", str(out), "--after-reading"]) == 0
     committed = (NOTEBOOKS / "04_quiz.ipynb").read_text(encoding="utf-8")
     assert out.read_text(encoding="utf-8") == committed, (
-        "notebooks/04_quiz.ipynb is stale: quizkit notebook notebooks/seed_quiz.json -o notebooks/04_quiz.ipynb"
+        "notebooks/04_quiz.ipynb is stale: "
+        "quizkit notebook notebooks/seed_quiz.json -o notebooks/04_quiz.ipynb --after-reading"
     )
 
 

@@ -227,3 +227,18 @@ def test_buttons_are_named_per_question() -> None:
     view = QuestionView(make_question("short_answer"), 12)
     assert view.check_button.description == "Check question 12"
     assert view.hint_button.description == "Hint for question 12"
+
+
+def test_the_quiz_after_the_reading_notebook_leaves_out_its_checks(tmp_path: Path) -> None:
+    from quizkit.lesson.quiz import after_reading
+    from quizkit.model import SourceInfo
+    from tests.factories import BODY
+
+    (tmp_path / "a.txt").write_text("A title\n\n" + BODY + "\n", encoding="utf-8")
+    quiz = make_quiz(source=SourceInfo(title="T", path="a.txt"))
+    save_quiz(quiz, tmp_path / "q.json")
+    skip = after_reading(quiz, tmp_path / "q.json")
+    assert skip and skip < {q.id for q in quiz.questions}
+    view = QuizView(quiz, folder=tmp_path / "answers", skip=skip)
+    assert [v.question.id for v in view.views] == [q.id for q in quiz.questions if q.id not in skip]
+    assert [v.number for v in view.views] == list(range(1, len(view.views) + 1))

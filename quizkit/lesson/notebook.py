@@ -82,11 +82,13 @@ def build_quiz_notebook(
     notebook_dir: str | Path | None = None,
     mode: Mode = "practice",
     tries: int = 1,
+    after_reading: bool = False,
 ) -> Any:
     """A student quiz notebook (nbformat v4 node) for a quiz file; ``notebook_dir`` is where it will live.
 
-    ``mode`` "assessment" makes a Submit-once quiz (``tries`` per question). The article's text is included,
-    with numbered paragraphs, when its file (the quiz's ``source.path``) can be found.
+    ``mode`` "assessment" makes a Submit-once quiz (``tries`` per question); ``after_reading`` leaves out the
+    questions the reading notebook already asked. The article's text is included, with numbered paragraphs,
+    when its file (the quiz's ``source.path``) can be found.
     """
     path = Path(quiz_path)
     quiz = load_quiz(path)
@@ -122,7 +124,12 @@ def build_quiz_notebook(
             *goals,
             "",
             "## How to use this quiz",
-            f"There are {len(quiz.questions)} questions ({_kinds(quiz)}). Type your name (or your student ID) and",
+            (
+                "The questions you already answered in the reading notebook are not repeated here."
+                if after_reading
+                else f"There are {len(quiz.questions)} questions ({_kinds(quiz)})."
+            ),
+            "Type your name (or your student ID) and",
             "press **Start**: your answers are then saved as you work, so closing or reloading the page loses",
             "nothing (type the same name again and choose *continue*). Choose *All at once* or *One at a time*.",
             *how,
@@ -130,6 +137,7 @@ def build_quiz_notebook(
         ]
     )
     args = f"{rel!r}" + (f", mode='assessment', tries={tries}" if mode == "assessment" else "")
+    args += ", skip_reading_checks=True" if after_reading else ""
     code = "\n".join(["from quizkit.lesson.quiz import quiz_widget", "", f"quiz_widget({args})"])
     refs = "\n".join(["from quizkit.lesson.quiz import quiz_references", "", f"quiz_references({rel!r})"])
     cells = [new_markdown_cell(intro, id="quiz-intro")]
@@ -158,7 +166,12 @@ def notebook_text(nb: Any) -> str:
 
 
 def write_quiz_notebook(
-    quiz_path: str | Path, output: str | Path, *, mode: Mode = "practice", tries: int = 1
+    quiz_path: str | Path,
+    output: str | Path,
+    *,
+    mode: Mode = "practice",
+    tries: int = 1,
+    after_reading: bool = False,
 ) -> Path:
     """Build the notebook for ``quiz_path`` and write it atomically to ``output``."""
     out = Path(output)
@@ -178,7 +191,11 @@ def write_quiz_notebook(
             fix="give another -o file",
         )
     nb = build_quiz_notebook(
-        quiz_path, notebook_dir=out.parent if str(out.parent) else Path("."), mode=mode, tries=tries
+        quiz_path,
+        notebook_dir=out.parent if str(out.parent) else Path("."),
+        mode=mode,
+        tries=tries,
+        after_reading=after_reading,
     )
     atomic_write(out, notebook_text(nb))
     return out
@@ -187,7 +204,13 @@ def write_quiz_notebook(
 def run_notebook(args: argparse.Namespace) -> int:
     """CLI: ``quizkit notebook QUIZ -o quiz.ipynb [--assessment [--tries N]]``."""
     mode: Mode = "assessment" if getattr(args, "assessment", False) else "practice"
-    out = write_quiz_notebook(args.quiz, args.output, mode=mode, tries=int(getattr(args, "tries", 1) or 1))
+    out = write_quiz_notebook(
+        args.quiz,
+        args.output,
+        mode=mode,
+        tries=int(getattr(args, "tries", 1) or 1),
+        after_reading=bool(getattr(args, "after_reading", False)),
+    )
     print(f"wrote {out}")
     return 0
 

@@ -6,6 +6,8 @@ JSON format that ``quizkit grade`` reads (give it the folder).
 
 from __future__ import annotations
 
+from collections.abc import Collection
+from dataclasses import replace
 from datetime import UTC, datetime
 from pathlib import Path
 from typing import Any
@@ -13,7 +15,16 @@ from typing import Any
 import ipywidgets as w
 
 from quizkit.errors import QuizkitError
-from quizkit.lesson.common import CORRECT, WRONG_TEXT, Source, answers_dir, esc, references_html, resolve
+from quizkit.lesson.common import (
+    CORRECT,
+    WRONG_TEXT,
+    Source,
+    answers_dir,
+    esc,
+    find_article,
+    references_html,
+    resolve,
+)
 from quizkit.lesson.marking import points_text
 from quizkit.lesson.questions import MODE_NAMES, WIDE, Mode, QuestionView
 from quizkit.lesson.student import StudentBox, save_in
@@ -81,9 +92,14 @@ class QuizView:
         mode: Mode = "practice",
         tries: int = 1,
         folder: str | Path | None = None,
+        skip: Collection[str] = (),
     ) -> None:
         if mode not in MODE_NAMES:
             raise ValueError(f"mode must be one of {', '.join(MODE_NAMES)}, not {mode!r}")
+        if skip:
+            quiz = replace(
+                quiz, questions=tuple(q for q in quiz.questions if q.id not in skip) or quiz.questions
+            )
         self.quiz = quiz
         self.quiz_mode: Mode = mode
         self.folder = Path(folder) if folder is not None else answers_dir()
@@ -243,11 +259,30 @@ def _int(x: Any) -> int:
     return x if isinstance(x, int) and not isinstance(x, bool) else 0
 
 
+def after_reading(quiz: Quiz, quiz_path: Path) -> frozenset[str]:
+    """The questions the reading notebook already asked (none when the article cannot be found)."""
+    from quizkit.lesson.reading import reading_check_ids
+
+    article = find_article(quiz, quiz_path)
+    return reading_check_ids(article, quiz) if article is not None else frozenset()
+
+
 def quiz_widget(
-    quiz_path: str | Path, *, mode: Mode = "practice", tries: int = 1, folder: str | Path | None = None
+    quiz_path: str | Path,
+    *,
+    mode: Mode = "practice",
+    tries: int = 1,
+    folder: str | Path | None = None,
+    skip_reading_checks: bool = False,
 ) -> w.VBox:
-    """Load a quiz file (relative to the notebook's folder) and return the quiz widget to display."""
-    return QuizView(load_quiz(resolve(quiz_path)), mode=mode, tries=tries, folder=folder).box
+    """Load a quiz file (relative to the notebook's folder) and return the quiz widget to display.
+
+    ``skip_reading_checks`` leaves out the questions the reading notebook (01) already asked.
+    """
+    path = resolve(quiz_path)
+    quiz = load_quiz(path)
+    skip = after_reading(quiz, path) if skip_reading_checks else frozenset()
+    return QuizView(quiz, mode=mode, tries=tries, folder=folder, skip=skip).box
 
 
 def quiz_references(quiz_path: str | Path) -> w.HTML:

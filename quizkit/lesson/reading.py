@@ -67,6 +67,11 @@ def checks_for(
     return inside[:limit]
 
 
+def reading_check_ids(article: Article, quiz: Quiz) -> frozenset[str]:
+    """The ids the reading notebook asks after each part (the quiz notebook can leave them out)."""
+    return frozenset(q.id for sec in sections(article) for q in checks_for(sec, quiz.questions))
+
+
 def block_html(b: Block, number: int | None = None) -> str:
     """One block; ``number`` is its paragraph number as the hints count them (headings not counted)."""
     tag = f"<b class='qk-para'>{number}.</b> " if number is not None else ""
