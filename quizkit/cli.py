@@ -361,6 +361,15 @@ def build_parser() -> argparse.ArgumentParser:
         default="quiz.ipynb",
         help="notebook file to write, ending in .ipynb (default: quiz.ipynb)",
     )
+    p.add_argument(
+        "--assessment", action="store_true", help="submit-once quiz: feedback only after submitting"
+    )
+    p.add_argument(
+        "--tries", type=_positive_int, default=1, help="tries per question in an assessment (default 1)"
+    )
+    p.add_argument(
+        "--after-reading", action="store_true", help="leave out the questions the reading notebook asks"
+    )
     p.set_defaults(handler=cmd_notebook)
     return parser
 

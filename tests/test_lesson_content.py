@@ -158,18 +158,32 @@ def test_scenario_sliders_update_summary_and_evidence() -> None:
     assert "China" in view.evidence.value and "Source:" in view.evidence.value
 
 
-def test_scenario_save_checks_then_writes_json(tmp_path: Path) -> None:
-    target = tmp_path / "advice.json"
-    view = ScenarioView(save_to=target)
+def test_scenario_save_checks_then_writes_json_in_the_students_own_file(tmp_path: Path) -> None:
+    view = ScenarioView(folder=tmp_path)
     view.save_button.click()
-    assert "type your name" in view.status.value and not target.exists()
-    view.name.value = "Dana"
+    assert "type your name" in view.status.value and list(tmp_path.iterdir()) == []
+    view.student.name.value = "Dana"
+    view.student.start_button.click()
     view.choice.value = view.choice.options[3]
     view.justification.value = "word " * MIN_WORDS
     view.save_button.click()
-    doc = json.loads(target.read_text(encoding="utf-8"))
+    doc = json.loads((tmp_path / "advice-dana.json").read_text(encoding="utf-8"))
     assert doc["format"] == "quizkit-scenario" and doc["name"] == "Dana"
     assert doc["advice"].startswith("Balance") and doc["weights"]["Russia"] == 3
+    assert str(tmp_path) not in view.status.value
+
+
+def test_scenario_flags_weights_that_contradict_the_advice() -> None:
+    view = ScenarioView()
+    view.sliders["Russia"].value = 5
+    view.choice.value = view.choice.options[0]  # closer to the United States
+    assert "favours United States" in view.mismatch.value and "Russia" in view.mismatch.value
+    view.sliders["United States"].value = 5
+    assert view.mismatch.value == ""
+    view.choice.value = view.choice.options[3]  # balance, but Russia and the US 5, China and Turkey 3
+    assert "you advise balance" in view.mismatch.value
+    view.sliders["Russia"].value = view.sliders["United States"].value = 4
+    assert view.mismatch.value == ""
 
 
 # --- teacher preview -------------------------------------------------------------------------------------

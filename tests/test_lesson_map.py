@@ -132,3 +132,55 @@ def test_timeline_map_is_also_described_in_words() -> None:
     assert "Kazakhstan: agreed in 2025, no signing on record" in view.alt.value
     assert "Sudan: signed in 2021" in view.alt.value
     assert view.alt in view.box.children
+
+
+def test_the_map_opens_on_kazakhstan_and_russia_and_china_can_be_found() -> None:
+    lesson = MapLesson()
+    assert lesson.facts.picker.value == "Kazakhstan"
+    assert {"Russia", "China"} <= set(lesson.find.numbers)
+    for name in ("Russia", "China"):
+        lon, lat = country(name).anchor()  # type: ignore[union-attr]
+        assert in_view(lon, lat)
+
+
+def _deuteranopia_lab(hex_colour: str) -> tuple[float, float, float]:
+    """CIELAB of a colour as seen with deuteranopia (Machado, Oliveira & Fernandes 2009, severity 1)."""
+    rgb = [int(hex_colour[i : i + 2], 16) / 255 for i in (1, 3, 5)]
+    lin = [c / 12.92 if c <= 0.04045 else ((c + 0.055) / 1.055) ** 2.4 for c in rgb]
+    m = ((0.367322, 0.860646, -0.227968), (0.280085, 0.672501, 0.047413), (-0.011820, 0.042940, 0.968881))
+    r, g, b = (min(max(sum(a * x for a, x in zip(row, lin, strict=True)), 0.0), 1.0) for row in m)
+    x, y, z = (
+        (0.4124 * r + 0.3576 * g + 0.1805 * b) / 0.95047,
+        0.2126 * r + 0.7152 * g + 0.0722 * b,
+        (0.0193 * r + 0.1192 * g + 0.9505 * b) / 1.08883,
+    )
+
+    def f(t: float) -> float:
+        return t ** (1 / 3) if t > 0.008856 else 7.787 * t + 16 / 116
+
+    return 116 * f(y) - 16, 500 * (f(x) - f(y)), 200 * (f(y) - f(z))
+
+
+def _gap(a: str, b: str) -> float:
+    return sum((p - q) ** 2 for p, q in zip(_deuteranopia_lab(a), _deuteranopia_lab(b), strict=True)) ** 0.5
+
+
+def test_map_colours_stay_apart_under_deuteranopia() -> None:
+    """Member, neighbour, Central Asia and the picked country at least ΔE 20 apart as a deuteranope sees them
+    (the old orange member beside the yellow neighbour was ΔE 17, and beside the vermillion pick 18)."""
+    from quizkit.lesson.geography import PICKED, REGION_COLOURS
+
+    colours = [*REGION_COLOURS.values(), PICKED]
+    for i, a in enumerate(colours):
+        for b in colours[i + 1 :]:
+            assert _gap(a, b) >= 20, (a, b, round(_gap(a, b), 1))
+    assert _gap(OKABE_ITO["orange"], OKABE_ITO["yellow"]) < 20  # the bar is one the old colours failed
+
+
+def test_every_figure_has_a_written_description() -> None:
+    from quizkit.lesson.balancing import BalancingLesson
+
+    lesson = MapLesson()
+    assert "Kazakhstan marked" in lesson.facts.alt.value
+    blocs = BalancingLesson().blocs
+    assert "qk-alt" in blocs.alt.value and "highlighted" in blocs.alt.value

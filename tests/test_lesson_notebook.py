@@ -25,10 +25,11 @@ def test_04_quiz_is_what_quizkit_notebook_writes_for_the_seed_quiz(tmp_path: Pat
     # The same command as in the README, run on a copy laid out like notebooks/ (quiz beside notebook).
     shutil.copy(NOTEBOOKS / "seed_quiz.json", tmp_path / "seed_quiz.json")
     out = tmp_path / "04_quiz.ipynb"
-    assert main(["notebook", str(tmp_path / "seed_quiz.json"), "-o", str(out)]) == 0
+    assert main(["notebook", str(tmp_path / "seed_quiz.json"), "-o", str(out), "--after-reading"]) == 0
     committed = (NOTEBOOKS / "04_quiz.ipynb").read_text(encoding="utf-8")
     assert out.read_text(encoding="utf-8") == committed, (
-        "notebooks/04_quiz.ipynb is stale: quizkit notebook notebooks/seed_quiz.json -o notebooks/04_quiz.ipynb"
+        "notebooks/04_quiz.ipynb is stale: "
+        "quizkit notebook notebooks/seed_quiz.json -o notebooks/04_quiz.ipynb --after-reading"
     )
 
 
@@ -96,3 +97,55 @@ def test_any_quiz_file_name_gives_valid_python(tmp_path: Path, stem: str) -> Non
         if cell.cell_type == "code":
             compile(cell.source, "cell", "exec")
     assert repr(name) in nb.cells[1].source
+
+
+def test_assessment_notebook_title_and_type_counts(tmp_path: Path) -> None:
+    from dataclasses import replace
+
+    from quizkit.lesson.notebook import build_quiz_notebook
+    from quizkit.quizfile import save_quiz
+    from tests.factories import make_question, make_quiz
+
+    quiz = make_quiz(title="Quiz: Central Asia")
+    quiz = replace(quiz, questions=(*quiz.questions, make_question("open", qid="op2")))
+    save_quiz(quiz, tmp_path / "q.json")
+    nb = build_quiz_notebook(tmp_path / "q.json", notebook_dir=tmp_path, mode="assessment", tries=2)
+    intro, code = nb.cells[0].source, nb.cells[1].source
+    assert intro.startswith("# Quiz: Central Asia\n") and "Quiz: Quiz:" not in intro
+    assert "2 open questions" in intro and "1 multiple choice" in intro
+    assert "Submit" in intro and "Shift+Enter" not in intro and "quizkit grade" not in intro
+    assert "mode='assessment', tries=2" in code
+
+
+def test_the_article_is_included_with_numbered_paragraphs_and_no_live_markup(tmp_path: Path) -> None:
+    from quizkit.lesson.notebook import build_quiz_notebook
+    from quizkit.model import SourceInfo
+    from quizkit.quizfile import save_quiz
+    from tests.factories import make_quiz
+
+    (tmp_path / "a.txt").write_text(
+        "A <img src=x onerror=alert(1)> title\n\nFirst paragraph costs $5 and $6.\n\nSecond <script>x</script>.\n",
+        encoding="utf-8",
+    )
+    save_quiz(make_quiz(source=SourceInfo(title="<b>T</b>", path="a.txt")), tmp_path / "q.json")
+    nb = build_quiz_notebook(tmp_path / "q.json", notebook_dir=tmp_path)
+    article = next(c.source for c in nb.cells if c.get("id") == "quiz-article")
+    assert "**1.** First paragraph" in article and "**2.** Second" in article
+    text = "\n".join(c.source for c in nb.cells if c.cell_type == "markdown")
+    assert "<img" not in text and "<script" not in text and "<b>" not in text
+    assert "\\$5" in article  # not read as mathematics
+
+
+def test_notebook_never_overwrites_the_quiz_it_is_made_from(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """Issue 12 item 18: `quizkit notebook q.ipynb -o q.ipynb` overwrote the input quiz."""
+    from quizkit.quizfile import dump_quiz
+    from tests.factories import make_quiz
+
+    quiz = tmp_path / "q.ipynb"
+    quiz.write_text(dump_quiz(make_quiz()), encoding="utf-8")
+    before = quiz.read_bytes()
+    assert main(["notebook", str(quiz), "-o", str(tmp_path / "." / "q.ipynb")]) != 0
+    assert quiz.read_bytes() == before
+    assert "would overwrite the" in capsys.readouterr().err  # the CLI refuses before the library does

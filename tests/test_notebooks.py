@@ -16,7 +16,9 @@ from quizkit.lesson.notebook import execute_notebook, execute_notebooks
 
 ROOT = Path(__file__).resolve().parents[1]
 NOTEBOOKS = ROOT / "notebooks"
-NAMES = ["00_teacher_guide", "01_reading", "02_map_and_timeline", "03_balancing_act", "04_quiz"]
+TEACHER = ROOT / "teacher"
+STUDENTS = ["01_reading", "02_map_and_timeline", "03_balancing_act", "04_quiz"]
+NAMES = ["00_teacher_guide", *STUDENTS]
 WIDGET = "application/vnd.jupyter.widget-view+json"
 
 # Installed as sitecustomize in the kernel: any non-loopback connection raises, so a notebook that needs the
@@ -51,8 +53,13 @@ socket.create_connection = create_connection
 """
 
 
+def path_of(name: str) -> Path:
+    """The teacher guide lives in teacher/ (never served to students); the rest in notebooks/."""
+    return (TEACHER if name == "00_teacher_guide" else NOTEBOOKS) / f"{name}.ipynb"
+
+
 def load(name: str) -> Any:
-    return nbformat.read(NOTEBOOKS / f"{name}.ipynb", as_version=4)
+    return nbformat.read(path_of(name), as_version=4)
 
 
 @pytest.mark.parametrize("name", NAMES)
@@ -77,9 +84,25 @@ def test_thin_with_goals_and_references(name: str) -> None:
     if name != "00_teacher_guide":
         assert "## Learning goals" in text
     else:
-        assert "## Learning goals of the lesson" in text
+        for part in ("## Objectives", "Lesson plan", "Starter", "Discussion prompts", "Exit ticket"):
+            assert part in text, part
+        assert "Differentiation" in text and "14–15" in text and "sensitive topic" in text
     assert nb.cells[-2].cell_type == "markdown" and "References" in nb.cells[-2].source
     assert "reference" in nb.cells[-1].source
+
+
+def test_the_students_folder_holds_no_teacher_notebook() -> None:
+    from quizkit.lesson.serve import teacher_notebooks
+
+    assert teacher_notebooks(NOTEBOOKS) == []
+    assert sorted(p.stem for p in NOTEBOOKS.glob("*.ipynb")) == STUDENTS
+
+
+@pytest.mark.parametrize("name", STUDENTS)
+def test_students_see_no_commands_paths_or_cell_instructions(name: str) -> None:
+    text = "\n".join(c.source for c in load(name).cells if c.cell_type == "markdown")
+    for bad in ("Shift+Enter", "quizkit ", ".venv", "```", "QUIZKIT_", "/home/", "/tmp/", "Quiz: Quiz:"):
+        assert bad not in text, f"{name}: {bad!r}"
 
 
 def _is_loopback(address: Any) -> bool:
@@ -126,9 +149,9 @@ def test_lesson_code_runs_with_the_network_blocked(
     no_network: list[Any], monkeypatch: pytest.MonkeyPatch, tmp_path: Path
 ) -> None:
     """Run every notebook's code cells in this process with sockets blocked."""
-    monkeypatch.chdir(NOTEBOOKS)
     monkeypatch.setenv("QUIZKIT_ANSWERS_DIR", str(tmp_path))
     for name in NAMES:
+        monkeypatch.chdir(path_of(name).parent)
         namespace: dict[str, Any] = {}
         for cell in load(name).cells:
             if cell.cell_type == "code":
@@ -167,7 +190,7 @@ def test_every_notebook_executes_headless_offline(tmp_path: Path) -> None:
     """Every notebook runs without an error and shows its widget. How long that takes (budget 60 s) is
     measured by benchmarks/bench_notebooks.py, not asserted here: a loaded runner would flake."""
     env = guarded_env(tmp_path)
-    done = execute_notebooks([NOTEBOOKS / f"{name}.ipynb" for name in NAMES], timeout=120, env=env)
+    done = execute_notebooks([path_of(name) for name in NAMES], timeout=120, env=env)
     for name, nb in zip(NAMES, done, strict=True):
         outputs = [o for c in nb.cells if c.cell_type == "code" for o in c.outputs]
         assert not [o for o in outputs if o.output_type == "error"], name

@@ -13,6 +13,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 from pathlib import Path
 
+from quizkit.errors import InputError
 from quizkit.files import read_bytes
 from quizkit.grade.cells import (
     interpret,
@@ -27,11 +28,47 @@ from quizkit.grade.scores import read_scores
 from quizkit.grade.sheets import Batch, Rejected, Response, Sheet, TeacherScores
 from quizkit.model import Quiz, VersionMap
 
+ADVICE_FORMAT = b'"quizkit-scenario"'
+
+
+def answers_folder(folder: Path) -> tuple[list[Path], list[str]]:
+    """The lesson's answers folder: every student's ``*.json`` answers file, and a note per advice file.
+
+    Hidden files (a save in progress) are skipped; the balancing-act advice files (``quizkit-scenario``) are
+    for the teacher to read, not to grade, and are named in a warning.
+    """
+    files, notes = [], []
+    for p in sorted(folder.glob("*.json")):
+        if p.name.startswith(".") or not p.is_file():
+            continue
+        if ADVICE_FORMAT in read_bytes(p, what="answers file")[:4096]:
+            notes.append(
+                f"{p}: a student's advice from the balancing-act notebook: read it, it is not graded"
+            )
+        else:
+            files.append(p)
+    if not files:
+        raise InputError(
+            "no answer files (*.json) in this folder",
+            where=str(folder),
+            fix="give the answers folder the lesson server named, or the answer files themselves",
+        )
+    return files, notes
+
 
 def read_responses(paths: Sequence[str | Path], quiz: Quiz, vmap: VersionMap | None = None) -> Batch:
-    """Read every response file; raise on a file that cannot be read at all, reject bad rows."""
+    """Read every response file (a folder: its answer files); raise on an unreadable file, reject bad rows."""
     batches: list[Batch] = []
-    for path in paths:
+    notes: list[str] = []
+    expanded: list[str | Path] = []
+    for given in paths:
+        if Path(given).is_dir():
+            found, advice = answers_folder(Path(given))
+            expanded += found
+            notes += advice
+        else:
+            expanded.append(given)
+    for path in expanded:
         data = from_utf16(read_bytes(path, what="responses file"), where=str(path), what="responses file")
         head = data.lstrip(b"\xef\xbb\xbf \t\r\n")[:1]
         if str(path).lower().endswith(".json") or head in (b"{", b"["):
@@ -42,7 +79,7 @@ def read_responses(paths: Sequence[str | Path], quiz: Quiz, vmap: VersionMap | N
         tuple(s for b in batches for s in b.sheets),
         tuple(r for b in batches for r in b.rejected),
         sum(b.rows_in for b in batches),
-        tuple(w for b in batches for w in b.warnings),
+        (*(w for b in batches for w in b.warnings), *notes),
     )
 
 

@@ -1,9 +1,10 @@
-"""The Jupyter lesson: widgets and views the notebooks in ``notebooks/`` import.
+"""The Jupyter lesson: widgets and views the notebooks in ``notebooks/`` (students) and ``teacher/`` import.
 
 Core ipywidgets only, every control labelled, keyboard usable, Okabe–Ito colours, no network.
-Modules: ``common`` (palette, paths, references), ``marking`` (instant feedback), ``questions`` (one question),
-``quiz`` (the quiz and "save my answers"), ``reading``, ``glossary``, ``map`` (drawing), ``timeline``,
-``geography`` (the map notebook's views), ``balancing``,
-``teacher`` (preview and accept/reject), ``notebook`` (build a quiz notebook; run it headless),
-``serve`` (Voila with the offline page template).
+Modules: ``common`` (palette, paths, references), ``style`` (page CSS, large-text switch), ``student`` (one
+answers file per student), ``marking`` (feedback), ``questions`` (one question: practice or assessment),
+``quiz`` (the quiz, saved as the student works), ``reading``, ``glossary``, ``map`` (drawing), ``timeline``,
+``geography`` (the map notebook's views), ``balancing``, ``editor`` (a question's fields as text),
+``teacher`` (review: accept, reject, edit, reorder, add), ``notebook`` (build a quiz notebook; run it headless),
+``serve`` (the students' Voila server: offline template, answers folder, kernel culling).
 """

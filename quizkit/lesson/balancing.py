@@ -7,34 +7,33 @@ new facts. The student's advice is saved as JSON (format ``quizkit-scenario``) f
 from __future__ import annotations
 
 import io
-import json
 import math
 import re
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from datetime import UTC, datetime
 from pathlib import Path
+from typing import Any
 
 import ipywidgets as w
 from matplotlib.backends.backend_agg import FigureCanvasAgg
 from matplotlib.figure import Figure
 
 from quizkit.errors import QuizkitError
-from quizkit.files import atomic_write
 from quizkit.knowledge.aliases import lookup
 from quizkit.lesson.common import (
     CORRECT,
     GREY,
     OKABE_ITO,
-    WRONG,
+    WRONG_TEXT,
     Source,
-    answers_dir,
+    alt_html,
     esc,
     references_html,
-    resolve,
     source_note,
 )
 from quizkit.lesson.questions import WIDE
+from quizkit.lesson.student import StudentBox, save_in
 from quizkit.model import Fact
 
 COUNTRY = "Kazakhstan"
@@ -180,14 +179,19 @@ class BlocsView:
         self.items = {b.short: b for b in items}
         self.picker = w.ToggleButtons(options=list(self.items), description="Bloc:", style=WIDE)
         self.image = w.Image(format="png", layout=w.Layout(max_width="600px"))
+        self.image.add_class("qk-figure")
+        self.alt = w.HTML()
         self.text = w.HTML()
         self.picker.observe(lambda _c: self.update(), names="value")
-        self.box = w.VBox([self.picker, self.image, self.text])
+        self.box = w.VBox([self.picker, self.image, self.alt, self.text])
         self.update()
 
     def update(self) -> None:
         b = self.items[str(self.picker.value)]
         self.image.value = vectors_png(list(self.items.values()), b.name)
+        self.alt.value = alt_html(
+            f"Diagram of Kazakhstan's blocs ({', '.join(self.items)}) with {b.name} highlighted."
+        )
         lead = f"Main partner in it: {b.lead}." if b.lead != NO_LEAD else "No single country leads it."
         self.text.value = (
             f"<p><b>{esc(b.name)}</b> ({esc(b.short)}). {esc(lead)}</p>"
@@ -196,9 +200,31 @@ class BlocsView:
 
 
 SCENARIO = (
-    "You advise Kazakhstan's foreign minister. After joining the Abraham Accords, the country is offered "
-    "closer economic ties by one partner, while its other partners watch closely. Decide how much weight to "
-    "give each relationship, choose a line, and justify it with facts from this notebook."
+    "You advise Kazakhstan's foreign minister. In this invented exercise (not news), after Kazakhstan joins the "
+    "Abraham Accords, four offers arrive in the same week. Decide how much weight to give each relationship, "
+    "choose a line, and justify it with facts from this notebook."
+)
+OFFERS = (
+    (
+        "United States",
+        "Washington offers deals on critical minerals, the topic of the November 2025 C5+1 summit.",
+    ),
+    ("China", "Beijing offers more Belt and Road transport links across Kazakhstan."),
+    (
+        "Russia",
+        "Moscow asks for more oil to keep flowing through the CPC pipeline to its port of Novorossiysk.",
+    ),
+    (
+        "Turkey",
+        "Ankara offers more trade along the Middle Corridor, which runs across the Caspian Sea to Turkey.",
+    ),
+)
+"""Who makes each offer (our invented exercise; each offer rests on a fact in the knowledge base)."""
+RUBRIC = (
+    "1 point: a line of advice with a reason.",
+    "2 points: and at least one fact from this notebook, with its figure (a bloc, a trade figure).",
+    "3 points: and two partners weighed against each other, with weights that agree with the advice.",
+    "4 points: and a risk of the advice, and how to limit it.",
 )
 OPTIONS = (
     "Move closer to the United States and the West",
@@ -208,6 +234,29 @@ OPTIONS = (
 )
 PARTNERS = ("Russia", "China", "United States", "Turkey")
 MIN_WORDS = 30
+
+
+ADVICE_PARTNER = {OPTIONS[0]: "United States", OPTIONS[1]: "Russia", OPTIONS[2]: "China"}
+
+
+def contradiction(weights: dict[str, int], advice: str | None) -> str:
+    """A sentence when the chosen line and the weights disagree (empty when they fit)."""
+    if advice is None or not weights:
+        return ""
+    top = max(weights.values())
+    partner = ADVICE_PARTNER.get(advice)
+    if partner is not None and weights.get(partner, 0) < top:
+        heavier = ", ".join(p for p, v in weights.items() if v == top)
+        return (
+            f"your advice favours {partner}, but your weights give more to {heavier}. "
+            "Change one, or explain the difference in your justification."
+        )
+    if partner is None and top - min(weights.values()) > 1:
+        return (
+            f"you advise balance, but your weights are {leaning(weights)}. "
+            "Change one, or explain the difference in your justification."
+        )
+    return ""
 
 
 def leaning(weights: dict[str, int]) -> str:
@@ -225,7 +274,7 @@ class ScenarioView:
     """Weights per partner (sliders), a choice, a justification, and a save button."""
 
     def __init__(
-        self, facts_for: FactsFor = default_facts_about, *, save_to: str | Path | None = None
+        self, facts_for: FactsFor = default_facts_about, *, folder: str | Path | None = None
     ) -> None:
         self.facts_for = facts_for
         self.sliders = {
@@ -247,26 +296,36 @@ class ScenarioView:
         )
         self.summary = w.HTML()
         self.evidence = w.HTML()
-        self.name = w.Text(description="Your name:", style=WIDE)
-        default = Path(save_to) if save_to is not None else answers_dir() / "my-advice.json"
-        self.path = w.Text(
-            value=str(default), description="Save to file:", style=WIDE, layout=w.Layout(width="95%")
-        )
+        self.mismatch = w.HTML()
+        self.student = StudentBox("advice", self._started, folder=Path(folder) if folder else None)
+        self.path: Path | None = None
         self.save_button = w.Button(description="Save my advice", button_style="primary")
         self.status = w.HTML()
         for s in self.sliders.values():
             s.observe(lambda _c: self.update(), names="value")
+        self.choice.observe(lambda _c: self.update(), names="value")
         self.save_button.on_click(lambda _b: self.save())
         self.box = w.VBox(
             [
                 w.HTML(f"<p>{esc(SCENARIO)}</p>"),
+                w.HTML(
+                    "<ul>"
+                    + "".join(f"<li><b>{esc(who)}</b>: {esc(text)}</li>" for who, text in OFFERS)
+                    + "</ul>"
+                ),
                 *self.sliders.values(),
                 self.summary,
                 self.evidence,
                 self.choice,
+                self.mismatch,
                 self.justification,
-                self.name,
-                self.path,
+                w.HTML(
+                    "<details><summary>How your teacher marks it (4 points)</summary><ul>"
+                    + "".join(f"<li>{esc(r)}</li>" for r in RUBRIC)
+                    + "</ul></details>"
+                ),
+                w.HTML("<p><b>Who are you?</b> Type your name, press <b>Start</b>, then save.</p>"),
+                self.student.box,
                 self.save_button,
                 self.status,
             ]
@@ -292,23 +351,32 @@ class ScenarioView:
         self.evidence.value = (
             f"<p>Facts to weigh for {esc(', '.join(heavy))}:</p><ul>{items}</ul>" if items else ""
         )
+        clash = contradiction(self.weights(), self.choice.value)
+        self.mismatch.value = (
+            f'<p class="qk-warning" role="status"><b>Check:</b> {esc(clash)}</p>' if clash else ""
+        )
 
-    def save(self) -> Path | None:
-        words = len(self.justification.value.split())
-        problems = []
-        if not self.name.value.strip():
-            problems.append("type your name")
-        if self.choice.value is None:
-            problems.append("choose a line of advice")
-        if words < MIN_WORDS:
-            problems.append(f"write at least {MIN_WORDS} words of justification (you have {words})")
-        if problems:
-            self._status("Not saved yet: " + "; ".join(problems) + ".", ok=False)
-            return None
-        doc = {
+    def _started(self, path: Path, doc: dict[str, Any] | None) -> None:
+        """Continue a saved piece of advice (after a reload) or start a new one."""
+        if doc is not None:
+            saved = doc.get("weights")
+            weights: dict[str, Any] = saved if isinstance(saved, dict) else {}
+            for p, slider in self.sliders.items():
+                v = weights.get(p)
+                if isinstance(v, int) and 0 <= v <= 5:
+                    slider.value = v
+            if doc.get("advice") in OPTIONS:
+                self.choice.value = doc["advice"]
+            self.justification.value = str(doc.get("justification") or "")
+        self.path = path
+        self._status("Ready: press Save my advice when your justification is written.", ok=True)
+
+    def document(self) -> dict[str, Any]:
+        return {
             "format": "quizkit-scenario",
             "version": 1,
-            "name": self.name.value.strip(),
+            "name": self.student.display_name,
+            "student_id": self.student.student_id,
             "saved_at": datetime.now(UTC).replace(microsecond=0).isoformat(),
             "scenario": SCENARIO,
             "weights": self.weights(),
@@ -316,17 +384,30 @@ class ScenarioView:
             "advice": self.choice.value,
             "justification": self.justification.value.strip(),
         }
-        target = resolve(self.path.value.strip() or str(answers_dir() / "my-advice.json"))
-        try:
-            atomic_write(target, json.dumps(doc, indent=2, ensure_ascii=False) + "\n")
-        except QuizkitError as exc:
-            self._status(f"Not saved: {exc}", ok=False)
+
+    def save(self) -> Path | None:
+        """Save into this student's own advice file in the answers folder (never another path)."""
+        words = len(self.justification.value.split())
+        problems = []
+        if self.path is None:
+            problems.append("type your name and press Start")
+        if self.choice.value is None:
+            problems.append("choose a line of advice")
+        if words < MIN_WORDS:
+            problems.append(f"write at least {MIN_WORDS} words of justification (you have {words})")
+        if problems or self.path is None:
+            self._status("Not saved yet: " + "; ".join(problems) + ".", ok=False)
             return None
-        self._status(f"Saved your advice to {target}", ok=True)
-        return target
+        try:
+            save_in(self.student.folder, self.path, self.document())
+        except QuizkitError as exc:
+            self._status(f"Not saved: {exc}. Tell your teacher.", ok=False)
+            return None
+        self._status(f"Saved your advice ({self.path.name}). Your teacher collects it.", ok=True)
+        return self.path
 
     def _status(self, text: str, *, ok: bool) -> None:
-        colour = CORRECT if ok else WRONG
+        colour = CORRECT if ok else WRONG_TEXT
         self.status.value = f"<p role='status' style='color:{colour}'><b>{esc(text)}</b></p>"
 
 
@@ -337,12 +418,19 @@ class BalancingLesson:
         facts = facts_for(COUNTRY)
         self.blocs = BlocsView(blocs(facts))
         self.partners = trade_partners(facts)
+        trade_image = w.Image(
+            value=trade_png(self.partners), format="png", layout=w.Layout(max_width="560px")
+        )
+        trade_image.add_class("qk-figure")
         self.trade = w.VBox(
             [
-                w.Image(
-                    value=trade_png(self.partners),
-                    format="png",
-                    layout=w.Layout(max_width="560px"),
+                trade_image,
+                w.HTML(
+                    alt_html(
+                        "Bar chart of Kazakhstan's largest trade partners in 2023: "
+                        + "; ".join(f"{p.country} {p.billions:g} billion US dollars" for p in self.partners)
+                        + "."
+                    )
                 ),
                 w.HTML(
                     "<ul>"

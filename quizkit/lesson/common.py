@@ -8,6 +8,10 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 from importlib import resources
 from pathlib import Path
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    from quizkit.model import Article, Quiz
 
 # Okabe & Ito (2008), "Color Universal Design": distinguishable with the common colour-vision deficiencies.
 OKABE_ITO = {
@@ -24,9 +28,11 @@ GREY = "#BBBBBB"
 LIGHT = "#EEEEEE"
 CORRECT = OKABE_ITO["blue"]
 WRONG = OKABE_ITO["vermillion"]
+WRONG_TEXT = "#B34700"
+"""Vermillion darkened for text on white: 5.5:1 (the fill colour gives only 3.9:1, under WCAG AA 4.5:1)."""
 AS_OF = "2026-11-27"
 ANSWERS_DIR_ENV = "QUIZKIT_ANSWERS_DIR"
-"""When set, the quiz and the scenario save into this folder by default (tests and classroom servers)."""
+"""The folder every student's answer and advice files go to (set by ``python -m quizkit.lesson.serve``)."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -70,14 +76,18 @@ def resolve(path: str | Path, *, base: str | Path | None = None) -> Path:
 
 
 def answers_dir() -> Path:
-    """Where saved answers go by default: ``$QUIZKIT_ANSWERS_DIR`` or the working folder."""
+    """The answers folder: ``$QUIZKIT_ANSWERS_DIR`` (the lesson server sets it) or ``answers/`` here."""
     env = os.environ.get(ANSWERS_DIR_ENV, "").strip()
-    return Path(env).expanduser() if env else Path.cwd()
+    return Path(env).expanduser() if env else Path.cwd() / "answers"
 
 
 def esc(text: object) -> str:
     """HTML-escape anything shown in an HTML widget (article text and student input are not markup)."""
     return html.escape(str(text), quote=True)
+
+
+FILE_SUFFIXES = frozenset({"txt", "md", "html", "htm", "json", "yaml", "yml", "pdf", "csv", "ipynb"})
+"""A "host" ending in one of these is a file name (an article's path), not a web address."""
 
 
 def https(url: str) -> str:
@@ -86,7 +96,9 @@ def https(url: str) -> str:
     if not url or url.startswith(("http://", "https://")):
         return url
     host = url.split("/", 1)[0]
-    return "https://" + url if "." in host and " " not in host and not host.startswith(".") else url
+    tld = host.rsplit(".", 1)[-1].lower()
+    is_host = "." in host and " " not in host and not host.startswith(".") and tld.isalpha()
+    return "https://" + url if is_host and tld not in FILE_SUFFIXES else url
 
 
 def link(url: str, text: str | None = None) -> str:
@@ -95,6 +107,12 @@ def link(url: str, text: str | None = None) -> str:
     if not u.startswith(("http://", "https://")):
         return esc(text or u)
     return f'<a href="{esc(u)}" target="_blank" rel="noopener noreferrer">{esc(text or u)}</a>'
+
+
+def alt_html(text: str) -> str:
+    """A figure's description in words, shown under it; the Voila template also makes it the image's alt text
+    (an Image widget takes no alt text of its own)."""
+    return f"<p class='qk-alt'><i>{esc(text)}</i></p>"
 
 
 def source_note(url: str, as_of: str = AS_OF) -> str:
@@ -129,3 +147,20 @@ def references_html(sources: Iterable[Source], *, title: str = "") -> str:
         items.append(f"<li>{labels} — {link(url)}{when}</li>")
     head = f"<h3>{esc(title)}</h3>" if title else ""
     return f"{head}<ol class='qk-references'>{''.join(items)}</ol>"
+
+
+def find_article(quiz: Quiz, quiz_path: Path) -> Article | None:
+    """The quiz's article (``source.path``) beside the quiz, in the working folder or in the checkout."""
+    from quizkit.article import read_article
+    from quizkit.errors import QuizkitError
+
+    if not quiz.source.path:
+        return None
+    for base in (quiz_path.parent, Path.cwd(), repo_root()):
+        p = base / quiz.source.path if base is not None else None
+        if p is not None and p.is_file():
+            try:
+                return read_article(p)
+            except QuizkitError:
+                return None
+    return None

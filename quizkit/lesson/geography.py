@@ -7,7 +7,16 @@ from collections.abc import Callable, Sequence
 
 import ipywidgets as w
 
-from quizkit.lesson.common import CORRECT, OKABE_ITO, WRONG, Source, esc, references_html, source_note
+from quizkit.lesson.common import (
+    CORRECT,
+    OKABE_ITO,
+    WRONG_TEXT,
+    Source,
+    alt_html,
+    esc,
+    references_html,
+    source_note,
+)
 from quizkit.lesson.map import NATURAL_EARTH, Place, country, draw_map, in_view, known_names, places
 from quizkit.lesson.questions import WIDE
 from quizkit.lesson.timeline import TimelineView, members
@@ -18,10 +27,13 @@ NEIGHBOURS = ("Afghanistan", "Azerbaijan", "China", "Iran", "Russia")
 """Countries bordering Central Asia by land, and Azerbaijan across the Caspian Sea."""
 REGION_COLOURS = {
     "Central Asia": OKABE_ITO["sky_blue"],
-    "Abraham Accords member": OKABE_ITO["orange"],
+    "Abraham Accords member": OKABE_ITO["reddish_purple"],
     "neighbour of Central Asia": OKABE_ITO["yellow"],
 }
-PICKED = OKABE_ITO["vermillion"]
+"""Light blue, purple and yellow stay apart under deuteranopia and protanopia (orange and yellow do not)."""
+PICKED = OKABE_ITO["blue"]
+"""The picked country: dark blue and striped, so it differs from the light blue by shade and by pattern."""
+PICKED_SWATCH = f"repeating-linear-gradient(45deg,{PICKED} 0 3px,#FFFFFF 3px 5px)"
 FactsFor = Callable[[str], tuple[Fact, ...]]
 
 
@@ -58,22 +70,29 @@ class CountryFacts:
         self.base = region_fill(members)
         wanted = sorted(set(CENTRAL_ASIA) | set(NEIGHBOURS) | set(members))
         self.names = [n for n in wanted if n in known_names() and facts_for(n)]
-        self.picker = w.Dropdown(options=self.names, value=self.names[0], description="Country:", style=WIDE)
+        first = "Kazakhstan" if "Kazakhstan" in self.names else self.names[0]
+        self.picker = w.Dropdown(options=self.names, value=first, description="Country:", style=WIDE)
         self.image = w.Image(format="png", layout=w.Layout(max_width="720px"))
+        self.image.add_class("qk-figure")
         self.facts = w.HTML()
         self.picker.observe(lambda _c: self.update(), names="value")
         legend = "".join(
             f"<span style='background:{c};padding:0 0.6em;margin:0 0.3em;border:1px solid #555'>&nbsp;</span>{esc(t)}"
-            for t, c in [*REGION_COLOURS.items(), ("the country you picked", PICKED)]
+            for t, c in [*REGION_COLOURS.items(), ("the country you picked (striped)", PICKED_SWATCH)]
         )
-        self.box = w.VBox([self.picker, w.HTML(f"<p>{legend}</p>"), self.image, self.facts])
+        self.alt = w.HTML()
+        self.box = w.VBox([self.picker, w.HTML(f"<p>{legend}</p>"), self.image, self.alt, self.facts])
         self.update()
 
     def update(self) -> None:
         name = str(self.picker.value)
         fill = dict(self.base)
         fill[name] = PICKED
-        self.image.value = draw_map(fill, labels={name: name}, title=name)
+        self.image.value = draw_map(fill, labels={name: name}, title=name, hatched={name})
+        self.alt.value = alt_html(
+            f"Map from Morocco to western China with {name} marked (dark blue, striped). Light blue: the five "
+            "Central Asian states; purple: members of the Abraham Accords; yellow: Central Asia's neighbours."
+        )
         self.facts.value = facts_html(name, self.facts_for(name))
 
     def sources(self) -> tuple[Source, ...]:
@@ -102,6 +121,13 @@ class FindTheCountry:
             format="png",
             layout=w.Layout(max_width="720px"),
         )
+        self.image.add_class("qk-figure")
+        alt = w.HTML(
+            alt_html(
+                f"Map from Morocco to western China with {len(self.numbers)} countries numbered; "
+                "choose the number of the country named below."
+            )
+        )
         self.question = w.HTML()
         self.answer = w.Dropdown(
             options=["(choose)", *sorted(self.numbers.values(), key=int)], description="Number:", style=WIDE
@@ -114,6 +140,7 @@ class FindTheCountry:
         self.box = w.VBox(
             [
                 self.image,
+                alt,
                 self.question,
                 w.HBox([self.answer, self.check_button, self.next_button]),
                 self.feedback,
@@ -138,7 +165,7 @@ class FindTheCountry:
         if ok:
             text, colour = f"✔ Correct: {self.target} is number {want}.", CORRECT
         else:
-            text, colour = f"✘ Not quite: {self.target} is number {want}.", WRONG
+            text, colour = f"✘ Not quite: {self.target} is number {want}.", WRONG_TEXT
         self.feedback.value = f"<p role='status' style='color:{colour}'><b>{esc(text)}</b> Score: {self.right} of {self.tried}.</p>"
         return ok
 

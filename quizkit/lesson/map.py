@@ -29,6 +29,8 @@ NATURAL_EARTH = Source(
     "https://www.naturalearthdata.com/downloads/110m-cultural-vectors/",
 )
 Ring = tuple[tuple[float, float], ...]
+LABEL_POINTS = {"Russia": (48.0, 55.0), "China": (86.0, 40.0)}
+"""Label positions (lon, lat) inside the map's frame for the two countries whose centre lies outside it."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -41,8 +43,9 @@ class Country:
     """Outer rings only (holes do not matter at this scale)."""
 
     def anchor(self) -> tuple[float, float]:
-        """Where to put a label: the centroid of the largest ring."""
-        return centroid(max(self.rings, key=lambda r: abs(area(r))))
+        """Where to put a label: a set point for countries whose centre is off the map, else the centroid of
+        the largest ring."""
+        return LABEL_POINTS.get(self.name) or centroid(max(self.rings, key=lambda r: abs(area(r))))
 
 
 @dataclass(frozen=True, slots=True)
@@ -154,10 +157,11 @@ def draw_map(
     ax.set_yticks([])
     for c in countries():
         colour = fill.get(c.name, LIGHT)
-        hatch = "////" if c.name in hatched else None
+        hatch = "///" if c.name in hatched else None
+        edge = "#000000" if hatch else "#555555"  # the stripes take the edge colour: black shows on any fill
         for ring in c.rings:
             ax.add_patch(
-                Polygon(ring, closed=True, facecolor=colour, edgecolor="#555555", linewidth=0.4, hatch=hatch)
+                Polygon(ring, closed=True, facecolor=colour, edgecolor=edge, linewidth=0.4, hatch=hatch)
             )
     for p in places():
         ax.plot(

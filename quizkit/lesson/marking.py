@@ -6,11 +6,16 @@ fill_blank/short_answer/open → str, matching → [[left, right], ...], orderin
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
+from fractions import Fraction
 from typing import Any
 
 from quizkit.grade.score import SCORERS
 from quizkit.model import Question
+
+OPEN_MIN_WORDS = 8
+"""An open answer shorter than this ("idk") is not a real attempt: the rubric stays hidden."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -21,6 +26,7 @@ class Verdict:
     points: float
     max_points: float
     message: str
+    answered: bool = True
 
 
 def is_blank(response: Any) -> bool:
@@ -68,11 +74,62 @@ def key_text(q: Question) -> str:
     return str(q.answer)
 
 
-def check(q: Question, response: Any) -> Verdict:
-    """Mark one response for instant feedback; open answers and unclear typed ones go to the teacher."""
+def points_text(x: float) -> str:
+    """Points as a teacher writes them: 2, 1/2, 1 2/3 (never 1.6667)."""
+    f = Fraction(x).limit_denominator(12)
+    whole, rest = divmod(f.numerator, f.denominator)
+    if rest == 0:
+        return str(whole)
+    return f"{whole} {rest}/{f.denominator}" if whole else f"{rest}/{f.denominator}"
+
+
+def words(text: str) -> int:
+    return len(re.findall(r"[^\W_]+", text))
+
+
+def _wrong_pairs(q: Question, response: Any) -> tuple[int, list[str]]:
+    key = dict(pairs(q))
+    given = [(str(p[0]), str(p[1])) for p in response if isinstance(p, list | tuple) and len(p) == 2]
+    wrong = [f"{a} → {b}" for a, b in given if key.get(a) != b]
+    return len(given) - len(wrong), wrong
+
+
+def _in_place(q: Question, response: Any) -> int:
+    return sum(1 for a, b in zip(items(q), response, strict=False) if a == str(b))
+
+
+def _why_wrong(q: Question, response: Any) -> str:
+    """Why an answer is (partly) wrong, in the question's own units, without giving the key away."""
+    if q.type == "multiple_choice":
+        return f"“{response}” is not what the {'article' if q.origin == 'article' else 'source'} says."
+    if q.type == "true_false":
+        return (
+            f"The statement is not {'true' if response else 'false'}: read the sentence again, word by word."
+        )
+    if q.type == "matching":
+        right, wrong = _wrong_pairs(q, response)
+        return f"{right} of {len(pairs(q))} pairs right. Not right: {'; '.join(wrong)}."
+    if q.type == "ordering":
+        return f"{_in_place(q, response)} of {len(items(q))} in the right place."
+    return "That is not the answer the article gives."
+
+
+def check(q: Question, response: Any, *, final: bool = False) -> Verdict:
+    """Mark one response; ``final`` (an assessment answer once submitted) also shows the key.
+
+    Unanswered is not wrong (``answered`` False, no cross). Open answers go to the teacher; the rubric is shown
+    only for a real attempt (at least OPEN_MIN_WORDS words) or once the answer is final.
+    """
     if is_blank(response):
-        return Verdict(False, 0.0, q.points, "Not answered yet.")
+        return Verdict(None, 0.0, q.points, "Not answered yet.", answered=False)
     if q.type == "open":
+        if not final and words(str(response)) < OPEN_MIN_WORDS:
+            return Verdict(
+                None,
+                0.0,
+                q.points,
+                f"Write at least {OPEN_MIN_WORDS} words of your own first; your teacher reads this answer.",
+            )
         return Verdict(
             None, 0.0, q.points, "Saved for your teacher to read. A good answer covers: " + key_text(q) + "."
         )
@@ -82,8 +139,7 @@ def check(q: Question, response: Any) -> Verdict:
     got, top = float(score[0]), float(score[1])
     if got >= top:
         return Verdict(True, got, top, "Correct!" + (f" {q.explanation}" if q.explanation else ""))
-    if got > 0:
-        return Verdict(
-            False, got, top, f"Partly right ({got:g} of {top:g} points). Look at the hint and try again."
-        )
-    return Verdict(False, 0.0, top, "Not quite. Look at the hint and try again.")
+    key = f" The answer: {key_text(q)}." if final else ""
+    pts = f" ({points_text(got)} of {points_text(top)} points)" if got > 0 else ""
+    lead = "Partly right" if got > 0 else "Not quite"
+    return Verdict(False, got, top, f"{lead}{pts}. {_why_wrong(q, response)}{key}")

@@ -9,9 +9,11 @@ from pathlib import Path
 import ipywidgets as w
 
 from quizkit.article import read_article
-from quizkit.lesson.common import Source, esc, references_html, resolve
+from quizkit.errors import InputError
+from quizkit.lesson.common import Source, esc, find_article, references_html, resolve
 from quizkit.lesson.glossary import GlossaryView
 from quizkit.lesson.questions import QuestionView
+from quizkit.lesson.style import large_text_toggle
 from quizkit.model import Article, Block, Question, Quiz
 from quizkit.quizfile import load_quiz
 
@@ -65,12 +67,19 @@ def checks_for(
     return inside[:limit]
 
 
-def block_html(b: Block) -> str:
+def reading_check_ids(article: Article, quiz: Quiz) -> frozenset[str]:
+    """The ids the reading notebook asks after each part (the quiz notebook can leave them out)."""
+    return frozenset(q.id for sec in sections(article) for q in checks_for(sec, quiz.questions))
+
+
+def block_html(b: Block, number: int | None = None) -> str:
+    """One block; ``number`` is its paragraph number as the hints count them (headings not counted)."""
+    tag = f"<b class='qk-para'>{number}.</b> " if number is not None else ""
     if b.kind == "quote":
-        return f"<blockquote>{esc(b.text)}</blockquote>"
+        return f"<blockquote>{tag}{esc(b.text)}</blockquote>"
     if b.kind == "summary":
-        return f"<p><i>{esc(b.text)}</i></p>"
-    return f"<p>{esc(b.text)}</p>"
+        return f"<p>{tag}<i>{esc(b.text)}</i></p>"
+    return f"<p>{tag}{esc(b.text)}</p>"
 
 
 class ReadingLesson:
@@ -81,13 +90,16 @@ class ReadingLesson:
         self.quiz = quiz
         self.sections = sections(article)
         self.views: list[QuestionView] = []
-        parts: list[w.Widget] = []
+        parts: list[w.Widget] = [large_text_toggle()]
         meta = " · ".join(x for x in (article.publisher, article.date) if x)
         parts.append(w.HTML(f"<h2>{esc(article.title)}</h2><p>{esc(meta)}</p>"))
-        n = 0
+        n = para = 0
         for i, sec in enumerate(self.sections, 1):
             title = sec.heading or "Opening"
-            body = "".join(block_html(b) for b in sec.blocks)
+            body = ""
+            for b in sec.blocks:
+                para += 1
+                body += block_html(b, para)
             parts.append(w.HTML(f"<h3>Part {i}: {esc(title)}</h3>{body}"))
             checks = checks_for(sec, quiz.questions)
             if checks:
@@ -106,6 +118,20 @@ class ReadingLesson:
     def from_files(cls, article_path: str | Path, quiz_path: str | Path) -> ReadingLesson:
         """Paths relative to the notebook's folder."""
         return cls(read_article(resolve(article_path)), load_quiz(resolve(quiz_path)))
+
+    @classmethod
+    def from_quiz(cls, quiz_path: str | Path) -> ReadingLesson:
+        """The quiz file (relative to the notebook's folder) and the article it names (``source.path``)."""
+        path = resolve(quiz_path)
+        quiz = load_quiz(path)
+        article = find_article(quiz, path)
+        if article is None:
+            raise InputError(
+                f"the article {quiz.source.path!r} named by the quiz was not found",
+                where=str(path),
+                fix="put the article beside the quiz, or use ReadingLesson.from_files(article, quiz)",
+            )
+        return cls(article, quiz)
 
     def sources(self) -> tuple[Source, ...]:
         art = self.article

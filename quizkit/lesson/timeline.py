@@ -17,7 +17,7 @@ from typing import Literal
 import ipywidgets as w
 
 from quizkit.knowledge.aliases import lookup
-from quizkit.lesson.common import GREY, OKABE_ITO, Source, esc, source_note
+from quizkit.lesson.common import GREY, OKABE_ITO, Source, alt_html, esc, source_note
 from quizkit.lesson.map import draw_map
 from quizkit.lesson.questions import WIDE
 from quizkit.model import TimelineEvent
@@ -174,6 +174,7 @@ class TimelineView:
             layout=w.Layout(width="420px"),
         )
         self.image = w.Image(format="png", layout=w.Layout(max_width="720px"))
+        self.image.add_class("qk-figure")
         self.caption = w.HTML()
         self.alt = w.HTML()
         """The map in words, under the picture (Image widgets take no alt text that works in Voila)."""
@@ -209,7 +210,7 @@ class TimelineView:
     def update(self) -> None:
         year = int(self.slider.value)
         self.image.value = self.png(year)
-        self.alt.value = f"<p class='qk-alt'><i>{esc(alt_text(year, self.steps))}</i></p>"
+        self.alt.value = alt_html(alt_text(year, self.steps))
         self.caption.value = caption_html(year, self.steps, self.timeline)
 
     def sources(self) -> tuple[Source, ...]:
