@@ -100,8 +100,26 @@ def site(tmp_path_factory: pytest.TempPathFactory) -> Path:
     top = tmp_path_factory.mktemp("school")
     students = top / "notebooks"
     students.mkdir()
-    for p in [*NOTEBOOKS.glob("0*.ipynb"), NOTEBOOKS / "seed_quiz.json"]:
+    for p in NOTEBOOKS.glob("0*.ipynb"):
         shutil.copy(p, students / p.name)
+    # a longer quiz than the default one, so that every kind of widget (radio, dropdowns, text) is on the page
+    seed = ROOT / "seeds" / "kazakhstan-abraham-accords-india-today-2025-11-07.txt"
+    made = students / "seed_quiz.json"
+    made_args = [
+        "generate",
+        str(seed),
+        "-o",
+        str(made),
+        "--seed",
+        "3",
+        "--count",
+        "20",
+        "--context-share",
+        "0.5",
+    ]
+    assert main(made_args) == 0  # seed 3: two multiple-choice questions after 01's reading checks
+    assert main(["notebook", str(students / "seed_quiz.json"), "-o", str(students / "04_quiz.ipynb"),
+                 "--after-reading"]) == 0  # fmt: skip
     assert main(["notebook", str(students / "seed_quiz.json"), "-o", str(students / "05_assessment.ipynb"),
                  "--assessment", "--tries", "1"]) == 0  # fmt: skip
     shutil.copytree(ROOT / "teacher", top / "teacher")

@@ -126,7 +126,8 @@ def plausible_title(text: str) -> bool:
     """A line that can be a headline: three or more words with letters, not a section label ("News / Asia"),
     a ticker or bullet line, a bare number, "Accessibility links", or an organisation's name ("CSIS - …")."""
     words = [w for w in text.split() if any(c.isalpha() for c in w)]
-    return len(words) >= 3 and not _LABEL_TITLE.search(text.strip())
+    speaker = SPEAKER_TAG.match(text) is not None or SPEAKER_TAG_LONG.match(text) is not None
+    return len(words) >= 3 and not _LABEL_TITLE.search(text.strip()) and not speaker
 
 
 DATED_CAPTION = re.compile(

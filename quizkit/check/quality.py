@@ -95,7 +95,7 @@ MID_CAPITAL = re.compile(
 BROKEN = re.compile(
     r",\s*-?\d+\?$|,\s+who\s+(?:said|told|added|wrote|noted|says)\?$"
     r"|\b(?:is|are|was|were|be|the|a|an|of|to|for|with|by|from|at|in|on|and|or|as|than|that)\.$"
-    r"|\(or,|,\s*-\d"
+    r"|\(or,|,\s*-\d|^According to the article, (?:\d+|\w+) (?:years|months|weeks|days) [A-Z]"
     r"|^(?=.*\b(?:in what year|what year)\b)(?=.*\b(?:19|20)\d\d\b)"
 )
 

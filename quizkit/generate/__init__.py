@@ -162,6 +162,7 @@ def _context(article: Article, n: int, seed: int, warnings: list[str], media: in
     return got
 
 
+SENTENCE_ENDS = (".", "!", "?", '"', "”", "’", ")", "'")
 FINITE_TAGS = frozenset({"VBD", "VBZ", "VBP", "MD"})
 """A "sentence" with none of these is a headline, a caption or a link ("The priest saving LA's gang members")."""
 EVIDENCE_ONLY = frozenset({"answer_not_in_evidence"})
@@ -315,7 +316,11 @@ def rated(pool: list[Candidate], analysis: Analysis) -> list[Candidate]:
     weights = importance.sentence_importance(analysis)
     main = importance.main_points(weights)
     top = importance.main_points(weights, importance.TOP_SHARE)
-    headline_like = {s.index for s in analysis.sentences if not any(t.tag in FINITE_TAGS for t in s.toks)}
+    headline_like = {
+        s.index
+        for s in analysis.sentences
+        if not any(t.tag in FINITE_TAGS for t in s.toks) or not s.text.rstrip().endswith(SENTENCE_ENDS)
+    }  # a headline, a caption, or a sentence the page cut off ("…and was i")
     out = []
     for c in pool:
         if c.sentence >= 0 and c.sentence not in main and c.group != "vocabulary":

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import random
+import re
 from collections.abc import Iterator
 
 from quizkit.analysis import Analysis, Mention
@@ -11,6 +12,9 @@ from quizkit.generate.common import Candidate, leaks, make, sentence_score
 from quizkit.generate.short_answer import accepted_short
 
 BLANKABLE = realize.ANSWER_KINDS | {"year", "date", "number"}
+
+
+AFFILIATION = re.compile(r"\b(?:is|was) (?:a|an|the) [^_]{0,60}\b(?:at|of|with|for) (?:the )?_____")
 
 
 def _bare_count(m: Mention) -> bool:
@@ -26,6 +30,8 @@ def candidates(analysis: Analysis, rng: random.Random) -> Iterator[Candidate]:
             if m.kind not in BLANKABLE or realize.in_list(s, m) or _bare_count(m):
                 continue
             prompt = statements.blanked(s, m)
+            if prompt is not None and AFFILIATION.search(prompt):
+                continue  # "Jeffrey Frankel is an economist at _____": a source's employer is trivia
             if prompt is None or leaks(prompt.replace(syntax.BLANK, " "), m.text):
                 continue
             q = make(

@@ -171,7 +171,8 @@ def sure_kind(c: Candidate) -> bool:
     name with an organisation word ("…Ministry", "…Agency"); spaCy's small model also calls currencies,
     programmes and indexes organisations ("Sterling", "Artemis")."""
     q = c.question
-    if not c.target or not re.search(r"\b(?:which|what) organisation\b", q.prompt):
+    asks_org = re.search(r"\b(?:which|what) organisation\b", q.prompt, re.I) or "organisation" in q.tags
+    if not c.target or not asks_org:
         return True
     from quizkit.knowledge import aliases
 

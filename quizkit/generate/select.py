@@ -25,7 +25,7 @@ WEIGHTS: dict[str, float] = {
     "open": 1.5,
     "ordering": 1.0,
     "metadata": 0.3,
-    "said": 3.0,
+    "said": 6.0,
 }
 MINIMUM = {"open": 1, "matching": 1, "ordering": 1, "vocabulary": 1, "said": 1}
 MINIMUM_FROM = {"open": 4, "said": 4}

@@ -267,7 +267,7 @@ def lower_if_common(word: str, s: Sentence | None, function_words: frozenset[str
     it is a function or number word, or the article writes it in lower case, or in ``s`` it is no name."""
     if not word[:1].isupper() or word.isupper():
         return word
-    low = word.lower()
+    low = word.lower().rstrip(",;:")
     common = low in function_words or low in NUMBER_WORDS
     if not common and s is not None:
         hits = [k for k, t in enumerate(s.toks) if t.text.lower() == low]
