@@ -356,7 +356,8 @@ def _line(label: str, values: Sequence[int]) -> str:
 
 
 def cmd_report(args: argparse.Namespace) -> int:
-    files = sorted(Path(args.ratings).glob("*.csv"))
+    every = sorted(Path(args.ratings).glob("*.csv"))
+    files = [f for f in every if not f.name.endswith(".coverage.csv")]
     if not files:
         print(f"no ratings in {args.ratings}")
         return 0
@@ -379,7 +380,7 @@ def cmd_report(args: argparse.Namespace) -> int:
                     "file": f"{path.name} ({label})",
                     "type": row.get("type", ""),
                     "origin": row.get("origin", ""),
-                    "split": split_of.get(art, "?"),
+                    "split": split_of.get(art, "seed" if art == "seed" else "?"),
                     "article": art,
                 }
                 for group, key in keys.items():
@@ -398,7 +399,28 @@ def cmd_report(args: argparse.Namespace) -> int:
     print("defects (unacceptable questions):")
     for name, n in defects.most_common():
         print(f"  {name:48} {n:3d}")
+    _coverage([f for f in every if f.name.endswith(".coverage.csv")])
     return 0
+
+
+def _coverage(files: list[Path]) -> None:
+    """Main points a reviewer wrote before reading the quiz, and how many the quiz covers."""
+    if not files:
+        return
+    per: dict[str, list[int]] = defaultdict(list)
+    for path in files:
+        with path.open(encoding="utf-8", newline="") as f:
+            for row in csv.DictReader(f):
+                v = _flag(row.get("covered", ""))
+                if v is not None:
+                    per[row.get("article_id", "")].append(v)
+    print("coverage (reviewers' main points covered by the quiz):")
+    print(_line("all", [v for vs in per.values() for v in vs]))
+    for art in sorted(per):
+        print(_line(art, per[art]))
+    print(
+        f"  texts with at least 4 of 5 points covered: {sum(1 for vs in per.values() if sum(vs) >= 4)} of {len(per)}"
+    )
 
 
 # --- main ---------------------------------------------------------------------------------------------
