@@ -38,14 +38,14 @@ def test_count_and_types_are_obeyed(tmp_path: Path, capsys: pytest.CaptureFixtur
         "-o",
         str(out_file),
         "--count",
-        "8",
+        "4",
         "--types",
         "multiple_choice,true_false",
         "--no-context",
     )
     assert code == 0
     quiz = load_quiz(out_file)
-    assert len(quiz.questions) == 8 and {q.type for q in quiz.questions} <= {"multiple_choice", "true_false"}
+    assert len(quiz.questions) == 4 and {q.type for q in quiz.questions} <= {"multiple_choice", "true_false"}
 
 
 def test_a_very_short_text_gives_fewer_questions_and_says_why(

@@ -141,7 +141,7 @@ def test_context_questions_are_merged_at_about_a_third() -> None:
     pytest.importorskip("quizkit.knowledge.context")
     gen = seed_quiz(no_context=False)
     origins = Counter(q.origin for q in gen.quiz.questions)
-    assert origins["article"] >= 6
+    assert origins["article"] >= 4
     # at most about a third; fewer when few facts are tied to the article's main points (issue 9 F)
     assert origins["context"] >= 2 and origins["context"] / len(gen.quiz.questions) <= 0.45
     assert len({q.id for q in gen.quiz.questions}) == len(gen.quiz.questions)

@@ -47,7 +47,7 @@ _SENTENCE_END = re.compile(r"[.!?:;,\"”’)]$")
 _AD_WORD = re.compile(r"^(?:date|posted|published on)\s*:?\s+(?=\d)|\s*\badvertisement\b\s*", re.I)
 """Labels around a bare date line ("date 2020-06-10 Advertisement")."""
 DATELINE_ZONE = 3
-TITLE_SEARCH = 4
+TITLE_SEARCH = 12
 """Lines above the headline that are not one (a section label, a ticker) are passed over among the first
 this-many; after that the text has no recognisable title."""
 """A dateline ("NASHVILLE, Tenn. (AP) —") opens one of the first this-many paragraphs."""

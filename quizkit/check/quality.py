@@ -31,7 +31,9 @@ CONNECTIVE = re.compile(
 )
 UNRESOLVED = re.compile(
     r"\b(?:today|tonight|yesterday|tomorrow|this (?:week|weekend|month|morning|afternoon|evening)"
-    r"|last (?:week|weekend|night|month)|next (?:week|month)|such an? \w+|such (?:a )?steps?|the move|this move"
+    r"|last (?:week|weekend|night|month)|next (?:week|month)|such (?:an? )?\w+|the move|this move"
+    r"|that (?:level|day|time|year|week|month|point|move|decision|deal|plan|case|figure)|since then|by then"
+    r"|at the time|after that|before that"
     r"|the step|this step|the latter|the former|as follows|the above|the aforementioned|these|those)\b",
     re.I,
 )
@@ -95,7 +97,7 @@ MID_CAPITAL = re.compile(
 BROKEN = re.compile(
     r",\s*-?\d+\?$|,\s+who\s+(?:said|told|added|wrote|noted|says)\?$"
     r"|\b(?:is|are|was|were|be|the|a|an|of|to|for|with|by|from|at|in|on|and|or|as|than|that)\.$"
-    r"|\(or,|,\s*-\d|^According to the article, (?:\d+|\w+) (?:years|months|weeks|days) [A-Z]"
+    r"|\s+n[’']t\b|\(or,|,\s*-\d|^According to the article, (?:\d+|\w+) (?:years|months|weeks|days) [A-Z]"
     r"|^(?=.*\b(?:in what year|what year)\b)(?=.*\b(?:19|20)\d\d\b)"
 )
 

@@ -155,15 +155,39 @@ ORG_WORDS = frozenset(
 
 def needs_top(c: Candidate, analysis: Analysis) -> bool:
     """Kinds reviewers accepted only from the very top sentences: a true statement copied from the article
-    (recognition, not understanding, unless it is a main point) and a blank over a name that is not one of the
-    story's recurring actors (a side detail)."""
+    (recognition, not understanding, unless it is a main point) and a name asked for (choice, answer or blank)
+    that is not one of the story's recurring actors (a side detail). Who said a quotation is exempt (the claim
+    is the point), and so are numbers and dates."""
     q = c.question
     if q.type == "true_false" and q.answer is True:
         return True
-    if q.type == "fill_blank" and c.target:
-        minor = analysis.counts.get(c.target, 1) < 2
-        return minor and not any(t in q.tags for t in ("number", "year", "date"))
+    if c.group == "said" or not c.target or q.type not in ("multiple_choice", "short_answer", "fill_blank"):
+        return False
+    if "vocabulary" in q.tags or NUMERIC_TAGS & set(q.tags) or c.target[:1].isdigit():
+        return False
+    if analysis.counts.get(c.target, 1) >= 2:
+        return False
+    return not _titled(c, analysis)  # a bystander, an analyst's employer, a jail
+
+
+_OFFICE_WORDS = """president prime minister premier king queen chancellor governor senator secretary emir sheikh
+    ambassador general chairman chairwoman mayor pope"""
+OFFICE_TITLES = frozenset(_OFFICE_WORDS.split())
+
+
+def _titled(c: Candidate, analysis: Analysis) -> bool:
+    """The answer is a person named with an office ("President Kassym-Jomart Tokayev"): an actor of the story
+    even when named once."""
+    s = next((x for x in analysis.sentences if x.index == c.sentence), None)
+    if s is None:
+        return False
+    for m in s.mentions:
+        if m.canonical == c.target and m.kind == "person" and m.i > 0:
+            return s.toks[m.i - 1].lemma.lower() in OFFICE_TITLES
     return False
+
+
+NUMERIC_TAGS = frozenset({"number", "year", "date", "when"})
 
 
 def sure_kind(c: Candidate) -> bool:
