@@ -13,12 +13,14 @@ from pathlib import Path
 
 from quizkit.lesson.notebook import execute_notebook, execute_notebooks
 
-NOTEBOOKS = Path(__file__).resolve().parents[1] / "notebooks"
-NAMES = ["00_teacher_guide", "01_reading", "02_map_and_timeline", "03_balancing_act", "04_quiz"]
+ROOT = Path(__file__).resolve().parents[1]
+NOTEBOOKS = ROOT / "notebooks"
+NAMES = ["01_reading", "02_map_and_timeline", "03_balancing_act", "04_quiz"]
+"""The students' notebooks; the teacher's guide lives in teacher/ (never served to students)."""
 
 
 def main() -> None:
-    paths = [NOTEBOOKS / f"{n}.ipynb" for n in NAMES]
+    paths = [ROOT / "teacher" / "00_teacher_guide.ipynb", *(NOTEBOOKS / f"{n}.ipynb" for n in NAMES)]
     with tempfile.TemporaryDirectory() as tmp:
         env = {"QUIZKIT_ANSWERS_DIR": tmp, "MPLBACKEND": "Agg"}
         t0 = time.perf_counter()
