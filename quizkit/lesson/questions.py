@@ -50,6 +50,20 @@ def hint_html(q: Question) -> str:
     return pointer_html(q)
 
 
+def _dropdowns(options: list[str], labels: list[str]) -> list[Any]:
+    """One labelled dropdown per left-hand item (matching) or position (ordering), over the same options."""
+    return [
+        w.Dropdown(
+            options=[PICK, *options],
+            value=PICK,
+            description=label,
+            style=WIDE,
+            layout=w.Layout(**CHOICE_LAYOUT),
+        )
+        for label in labels
+    ]
+
+
 class QuestionView:
     """Widgets for one question. ``response()`` is in the notebook answers format; ``check()`` marks it."""
 
@@ -126,30 +140,11 @@ class QuestionView:
                     layout=w.Layout(width="95%", height="7em"),
                 )
             ]
-        if q.type == "matching":
-            rights = list(master_options(q))  # the stored display order, as in show and the printouts
-            return [
-                w.Dropdown(
-                    options=[PICK, *rights],
-                    value=PICK,
-                    description=f"{a} →",
-                    style=WIDE,
-                    layout=w.Layout(**CHOICE_LAYOUT),
-                )
-                for a, _b in pairs(q)
-            ]
+        if q.type == "matching":  # the stored display order, as in show and the printouts
+            return _dropdowns(list(master_options(q)), [f"{a} →" for a, _b in pairs(q)])
         if q.type == "ordering":
             order = list(master_options(q))
-            return [
-                w.Dropdown(
-                    options=[PICK, *order],
-                    value=PICK,
-                    description=f"{i}.",
-                    style=WIDE,
-                    layout=w.Layout(**CHOICE_LAYOUT),
-                )
-                for i in range(1, len(order) + 1)
-            ]
+            return _dropdowns(order, [f"{i}." for i in range(1, len(order) + 1)])
         raise ValueError(f"question {self.number}: unknown question type {q.type!r}")
 
     def response(self) -> Any:
