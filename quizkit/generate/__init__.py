@@ -35,7 +35,6 @@ DEFAULT_CONTEXT_SHARE = 1 / 3
 WORDS_PER_QUESTION = 27
 MIN_TOTAL, MAX_TOTAL = 8, 25
 """The default quiz follows the text: about one question per 27 words of body, 8 to 25 in all."""
-MIN_ARTICLE, MAX_ARTICLE = 6, 40
 SENTENCES_PER_QUESTION, MIN_SENTENCES = 6, 60
 """Sentences mined for candidates per question asked: a long article is sampled, so generation time stays
 flat while the parse grows with the text."""

@@ -30,7 +30,6 @@ KIND_RECORD: dict[str, float] = {
     "short_answer": 0.55,
     "fill_blank": 0.45,
     "true_false": 0.5,
-    "matching": 0.45,
     "ordering": 0.5,
     "open": 0.55,
     "vocabulary": 0.45,

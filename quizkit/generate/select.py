@@ -21,19 +21,18 @@ WEIGHTS: dict[str, float] = {
     "fill_blank": 3.0,
     "short_answer": 3.0,
     "vocabulary": 3.0,
-    "matching": 1.5,
     "open": 1.5,
     "ordering": 1.0,
     "metadata": 0.3,
     "said": 6.0,
 }
-MINIMUM = {"open": 1, "matching": 1, "ordering": 1, "vocabulary": 1, "said": 1}
+MINIMUM = {"open": 1, "ordering": 1, "vocabulary": 1, "said": 1}
 MINIMUM_FROM = {"open": 4, "said": 4}
-"""Asked for whenever the article gives them and the quiz has room (at least 8 questions; an open question,
-the one that asks why, from 4)."""
+"""Asked for whenever the article gives them and the quiz has room (at least 8 questions; the open question
+that asks why and a who-said question from 4)."""
 NEAR_DUPLICATE = 90
 """The gate's own threshold (rapidfuzz token-set ratio), so what we pick passes it."""
-CAPS = {"matching": 2, "open": 2, "ordering": 1, "metadata": 1, "said": 2}
+CAPS = {"open": 2, "ordering": 1, "metadata": 1, "said": 2}
 """At most this many of a group however many questions are asked (they are long or alike)."""
 MAX_PER_TARGET = 1
 """One question per answer: asking the same name twice tests nothing new."""
