@@ -155,8 +155,7 @@ def cmd_facts(args: argparse.Namespace) -> int:
 def cmd_notebook(args: argparse.Namespace) -> int:
     from quizkit.lesson.notebook import run_notebook
 
-    _refuse_overwriting(args.quiz, args.output)
-    return run_notebook(args)
+    return run_notebook(args)  # write_quiz_notebook itself refuses to overwrite the quiz it reads
 
 
 def _all_options(parser: argparse.ArgumentParser) -> list[str]:

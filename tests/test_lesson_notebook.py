@@ -148,4 +148,4 @@ def test_notebook_never_overwrites_the_quiz_it_is_made_from(
     before = quiz.read_bytes()
     assert main(["notebook", str(quiz), "-o", str(tmp_path / "." / "q.ipynb")]) != 0
     assert quiz.read_bytes() == before
-    assert "would overwrite the" in capsys.readouterr().err  # the CLI refuses before the library does
+    assert "would overwrite the" in capsys.readouterr().err  # refused by write_quiz_notebook itself

@@ -175,6 +175,12 @@ def write_quiz_notebook(
 ) -> Path:
     """Build the notebook for ``quiz_path`` and write it atomically to ``output``."""
     out = Path(output)
+    if out.exists() and Path(quiz_path).exists() and out.resolve() == Path(quiz_path).resolve():
+        raise OutputError(
+            "the notebook would overwrite the input quiz it is made from",
+            where=str(out),
+            fix="give another -o file",
+        )
     if out.is_dir() or not out.name:
         raise OutputError(
             "output path is a folder", where=str(out), fix=f"give a file name, e.g. {out / 'quiz.ipynb'}"
@@ -184,12 +190,6 @@ def write_quiz_notebook(
             "a notebook file must end in .ipynb", where=str(out), fix=f"use {out.with_suffix('.ipynb').name}"
         )
     check_output_file(out)
-    if out.exists() and Path(quiz_path).exists() and out.resolve() == Path(quiz_path).resolve():
-        raise OutputError(
-            "the notebook would overwrite the quiz it is made from",
-            where=str(out),
-            fix="give another -o file",
-        )
     nb = build_quiz_notebook(
         quiz_path,
         notebook_dir=out.parent if str(out.parent) else Path("."),
