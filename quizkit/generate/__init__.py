@@ -16,6 +16,7 @@ from dataclasses import dataclass, replace
 from quizkit.analysis import Analysis, analyse, focus
 from quizkit.errors import GenerationError
 from quizkit.generate import (
+    actions,
     fill_blank,
     importance,
     metadata,
@@ -47,6 +48,7 @@ GENERATORS: tuple[Callable[[Analysis, random.Random], Iterator[Candidate]], ...]
     ordering.candidates,
     open.candidates,
     said.candidates,
+    actions.candidates,
     vocabulary.candidates,
     metadata.candidates,
 )

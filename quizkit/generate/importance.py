@@ -35,6 +35,7 @@ KIND_RECORD: dict[str, float] = {
     "vocabulary": 0.45,
     "metadata": 0.2,
     "said": 0.6,
+    "action": 0.55,
 }
 """Prior acceptability of each kind (from the first reviews of real articles; refit as ratings are added)."""
 

@@ -25,14 +25,16 @@ WEIGHTS: dict[str, float] = {
     "ordering": 1.0,
     "metadata": 0.3,
     "said": 6.0,
+    "action": 6.0,
 }
-MINIMUM = {"open": 1, "ordering": 1, "vocabulary": 1, "said": 1}
-MINIMUM_FROM = {"open": 4, "said": 4}
+MINIMUM = {"open": 1, "ordering": 1, "vocabulary": 1, "said": 1, "action": 1}
+MINIMUM_FROM = {"open": 4, "said": 4, "action": 4}
 """Asked for whenever the article gives them and the quiz has room (at least 8 questions; the open question
-that asks why and a who-said question from 4)."""
+that asks why, a who-said question and a what-did-they-do question from 4)."""
+GROUP_ACTION = "action"
 NEAR_DUPLICATE = 90
 """The gate's own threshold (rapidfuzz token-set ratio), so what we pick passes it."""
-CAPS = {"open": 2, "ordering": 1, "metadata": 1, "said": 2}
+CAPS = {"open": 2, "ordering": 1, "metadata": 1, "said": 2, "action": 2}
 """At most this many of a group however many questions are asked (they are long or alike)."""
 MAX_PER_TARGET = 1
 """One question per answer: asking the same name twice tests nothing new."""
@@ -112,6 +114,8 @@ def conflicts(a: Candidate, b: Candidate, public: str = "", strict: bool = True)
     qa, qb = a.question, b.question
     if a.target and a.target == b.target and a.sentence == b.sentence:
         return True
+    if GROUP_ACTION in (a.group, b.group) and a.sentence == b.sentence >= 0:
+        return True  # what an actor did is the sentence's point: a second question on it repeats or gives it away
     if qa.type == qb.type and qa.answer == qb.answer and qa.evidence == qb.evidence:
         return True
     if qa.type == qb.type == "true_false" and a.sentence == b.sentence >= 0 and twins(qa.prompt, qb.prompt):

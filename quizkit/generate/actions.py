@@ -1,0 +1,336 @@
+"""What the story's actors did: "According to the article, what did Argentina's central bank do?"
+
+A main sentence whose subject is a named actor (a person, organisation or country) and whose main verb is in
+the past ("raised …") or the present perfect ("has raised …") carries a point of the story: the predicate,
+not the names. The key is that predicate as a clean phrase (the verb and its complements, without the
+attribution, side clauses or a second verb); the wrong options are what *other* actors did in other main
+sentences of the same article, in the same verb form, and nothing the key's actor is also said to have done.
+"""
+
+from __future__ import annotations
+
+import random
+from collections.abc import Iterator
+from dataclasses import dataclass
+
+from quizkit.analysis import Analysis, Mention, Sentence
+from quizkit.generate import importance
+from quizkit.generate.common import Candidate, leaks, make, sentence_score
+
+GROUP = "action"
+ACTORS = frozenset({"person", "organisation", "country"})
+PLACES = frozenset({"city", "place"})
+"""A capital for its government ("Beijing retaliated"): in wrong options only, where a misread kind is harmless."""
+MIN_WORDS, MAX_WORDS = 3, 14
+MAX_SUBJECT = 6
+"""Words in the subject as the stem shows it ("Argentina's central bank")."""
+SHORT_CCOMP = 8
+"""A clause after the verb ("warned that prices would rise") only when it is this short."""
+KEEP_DEPS = frozenset({"dobj", "prt", "dative", "attr", "acomp", "oprd", "xcomp", "ccomp", "prep", "advmod"})
+CUT_DEPS = frozenset({"relcl", "advcl", "appos", "parataxis", "punct", "mark", "npadvmod"})
+"""Inside a kept complement, a token of these starts a tail the key leaves out ("…, which …")."""
+_SPEECH_WORDS = "say tell add note explain write ask reply comment state report quote describe insist"
+SPEECH = frozenset(_SPEECH_WORDS.split())
+"""Verbs of saying: "told reporters on Monday" is the attribution, not what the actor did."""
+_VAGUE_WORDS = """it this that these those them him her he she they we us i me such there here same move his himself
+    herself itself themselves"""
+VAGUE = frozenset(_VAGUE_WORDS.split())
+"""Words in a key that point back to a sentence the student has not seen ("criticised it", "the move")."""
+_SIDE_ADVERBS_WORDS = "also then later still again now already too even just only however"
+SIDE_ADVERBS = frozenset(_SIDE_ADVERBS_WORDS.split())
+CORE = frozenset({"dobj", "dative", "attr", "acomp", "oprd"})
+"""Complements the verb needs: a key that leaves one out is not what the actor did."""
+_GROUPS_WORDS = """official lawmaker legislator senator police officer rescuer trader investor protester resident voter
+    researcher scientist analyst worker critic prosecutor republican democrat troop soldier rebel militant
+    student teacher doctor farmer fan player"""
+GROUPS = frozenset(_GROUPS_WORDS.split())
+"""Plural groups ("rescue workers", "lawmakers") a story's single named person is not: wrong options for
+a person's action (never keys: "what did officials do?" names no one)."""
+GROUP_KIND = "group"
+_SIDE_PREPS_WORDS = "despite after before amid during since until as while although because like"
+SIDE_PREPS = frozenset(_SIDE_PREPS_WORDS.split())
+"""A first preposition of these is a circumstance ("clinched despite drawing"), not a complement."""
+_OWNED_WORDS = "agent troop force leader team government ministry bank fund navy army flotilla"
+OWNED = frozenset(_OWNED_WORDS.split())
+"""Heads an actor can own and still be the actor: "Argentina's central bank", not "Epstein's death"."""
+BAD_ENDS = frozenset({"ADP", "DET", "CCONJ", "SCONJ", "PUNCT", "PART", "AUX", "PRON"})
+QUOTES = frozenset('"“”')
+LAST_RATIO = 3
+"""Wrong options within twice the key's length first; up to three times only when no nearer ones exist."""
+
+
+@dataclass(frozen=True, slots=True)
+class Action:
+    """A named actor and what the sentence says it did: ``form`` is 'did' (past) or 'has' (present perfect)."""
+
+    sentence: Sentence
+    actor: Mention
+    subject: str
+    """The subject as the stem prints it ("the Federal Reserve", "Argentina's central bank")."""
+    phrase: str
+    form: str
+    verb: str
+    """The verb's lemma ("raise")."""
+    head: str
+    """The lemma of the first complement's head ("rate"), '' when there is none."""
+    side: bool = False
+    """From a side clause, not the sentence's main verb: a wrong option, never a key."""
+
+
+def _subtree(s: Sentence, i: int) -> list[int]:
+    out, stack = [], [i]
+    while stack:
+        k = stack.pop()
+        out.append(k)
+        stack.extend(s.kids[k])
+    return sorted(out)
+
+
+def _form(s: Sentence, root: int) -> str | None:
+    """'did' for a past-tense verb with no auxiliary, 'has' for has/have + past participle, else None."""
+    t = s.toks[root]
+    aux = [s.toks[k] for k in s.kids[root] if s.toks[k].dep in ("aux", "auxpass", "neg")]
+    if t.tag == "VBD" and not aux:
+        return "did"
+    if t.tag == "VBN" and len(aux) == 1 and aux[0].dep == "aux" and aux[0].text.lower() in ("has", "have"):
+        return "has"
+    return None
+
+
+def _subject(s: Sentence, root: int, side: bool = False) -> tuple[Mention, str] | None:
+    """The named actor that is the verb's subject, and the subject as printed (a few words, one actor)."""
+    subj = [k for k in s.kids[root] if s.toks[k].dep in ("nsubj", "nsubjpass", "csubj", "expl")]
+    if len(subj) != 1 or s.toks[subj[0]].dep != "nsubj":
+        return None
+    span = _subtree(s, subj[0])
+    comma = next((k for k in span if k > subj[0] and s.toks[k].text == ","), None)
+    if comma is not None:  # "Israel, which controls tax receipts, has pledged…": the name before the comma
+        span = [k for k in span if k < comma]
+    toks = [s.toks[k] for k in span]
+    if span != list(range(span[0], span[-1] + 1)) or len(toks) > MAX_SUBJECT:
+        return None
+    if any(t.dep in ("cc", "conj", "appos", "relcl", "acl") or t.pos in ("PUNCT", "VERB") for t in toks):
+        return None  # two actors, or an actor with a clause: the stem would be long or ambiguous
+    if toks[0].pos == "DET" and toks[0].text.lower() != "the":
+        return None
+    kinds = ACTORS | PLACES if side else ACTORS
+    inside = [m for m in s.mentions if m.kind in kinds and span[0] <= m.i and m.j <= span[-1] + 1]
+    head = s.toks[subj[0]]
+    words = "".join(t.text + t.ws for t in toks).strip()
+    if toks[0].text == "The":
+        words = "the" + words[3:]
+    if not inside and head.tag == "NNS" and head.lemma.lower() in GROUPS:
+        start, end = toks[0].start, toks[-1].start + len(toks[-1].text)
+        return Mention(words, GROUP_KIND, span[0], span[-1] + 1, start, end, words.lower()), words
+    if len(inside) != 1:
+        return None
+    actor = inside[0]
+    if not (actor.i <= subj[0] < actor.j) and not (
+        any(s.toks[k].dep == "poss" and actor.i <= k < actor.j for k in span)
+        and (head.lemma.lower() in OWNED or head.lemma.lower() in importance.ORG_WORDS)
+    ):
+        return None  # the actor must be the subject or own it ("Argentina's central bank"), not "X's death"
+    if head.pos == "PRON":
+        return None
+    return actor, words
+
+
+def _cut(s: Sentence, root: int) -> list[int] | None:
+    """The verb and its complements to the right: the first preposition only, nothing after a comma,
+    a side clause or a second verb; None when the phrase would not stand alone."""
+    keep = [root]
+    preps = 0
+    for k in sorted(x for x in s.kids[root] if x > root):
+        t = s.toks[k]
+        if t.dep not in KEEP_DEPS:
+            break
+        if t.dep == "advmod" and t.text.lower() in SIDE_ADVERBS:
+            break
+        if t.dep == "prep":
+            if t.text.lower() in SIDE_PREPS:
+                break
+            preps += 1
+            if preps > 1:
+                break
+        sub = _subtree(s, k)
+        if t.dep == "ccomp" and len(sub) > SHORT_CCOMP:
+            return None
+        bad = next((x for x in sub if x != k and s.toks[x].dep in CUT_DEPS), None)
+        if bad is not None and s.toks[bad].text in QUOTES:
+            return None  # "called the suicide a “profound indictment…”": the point is the quotation
+        if bad is not None:
+            sub = [x for x in sub if x < bad]
+            keep.extend(sub)
+            break
+        keep.extend(sub)
+    keep.sort()
+    if keep != list(range(keep[0], keep[-1] + 1)):
+        return None
+    if any(s.toks[k].dep in CORE and k not in keep for k in s.kids[root]):
+        return None  # "called the debt …" without what it was called: the predicate is not whole
+    while len(keep) > 1 and s.toks[keep[-1]].pos in BAD_ENDS and s.toks[keep[-1]].tag != "PRP$":
+        if s.toks[keep[-1]].pos == "DET":
+            return None  # a noun phrase cut after its article
+        keep.pop()
+    last = s.toks[keep[-1]]
+    after = s.toks[keep[-1] + 1].text if keep[-1] + 1 < len(s.toks) else "."
+    if not last.ws and after not in (".", ",", ";", ":", "!"):
+        return None  # cut inside a word or score ("drew Iceland 0" of "0-0")
+    if last.pos in ("VERB", "AUX") and keep[-1] != root:
+        return None  # a second verb left without its object ("tried to suggest")
+    return keep
+
+
+def _phrase(s: Sentence, span: list[int]) -> str | None:
+    toks = [s.toks[k] for k in span]
+    words = [t for t in toks if t.pos != "PUNCT"]
+    if not MIN_WORDS <= len(words) <= MAX_WORDS:
+        return None
+    if any(t.text.lower() in VAGUE for t in toks):
+        return None
+    if any(t.text in QUOTES or t.text in ("(", ")", "[", "]", ";", ":") for t in toks):
+        return None
+    if not any(t.dep in ("dobj", "attr", "acomp", "oprd", "xcomp", "ccomp", "pobj", "dative") for t in toks):
+        return None  # "returned home" is fine; a bare verb and an adverb is not
+    return "".join(t.text + t.ws for t in toks).strip()
+
+
+def action(s: Sentence) -> Action | None:
+    """What a sentence says its named subject did (its main verb), or None when it gives no clean action."""
+    if s.unresolved or s.text.lstrip()[:1] in QUOTES or s.text.rstrip().endswith("?"):
+        return None
+    roots = [k for k, t in enumerate(s.toks) if t.dep == "ROOT"]
+    return _clause(s, roots[0]) if len(roots) == 1 else None
+
+
+def side_actions(s: Sentence) -> list[Action]:
+    """Actions of the sentence's other clauses with a named subject of their own ("…, while Austria
+    punched its ticket"): wrong options only, never keys (the point of a sentence is its main verb)."""
+    if s.unresolved or s.text.lstrip()[:1] in QUOTES:
+        return []
+    found = (
+        _clause(s, k, side=True)
+        for k, t in enumerate(s.toks)
+        if t.dep in ("conj", "ccomp")
+        or (t.dep == "advcl" and any(s.toks[x].text.lower() == "while" for x in s.kids[k]))
+    )
+    return [a for a in found if a is not None]
+
+
+def _clause(s: Sentence, root: int, side: bool = False) -> Action | None:
+    if s.toks[root].pos != "VERB" or s.toks[root].lemma in SPEECH:
+        return None
+    form = _form(s, root)
+    who = _subject(s, root, side)
+    if form is None or who is None:
+        return None
+    span = _cut(s, root)
+    phrase = _phrase(s, span) if span else None
+    if phrase is None or span is None:
+        return None
+    actor, subject = who
+    quoted = [k for k, t in enumerate(s.toks) if t.text in QUOTES]
+    if any(k <= span[-1] + 1 for k in quoted):
+        return None  # a quotation before or inside the predicate: the words may be someone else's
+    if leaks(phrase, actor.text):
+        return None
+    comps = [k for k in s.kids[root] if k in span and s.toks[k].dep in ("dobj", "attr", "xcomp", "prep")]
+    head = s.toks[comps[0]].lemma.lower() if comps else ""
+    return Action(s, actor, subject, phrase, form, s.toks[root].lemma.lower(), head, side)
+
+
+def _lemmas(s: Sentence) -> set[str]:
+    return {t.lemma.lower() for t in s.toks}
+
+
+def _same(a: Mention, b: Mention) -> bool:
+    """One actor: the same canonical name or the same last name ("Bin Laden", "Osama bin Laden")."""
+    last = {m.canonical.split()[-1].lower().strip(".’'s") for m in (a, b)}
+    return a.canonical == b.canonical or (a.kind == b.kind == "person" and len(last) == 1)
+
+
+def _same_form(a: Action, b: Action) -> bool:
+    """Same verb form, or a regular verb whose past and participle are one word ("pledged")."""
+    return a.form == b.form or a.phrase.split()[0].endswith("ed")
+
+
+def _near(a: Action, n: int) -> bool:
+    """At most twice as long as the key, and at least half as long."""
+    return n / 2 <= len(a.phrase.split()) <= n * 2
+
+
+def _wrong(key: Action, pool: list[Action], analysis: Analysis) -> list[str] | None:
+    """Three things other actors did (same verb form), none of which the key's actor is said to have done,
+    of a length near the key's."""
+    own = [s for s in analysis.sentences if any(_same(m, key.actor) for m in s.mentions)]
+    n = len(key.phrase.split())
+    fits: list[Action] = []
+    for a in pool:
+        if a.sentence.index == key.sentence.index or not _same_form(a, key):
+            continue
+        if a.actor.kind == GROUP_KIND and key.actor.kind != "person":
+            continue  # "officials" may be the organisation's or the country's own
+        if _same(a.actor, key.actor) or leaks(a.phrase, key.actor.text):
+            continue
+        if any(_same(m, key.actor) for m in a.sentence.mentions):
+            continue  # "X and Y agreed…", "Y met X": the key's actor may have done it too
+        if any(a.verb in _lemmas(s) and (not a.head or a.head in _lemmas(s)) for s in own):
+            continue
+        if a.verb == key.verb and a.head == key.head:
+            continue
+        if a.phrase in (f.phrase for f in fits) or a.phrase == key.phrase:
+            continue
+        m = len(a.phrase.split())
+        if not (n / LAST_RATIO <= m <= n * LAST_RATIO):
+            continue
+        fits.append(a)
+    fits.sort(key=lambda a: (not _near(a, n), abs(len(a.phrase.split()) - n), a.sentence.index))
+    chosen: list[Action] = []
+    for a in fits:  # different actors first: three things one rival did read as a set
+        if all(c.actor.canonical != a.actor.canonical for c in chosen):
+            chosen.append(a)
+    chosen += [a for a in fits if a not in chosen]
+    return [a.phrase for a in chosen[:3]] if len(chosen) >= 3 else None
+
+
+def actions(analysis: Analysis) -> list[Action]:
+    """The clean actions of the article's sentences, in order: main verbs, then other clauses'."""
+    found = [a for a in (action(s) for s in analysis.sentences) if a is not None]
+    found += [a for s in analysis.sentences for a in side_actions(s)]
+    return [a for a in found if not _quoted(a, analysis)]
+
+
+def _quoted(a: Action, analysis: Analysis) -> bool:
+    """The action is inside someone's quotation (a sentence of a quoted paragraph): their words, not the
+    article's account."""
+    s = a.sentence
+    if sum(s.text.count(q) for q in QUOTES) % 2:
+        return True
+    return any(q.start <= s.start < q.end or q.start < s.end <= q.end for q in analysis.article.quotes)
+
+
+def candidates(analysis: Analysis, rng: random.Random) -> Iterator[Candidate]:
+    """Keys from the main sentences only (a side detail is trivia); wrong options from any sentence."""
+    pool = actions(analysis)
+    main = importance.main_points(importance.sentence_importance(analysis))
+    for a in pool:
+        if a.side or a.actor.kind == GROUP_KIND or a.sentence.index not in main:
+            continue
+        wrong = _wrong(a, pool, analysis)
+        if wrong is None:
+            continue
+        verb = "do" if a.form == "did" else "done"
+        prompt = f"According to the article, what {a.form} {a.subject} {verb}?"
+        q = make(
+            "multiple_choice",
+            prompt,
+            a.phrase,
+            a.sentence,
+            analysis,
+            choices=(a.phrase, *wrong),
+            bloom="understand",
+            target=a.actor.canonical,
+            similar=1.0,
+            tags=("what", "action"),
+        )
+        yield Candidate(q, sentence_score(a.sentence) + 0.3, a.sentence.index, a.actor.canonical, GROUP)
