@@ -211,7 +211,8 @@ def side_actions(s: Sentence) -> list[Action]:
     found = (
         _clause(s, k, side=True)
         for k, t in enumerate(s.toks)
-        if t.dep in ("conj", "ccomp")
+        if t.dep == "conj"
+        or (t.dep == "ccomp" and not any(s.toks[x].text.lower() in ("whether", "if") for x in s.kids[k]))
         or (t.dep == "advcl" and any(s.toks[x].text.lower() == "while" for x in s.kids[k]))
     )
     return [a for a in found if a is not None]

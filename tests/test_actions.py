@@ -1,0 +1,113 @@
+"""What the story's actors did: the predicate of a main sentence as the key, other actors' actions as the
+wrong options. The sentences are real, from the development part of the quality corpus and the seed."""
+
+from __future__ import annotations
+
+import random
+
+from quizkit.analysis import Sentence, analyse
+from quizkit.article import from_text
+from quizkit.check import check_question
+from quizkit.generate import actions
+
+EPSTEIN = (  # USA Today, "Prison guards charged in connection with Jeffrey Epstein's death" (dev)
+    "Prison guards charged in connection with Jeffrey Epstein's death\n\n"
+    "Two federal prison officers were charged Tuesday with falsifying records, stating they had checked on "
+    "accused sex trafficker Jeffrey Epstein in the hours before he hanged himself in his Manhattan cell.\n\n"
+    "Attorney General William Barr put Kathleen Hawk Sawyer in charge and ordered multiple investigations "
+    "into the 66-year-old's suicide, focusing on operations at the Manhattan facility where Epstein was held.\n\n"
+    "After Epstein's death, Barr reassigned the warden at the New York detention center, and prison officials "
+    "placed Noel and Thomas on administrative leave.\n\n"
+    "Figgins declined to address whether Thomas slept on the job on the night Epstein died.\n\n"
+    "Prison officials regularly assigned civilian staffers to work guard duty to plug unfilled officer "
+    "positions, she said.\n\n"
+    "Hawk Sawyer acknowledged significant staffing shortages Tuesday, telling lawmakers that prison officials "
+    "are working to fill 3,000 vacancies across the system.\n\n"
+    "After the hearing, Hawk Sawyer issued a statement about the charges, saying, “I am committed to this "
+    "agency and am confident we will restore the public’s trust in us.”"
+)
+
+
+def sentence(text: str) -> Sentence:
+    return analyse(from_text(f"News\n\n{text}")).sentences[0]
+
+
+def test_the_key_is_the_verb_and_its_complements_without_the_time_or_the_side_clause() -> None:
+    a = actions.action(
+        sentence(
+            "Hawk Sawyer acknowledged significant staffing shortages Tuesday, telling lawmakers that prison "
+            "officials are working to fill 3,000 vacancies across the system."
+        )
+    )
+    assert a is not None
+    assert (a.subject, a.phrase, a.form) == (
+        "Hawk Sawyer",
+        "acknowledged significant staffing shortages",
+        "did",
+    )
+
+
+def test_present_perfect_and_a_subject_with_a_clause_set_off_by_commas() -> None:
+    a = actions.action(  # Washington Post (dev)
+        sentence(
+            "Israel, which controls tax receipts, has pledged to punish the Palestinian Authority by freezing "
+            "its tax revenue."
+        )
+    )
+    assert a is not None and a.form == "has" and a.subject == "Israel"
+    assert a.phrase == "pledged to punish the Palestinian Authority by freezing its tax revenue"
+
+
+def test_a_pronoun_object_present_tense_and_attribution_give_no_action() -> None:
+    rejected = [
+        # "her": who? (Quanta Magazine, dev)
+        "Once Fetter arrived in Building 24, Lorenz gave her a manual and a set of programming problems to "
+        "practice, and before long she was up to speed.",
+        # present tense, and a verb of saying (VOA, dev)
+        "Carter says teams from other areas are converging on Christchurch.",
+        # the action is the spokesman's report: "…, his spokesman said" (Telegraph, dev)
+        "Fuelling speculation that Mnangagwa's plan might be rolling into action, opposition leader Morgan "
+        "Tsvangirai, who has been receiving cancer treatment in Britain and South Africa, returned to Harare "
+        "late on Wednesday, his spokesman said.",
+        # a quotation is the point: "called the suicide a …" (USA Today, dev)
+        "Cruz called the suicide a “profound indictment of the system.”",
+        # an analysis sentence: the subject is a thing, the verb present (the seed)
+        "Kazakhstan’s participation in the Abraham Accords signals that the U.S. continues to play a "
+        "meaningful role in shaping alliances across the Muslim world.",
+        # the subject is an event the person owns, not the person (USA Today, dev)
+        "Epstein's sudden death triggered a wave of recriminations from his many victims.",
+    ]
+    for text in rejected:
+        assert actions.action(sentence(text)) is None, text
+
+
+def test_the_attribution_never_enters_a_phrase() -> None:
+    s = sentence(
+        "Prison officials regularly assigned civilian staffers to work guard duty to plug unfilled officer "
+        "positions, she said."
+    )
+    assert actions.action(s) is None  # "officials" name no one: never a key
+    side = actions.side_actions(s)
+    assert [a.phrase for a in side] == ["assigned civilian staffers to work guard duty"]
+
+
+def test_wrong_options_are_other_actors_actions_never_the_same_actors() -> None:
+    analysis = analyse(from_text(EPSTEIN))
+    qs = {c.question.answer: c.question for c in actions.candidates(analysis, random.Random(0))}
+    q = qs["acknowledged significant staffing shortages"]
+    assert q.prompt == "According to the article, what did Hawk Sawyer do?" and len(q.choices) == 4
+    wrong = set(q.choices) - {q.answer}
+    assert "issued a statement about the charges" not in wrong  # Hawk Sawyer did that too
+    assert not any("Hawk Sawyer" in w for w in wrong)  # "put Kathleen Hawk Sawyer in charge" names her
+    assert "slept on the job" not in wrong  # "whether Thomas slept…": not something the article says he did
+    assert wrong == {
+        "reassigned the warden at the New York detention center",
+        "placed Noel and Thomas on administrative leave",
+        "assigned civilian staffers to work guard duty",
+    }
+    assert not [f for f in check_question(q, analysis.article) if f.severity == "error"]
+
+
+def test_no_question_without_three_other_actors_actions() -> None:
+    text = EPSTEIN.split("After Epstein's death")[0]  # Barr and the officers only
+    assert list(actions.candidates(analyse(from_text(text)), random.Random(0))) == []
