@@ -32,6 +32,8 @@ CUT_DEPS = frozenset({"relcl", "advcl", "appos", "parataxis", "punct", "mark", "
 _SPEECH_WORDS = "say tell add note explain write ask reply comment state report quote describe insist"
 SPEECH = frozenset(_SPEECH_WORDS.split())
 """Verbs of saying: "told reporters on Monday" is the attribution, not what the actor did."""
+LIGHT = frozenset({"have", "be", "get", "do", "go", "come"})
+"""Verbs whose meaning is in what follows ("had a long way [to go]"): too easily cut to nothing."""
 _VAGUE_WORDS = """it this that these those them him her he she they we us i me such there here same move his himself
     herself itself themselves"""
 VAGUE = frozenset(_VAGUE_WORDS.split())
@@ -47,6 +49,8 @@ GROUPS = frozenset(_GROUPS_WORDS.split())
 """Plural groups ("rescue workers", "lawmakers") a story's single named person is not: wrong options for
 a person's action (never keys: "what did officials do?" names no one)."""
 GROUP_KIND = "group"
+PRONOUN_KIND = "pronoun"
+"""A side action whose subject is "he" or "she": a wrong option only far from the key's actor."""
 _SIDE_PREPS_WORDS = "despite after before amid during since until as while although because like"
 SIDE_PREPS = frozenset(_SIDE_PREPS_WORDS.split())
 """A first preposition of these is a circumstance ("clinched despite drawing"), not a complement."""
@@ -100,6 +104,8 @@ def _form(s: Sentence, root: int) -> str | None:
 def _subject(s: Sentence, root: int, side: bool = False) -> tuple[Mention, str] | None:
     """The named actor that is the verb's subject, and the subject as printed (a few words, one actor)."""
     subj = [k for k in s.kids[root] if s.toks[k].dep in ("nsubj", "nsubjpass", "csubj", "expl")]
+    if not subj and side and s.toks[root].dep == "conj" and s.toks[root].head != root:
+        return _subject(s, s.toks[root].head, side)  # "Barr put … and ordered …": the first verb's subject
     if len(subj) != 1 or s.toks[subj[0]].dep != "nsubj":
         return None
     span = _subtree(s, subj[0])
@@ -119,7 +125,11 @@ def _subject(s: Sentence, root: int, side: bool = False) -> tuple[Mention, str] 
     words = "".join(t.text + t.ws for t in toks).strip()
     if toks[0].text == "The":
         words = "the" + words[3:]
-    if not inside and head.tag == "NNS" and head.lemma.lower() in GROUPS:
+    if side and len(toks) == 1 and head.text.lower() in ("he", "she"):
+        return Mention(
+            head.text, PRONOUN_KIND, subj[0], subj[0] + 1, head.start, head.start + 2, f"{s.index}"
+        ), ""
+    if not inside and head.tag in ("NNS", "NNPS") and head.lemma.lower() in GROUPS:
         start, end = toks[0].start, toks[-1].start + len(toks[-1].text)
         return Mention(words, GROUP_KIND, span[0], span[-1] + 1, start, end, words.lower()), words
     if len(inside) != 1:
@@ -206,12 +216,13 @@ def action(s: Sentence) -> Action | None:
 def side_actions(s: Sentence) -> list[Action]:
     """Actions of the sentence's other clauses with a named subject of their own ("…, while Austria
     punched its ticket"): wrong options only, never keys (the point of a sentence is its main verb)."""
-    if s.unresolved or s.text.lstrip()[:1] in QUOTES:
+    if s.text.lstrip()[:1] in QUOTES:
         return []
     found = (
         _clause(s, k, side=True)
         for k, t in enumerate(s.toks)
-        if t.dep == "conj"
+        if (t.dep == "ROOT" and s.unresolved)
+        or t.dep == "conj"
         or (t.dep == "ccomp" and not any(s.toks[x].text.lower() in ("whether", "if") for x in s.kids[k]))
         or (t.dep == "advcl" and any(s.toks[x].text.lower() == "while" for x in s.kids[k]))
     )
@@ -219,7 +230,7 @@ def side_actions(s: Sentence) -> list[Action]:
 
 
 def _clause(s: Sentence, root: int, side: bool = False) -> Action | None:
-    if s.toks[root].pos != "VERB" or s.toks[root].lemma in SPEECH:
+    if s.toks[root].pos != "VERB" or s.toks[root].lemma in SPEECH or s.toks[root].lemma in LIGHT:
         return None
     form = _form(s, root)
     who = _subject(s, root, side)
@@ -250,6 +261,16 @@ def _same(a: Mention, b: Mention) -> bool:
     return a.canonical == b.canonical or (a.kind == b.kind == "person" and len(last) == 1)
 
 
+def _someone_else(a: Action, key: Action, analysis: Analysis) -> bool:
+    """ "He …" is not the key's actor when the key's actor is named nowhere in that paragraph or the
+    sentence before, and another person is (the one "he" stands for)."""
+    before = [x for x in analysis.sentences if x.index == a.sentence.index - 1]
+    near = [x for x in analysis.sentences if x.paragraph == a.sentence.paragraph] + before
+    if key.actor.kind != "person" or any(_same(m, key.actor) for x in near for m in x.mentions):
+        return False
+    return any(m.kind == "person" for x in [a.sentence, *before] for m in x.mentions)
+
+
 def _same_form(a: Action, b: Action) -> bool:
     """Same verb form, or a regular verb whose past and participle are one word ("pledged")."""
     return a.form == b.form or a.phrase.split()[0].endswith("ed")
@@ -271,6 +292,10 @@ def _wrong(key: Action, pool: list[Action], analysis: Analysis) -> list[str] | N
             continue
         if a.actor.kind == GROUP_KIND and key.actor.kind != "person":
             continue  # "officials" may be the organisation's or the country's own
+        if a.actor.kind == PRONOUN_KIND and not _someone_else(a, key, analysis):
+            continue
+        if key.actor.kind == "person" and "its" in a.phrase.split():
+            continue  # "punched its ticket" is no person's: ruled out on grammar alone
         if _same(a.actor, key.actor) or leaks(a.phrase, key.actor.text):
             continue
         if any(_same(m, key.actor) for m in a.sentence.mentions):
