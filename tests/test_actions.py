@@ -111,3 +111,39 @@ def test_wrong_options_are_other_actors_actions_never_the_same_actors() -> None:
 def test_no_question_without_three_other_actors_actions() -> None:
     text = EPSTEIN.split("After Epstein's death")[0]  # Barr and the officers only
     assert list(actions.candidates(analyse(from_text(text)), random.Random(0))) == []
+
+
+WAPO = (  # Washington Post analysis of Obama and Netanyahu (dev), four of its sentences
+    "Obama and Netanyahu\n\n"
+    "In 1991, when Prime Minister Yitzhak Shamir opposed the Madrid peace talks, President George H.W. Bush "
+    "held back loan guarantees to help absorb immigrants from the former Soviet Union.\n\n"
+    "In his September 2013 address to the United Nations, Obama hailed signs of hope.\n\n"
+    "Israel, which controls tax receipts, has pledged to punish the Palestinian Authority by freezing its "
+    "tax revenue.\n\n"
+    "Shamir gave in, but his government soon collapsed."
+)
+
+
+def test_matching_pairs_three_actors_with_what_each_did_and_passes_the_checks() -> None:
+    analysis = analyse(from_text(WAPO))
+    got = [
+        c.question for c in actions.candidates(analysis, random.Random(0)) if c.question.type == "matching"
+    ]
+    assert len(got) == 1
+    q = got[0]
+    assert q.prompt == "Match each name with what the article says they did."
+    assert q.answer == (
+        ("President George H.W. Bush", "held back loan guarantees"),
+        ("Obama", "hailed signs of hope"),
+        ("Israel", "pledged to punish the Palestinian Authority by freezing its tax revenue"),
+    )
+    assert not check_question(q, analysis.article)
+
+
+def test_no_matching_when_one_actor_may_have_done_anothers_action() -> None:
+    # the Post's sentence edited so that Israel is named beside Obama's action
+    text = WAPO.replace(
+        "Obama hailed signs of hope", "Obama hailed signs of hope as Israel held back loan guarantees"
+    )
+    analysis = analyse(from_text(text))
+    assert not [c for c in actions.candidates(analysis, random.Random(0)) if c.question.type == "matching"]

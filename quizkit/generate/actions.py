@@ -15,7 +15,7 @@ from dataclasses import dataclass
 
 from quizkit.analysis import Analysis, Mention, Sentence
 from quizkit.generate import importance
-from quizkit.generate.common import Candidate, leaks, make, sentence_score
+from quizkit.generate.common import Candidate, leaks, make, sentence_score, span_evidence
 
 GROUP = "action"
 ACTORS = frozenset({"person", "organisation", "country"})
@@ -339,9 +339,8 @@ def candidates(analysis: Analysis, rng: random.Random) -> Iterator[Candidate]:
     """Keys from the main sentences only (a side detail is trivia); wrong options from any sentence."""
     pool = actions(analysis)
     main = importance.main_points(importance.sentence_importance(analysis))
-    for a in pool:
-        if a.side or a.actor.kind == GROUP_KIND or a.sentence.index not in main:
-            continue
+    keys = [a for a in pool if not a.side and a.actor.kind in ACTORS and a.sentence.index in main]
+    for a in keys:
         wrong = _wrong(a, pool, analysis)
         if wrong is None:
             continue
@@ -360,3 +359,53 @@ def candidates(analysis: Analysis, rng: random.Random) -> Iterator[Candidate]:
             tags=("what", "action"),
         )
         yield Candidate(q, sentence_score(a.sentence) + 0.3, a.sentence.index, a.actor.canonical, GROUP)
+    match = matching(keys, analysis)
+    if match is not None:
+        yield match
+
+
+MIN_PAIRS, MAX_PAIRS = 3, 4
+
+
+def matching(keys: list[Action], analysis: Analysis) -> Candidate | None:
+    """ "Match each person with what the article says they did": one action for each of 3-4 actors, none of
+    which another of them is also said to have done, and no action naming another actor."""
+    chosen: list[Action] = []
+    for a in keys:
+        if len(chosen) == MAX_PAIRS or any(_same(a.actor, c.actor) for c in chosen):
+            continue
+        others = [*chosen, a]
+        if any(leaks(x.phrase, y.actor.text) for x in others for y in others if x is not y):
+            continue
+        if any(_also_did(y, x, analysis) for x in others for y in others if x is not y):
+            continue
+        chosen.append(a)
+    if len(chosen) < MIN_PAIRS:
+        return None
+    sents = sorted({a.sentence.index: a.sentence for a in chosen}.values(), key=lambda s: s.index)
+    pairs = tuple((a.subject[:1].upper() + a.subject[1:], a.phrase) for a in chosen)
+    who = "person" if all(a.actor.kind == "person" for a in chosen) else "name"
+    q = make(
+        "matching",
+        f"Match each {who} with what the article says they did.",
+        pairs,
+        None,
+        analysis,
+        bloom="understand",
+        points=float(len(pairs)),
+        explain="Each action is the article's own words about that "
+        + ("person." if who == "person" else "person, organisation or country."),
+        ev=span_evidence(analysis, sents),
+        tags=("action",),
+    )
+    score = sum(sentence_score(a.sentence) for a in chosen) / len(chosen) + 0.1 * len(pairs)
+    return Candidate(q, score, sents[0].index, "", GROUP)
+
+
+def _also_did(actor: Action, act: Action, analysis: Analysis) -> bool:
+    """Does the article say ``actor``'s actor did ``act`` too (a sentence naming it with the same verb
+    and object), or name it in ``act``'s own sentence?"""
+    if any(_same(m, actor.actor) for m in act.sentence.mentions):
+        return True
+    own = [s for s in analysis.sentences if any(_same(m, actor.actor) for m in s.mentions)]
+    return any(act.verb in _lemmas(s) and (not act.head or act.head in _lemmas(s)) for s in own)
