@@ -354,14 +354,23 @@ def candidates(analysis: Analysis, rng: random.Random) -> Iterator[Candidate]:
             analysis,
             choices=(a.phrase, *wrong),
             bloom="understand",
-            target=a.actor.canonical,
+            target=_target(a.actor, analysis),
             similar=1.0,
             tags=("what", "action"),
         )
-        yield Candidate(q, sentence_score(a.sentence) + 0.3, a.sentence.index, a.actor.canonical, GROUP)
+        yield Candidate(
+            q, sentence_score(a.sentence) + 0.3, a.sentence.index, _target(a.actor, analysis), GROUP
+        )
     match = matching(keys, analysis)
     if match is not None:
         yield match
+
+
+def _target(actor: Mention, analysis: Analysis) -> str:
+    """The actor's most frequent name in the article ("Osama bin Laden" for "Bin Laden"): one actor, one
+    count, so a recurring actor is recognised as one."""
+    names = {m.canonical for s in analysis.sentences for m in s.mentions if _same(m, actor)}
+    return max(sorted(names), key=lambda n: analysis.counts.get(n, 0), default=actor.canonical)
 
 
 MIN_PAIRS, MAX_PAIRS = 3, 4
