@@ -147,3 +147,30 @@ def test_no_matching_when_one_actor_may_have_done_anothers_action() -> None:
     )
     analysis = analyse(from_text(text))
     assert not [c for c in actions.candidates(analysis, random.Random(0)) if c.question.type == "matching"]
+
+
+QUANTA = (  # Quanta Magazine on the programmers behind chaos theory (dev), five of its paragraphs
+    "The hidden heroines of chaos\n\n"
+    "Lorenz identified three properties of the system corresponding roughly to how fast convection was "
+    "happening in the idealized beaker.\n\n"
+    "“As a matter of fact, we tried out that once with the same equation to see what could happen,” Lorenz "
+    "said. He then started to explain the unexpected result, which he wouldn’t publish for three more "
+    "years.\n\n"
+    "Meanwhile, Fetter married John Gille and moved with him when he went to Florida State University and "
+    "then to Colorado.\n\n"
+    "As an undergraduate at Yale in the 1980s, Sarah Gille sat in on a class about scientific programming.\n\n"
+    "Two years after Hamilton first stepped on campus, Ellen Fetter showed up at MIT in much the same "
+    "fashion. She interviewed with a woman who ran the LGP-30 in the nuclear engineering department, who "
+    "recommended her to Hamilton, who hired her."
+)
+
+
+def test_a_he_or_she_action_is_a_wrong_option_only_far_from_the_keys_actor() -> None:
+    analysis = analyse(from_text(QUANTA))
+    qs = {c.question.answer: c.question for c in actions.candidates(analysis, random.Random(0))}
+    lorenz = qs["identified three properties of the system"]
+    assert "started to explain the unexpected result" not in lorenz.choices  # "He" follows Lorenz's words
+    assert "interviewed with a woman" in lorenz.choices  # "She" in Fetter's paragraph
+    fetter = qs["married John Gille"]
+    assert "interviewed with a woman" not in fetter.choices  # that "She" may be Fetter
+    assert "started to explain the unexpected result" in fetter.choices
