@@ -168,6 +168,10 @@ def _cut(s: Sentence, root: int) -> list[int] | None:
         bad = next((x for x in sub if x != k and s.toks[x].dep in CUT_DEPS), None)
         if bad is not None and s.toks[bad].text in QUOTES:
             return None  # "called the suicide a “profound indictment…”": the point is the quotation
+        if bad is not None and any(s.toks[x].dep == "conj" and s.toks[x].head < bad < x for x in sub):
+            return (
+                None  # "recruited SpaceX's Starship, Blue Origin's Blue Moon and …": not the first item only
+            )
         if bad is not None:
             sub = [x for x in sub if x < bad]
             keep.extend(sub)
