@@ -26,7 +26,7 @@ import time
 import traceback
 from collections import Counter, defaultdict
 from collections.abc import Iterable, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -36,7 +36,8 @@ from quizkit.article import read_article  # noqa: E402
 from quizkit.check import check_quiz  # noqa: E402
 from quizkit.check.findings import QUIZ_WIDE, Finding  # noqa: E402
 from quizkit.errors import QuizkitError  # noqa: E402
-from quizkit.generate import generate_quiz  # noqa: E402
+from quizkit.generate import candidate_pool, generate_quiz  # noqa: E402
+from quizkit.generate.select import content_id  # noqa: E402
 from quizkit.model import QUESTION_TYPES, TYPE_CODES, Question, Quiz  # noqa: E402
 from quizkit.quizfile import dump_quiz, load_quiz  # noqa: E402
 
@@ -236,7 +237,10 @@ def print_auto_totals(results: Sequence[AutoResult], missing: Sequence[Entry]) -
 def quiz_for(entry: Entry, use_cache: bool) -> Quiz | None:
     cached = OUT / f"{entry.id}.json"
     if use_cache and cached.is_file():
-        return load_quiz(cached)
+        try:
+            return load_quiz(cached)
+        except QuizkitError:
+            return None  # the text gave no question
     res = run_one(entry, OUT)
     if res.quiz is None:
         print(f"{entry.id}: {res.error}", file=sys.stderr)
@@ -298,8 +302,50 @@ def cmd_sample(args: argparse.Namespace) -> int:
         quiz = quiz_for(e, args.cached)
         if quiz is not None:
             pools[e.id] = list(quiz.questions)
-    drawn = spread_sample(pools, args.n, random.Random(args.seed))
-    out = Path(args.output)
+    return write_sheet(
+        Path(args.output), spread_sample(pools, args.n, random.Random(args.seed)), entries, args
+    )
+
+
+def cmd_pool(args: argparse.Namespace) -> int:
+    """Overgenerate: every candidate the generator may choose from (before the learned ranker), sampled
+    across articles and types, so reviewers' ratings can train the ranker (Heilman & Smith's route)."""
+    entries = [e for e in select_entries(load_manifest(), args.split, args.only) if e.present]
+    pools: dict[str, list[Question]] = {}
+    rated = rated_prompts()  # a candidate already rated is not sampled again
+    for e in entries:
+        try:
+            article = read_article(e.path)
+            pool = candidate_pool(article, seed=args.seed)
+        except QuizkitError as exc:
+            print(f"{e.id}: {exc}", file=sys.stderr)
+            continue
+        qs = [
+            replace(c.question, id=content_id(c.question, "p", i))
+            for i, c in enumerate(pool, 1)
+            if (not args.group or c.group in args.group) and (e.id, c.question.prompt) not in rated
+        ]
+        pools[e.id] = qs
+    print(f"pool: {sum(len(v) for v in pools.values())} candidates from {len(pools)} texts")
+    return write_sheet(
+        Path(args.output), spread_sample(pools, args.n, random.Random(args.seed)), entries, args
+    )
+
+
+def rated_prompts() -> set[tuple[str, str]]:
+    """(article id, prompt) of every stored rating."""
+    out: set[tuple[str, str]] = set()
+    for path in RATINGS.glob("*.csv"):
+        if not path.name.endswith(".coverage.csv"):
+            with path.open(encoding="utf-8", newline="") as f:
+                out.update((row.get("article_id", ""), row.get("prompt", "")) for row in csv.DictReader(f))
+    return out
+
+
+def write_sheet(
+    out: Path, drawn: list[tuple[str, Question]], entries: Sequence[Entry], args: argparse.Namespace
+) -> int:
+    """The rating sheet and its companion naming each article's text."""
     out.parent.mkdir(parents=True, exist_ok=True)
     with out.open("w", encoding="utf-8", newline="") as f:
         w = csv.writer(f, lineterminator="\n")
@@ -445,6 +491,13 @@ def build_parser() -> argparse.ArgumentParser:
         help="sample the quizzes in out/ (from the last auto) instead of regenerating",
     )
     sample.add_argument("-o", "--output", required=True)
+    pool = sub.add_parser("pool", help="a rating sheet sampled from every candidate (to train the ranker)")
+    pool.add_argument("--split", default="dev", choices=("dev", "test", "all"))
+    pool.add_argument("--n", type=int, default=120)
+    pool.add_argument("--seed", type=int, default=0)
+    pool.add_argument("--only", nargs="*", default=[])
+    pool.add_argument("--group", nargs="*", default=[], help="only candidates of these groups")
+    pool.add_argument("-o", "--output", required=True)
     report = sub.add_parser("report", help="acceptability from the stored ratings")
     report.add_argument("--ratings", default=str(RATINGS))
     return p
@@ -458,6 +511,8 @@ def main(argv: Sequence[str] | None = None) -> int:
         return cmd_auto(args)
     if args.command == "sample":
         return cmd_sample(args)
+    if args.command == "pool":
+        return cmd_pool(args)
     return cmd_report(args)
 
 

@@ -269,3 +269,18 @@ def test_scraped_text_with_news_site_furniture() -> None:
     ]
     (quote,) = article.quotes
     assert quote.attributed and quote.speaker == "Trump"
+
+
+def test_publisher_notices_are_page_furniture() -> None:
+    """Real debris (VOA's self-description and sourcing line, a Wikinews footer, screen-size toggles): out of
+    the body, while a sentence that merely mentions a public domain stays."""
+    from quizkit.article import debris
+
+    root = Path(__file__).resolve().parent.parent
+    bhutan = read_article(root / "benchmarks/quality/corpus/voa-bhutan-election-2013.txt")
+    assert "provides news and information" not in bhutan.body
+    assert "information for this report was provided" not in bhutan.body
+    assert "\nLG" not in bhutan.body and "King Jigme Khesar Namgyel Wangchuk" in bhutan.body
+    assert debris.is_page_notice("Wikinews is a project of the Wikimedia Foundation.")
+    assert debris.is_page_notice("XS")
+    assert not debris.is_page_notice("The court ruled that the photographs are not in the public archive.")

@@ -193,7 +193,7 @@ def _filter(items: Sequence[Raw], title: str, found: _Found) -> list[Raw]:
             found.removed.append(text)
             continue
         in_link_list = False
-        if debris.is_stage_direction(text) or debris.is_site_name(text):
+        if debris.is_stage_direction(text) or debris.is_site_name(text) or debris.is_page_notice(text):
             found.removed.append(text)
             continue
         if debris.is_caption(text) or debris.is_dated_caption(

@@ -144,3 +144,22 @@ def is_dated_caption(text: str) -> bool:
 def is_site_name(text: str) -> bool:
     """ "Particle.news", "www.example.com": a site's name standing where a headline would be."""
     return bool(SITE_NAME.match(text.strip()))
+
+
+PAGE_NOTICE = re.compile(
+    r"\b(?:provides news and information|is a project of the|stories with the [\w ]{1,30} byline"
+    r"|(?:contributed|information) (?:to|for) this (?:report|story|article)"
+    r"|this (?:article|story|report|work) (?:is|was) (?:licensed|published|released|available) under"
+    r"|released under (?:a|the) creative commons|is in the public domain|may be freely (?:copied|reproduced))",
+    re.IGNORECASE,
+)
+LAYOUT_TOKENS = re.compile(r"^(?:(?:XS|SM|MD|LG|XL|XXL)|\d+x\d+ Image)(?:\s+(?:XS|SM|MD|LG|XL|XXL))*$")
+NOTICE_WORDS = 70
+
+
+def is_page_notice(text: str) -> bool:
+    """The publisher's notice about itself or its sourcing ("The Voice of America provides news and
+    information in more than 40 languages…", "Wikinews is a project of the Wikimedia Foundation", "Some
+    information for this report was provided by AP") and screen-size toggles ("XS", "LG"): page furniture."""
+    t = text.strip()
+    return bool(LAYOUT_TOKENS.match(t)) or (len(t.split()) <= NOTICE_WORDS and bool(PAGE_NOTICE.search(t)))

@@ -34,7 +34,9 @@ UNRESOLVED = re.compile(
     r"|last (?:week|weekend|night|month)|next (?:week|month)|such (?:an? )?\w+|the move|this move"
     r"|that (?:level|day|time|year|week|month|point|move|decision|deal|plan|case|figure)|since then|by then"
     r"|at the time|after that|before that"
-    r"|the step|this step|the latter|the former|as follows|the above|the aforementioned|these|those)\b",
+    r"|the step|this step|the latter|the former|as follows|the above|the aforementioned|these|those"
+    r"|here|afterwards?|you guys|(?:made|make|makes|making) things"
+    r"|the (?:city|town|village|province|party|company|day before|day after)(?! of\b)(?!['’]s? [A-Z]))\b",
     re.I,
 )
 OUTLINE = re.compile(
@@ -144,9 +146,12 @@ def page_outline(q: Question, article: Article | None) -> Iterator[Problem]:
 
 def title_giveaway(q: Question, article: Article | None) -> Iterator[Problem]:
     """The key of a closed question is written in the article's headline: the student reads it there."""
-    if article is None or not article.title or q.origin != "article" or q.type not in NAMED_TYPES:
+    if article is None or not article.title or q.origin != "article":
         return
-    if "vocabulary" in q.tags or "metadata" in q.tags:
+    if q.type == "true_false" and q.answer is True and restates(q.prompt, article.title):
+        yield warning("the statement restates the headline; make a statement about something else")
+        return
+    if q.type not in NAMED_TYPES or "vocabulary" in q.tags or "metadata" in q.tags:
         return
     hit = next((n for n in key_names(q) if len(n) > 2 and mentions(article.title, n)), None)
     if hit:
@@ -154,6 +159,18 @@ def title_giveaway(q: Question, article: Article | None) -> Iterator[Problem]:
             f"the headline names the answer {short(hit)}; ask about something the title does not say "
             "(the generator leaves such questions out)"
         )
+
+
+_TITLE_WORD = re.compile(r"[A-Za-z0-9][A-Za-z0-9'’-]+")
+_SMALL_WORDS = "a an the of in on at to for and or by with from is are was were be has have had as"
+_SMALL = frozenset(_SMALL_WORDS.split())
+
+
+def restates(statement: str, title: str) -> bool:
+    """Most of the headline's words are in the statement: true by the headline alone."""
+    words = {w.lower() for w in _TITLE_WORD.findall(title)} - _SMALL
+    said = {w.lower() for w in _TITLE_WORD.findall(statement)}
+    return len(words) >= 3 and len(words & said) >= 0.75 * len(words)
 
 
 def who_not_person(q: Question, article: Article | None) -> Iterator[Problem]:

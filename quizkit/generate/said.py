@@ -10,7 +10,7 @@ import random
 from collections.abc import Iterator
 
 from quizkit.analysis import Analysis, Mention, Sentence
-from quizkit.generate import distractors
+from quizkit.generate import distractors, syntax
 from quizkit.generate.common import Candidate, leaks, make, sentence_score, span_evidence
 from quizkit.model import Quote
 
@@ -48,7 +48,126 @@ def _shown(text: str) -> str | None:
     return " ".join(words) if len(words) <= MAX_WORDS else " ".join(words[: MAX_WORDS - 4]) + " …"
 
 
+_SAY_WORDS = """say tell warn argue claim insist predict estimate believe note add explain stress acknowledge admit
+    suggest contend maintain announce"""
+SAY_VERBS = frozenset(_SAY_WORDS.split())
+"""Verbs that report a claim ("Sappington said that the number would rise"): the claim and who makes it."""
+CLAIM_MIN, CLAIM_MAX = 6, 26
+_UNCLEAR = frozenset({"PRP", "PRP$", "EX"})
+
+
+def reported(s: Sentence, analysis: Analysis) -> tuple[Mention, str] | None:
+    """(speaker, claim) when ``s`` reports in its own words what a named person said: "X said (that) Y",
+    with Y a whole clause that needs nothing from around it (no pronoun, no quotation, no cut)."""
+    toks = s.toks
+    if s.unresolved or any(ch in s.text for ch in '"“”'):
+        return None
+    for v, t in enumerate(toks):
+        if t.lemma.lower() not in SAY_VERBS or t.pos != "VERB" or t.tag not in ("VBD", "VBZ", "VBP"):
+            continue
+        subj = syntax.subject_of(s, v)
+        comp = next((k for k in s.kids[v] if toks[k].dep == "ccomp"), None)
+        if subj is None or comp is None:
+            continue
+        speaker = next(
+            (
+                m
+                for m in s.mentions
+                if m.kind == "person" and m.i <= subj < m.j and syntax.head_of(s, m) == subj
+            ),
+            None,
+        )
+        if speaker is None:
+            continue
+        idxs = sorted(syntax.subtree(s, comp))
+        if idxs != list(range(idxs[0], idxs[-1] + 1)) or v in idxs:
+            continue  # not one stretch of text
+        words = [k for k in idxs if toks[k].pos != "PUNCT"]
+        if not CLAIM_MIN <= len(words) <= CLAIM_MAX:
+            continue
+        if any(
+            toks[k].tag in _UNCLEAR
+            or (
+                toks[k].lemma.lower() in ("this", "that", "these", "those")
+                and toks[k].dep in ("nsubj", "dobj", "pobj", "det")
+            )
+            for k in idxs
+            if toks[k].dep != "mark"
+        ):
+            continue  # "he would resign", "this plan": who or what needs the sentence before
+        if not syntax.finite(s, comp) or any(_loose_clause(s, k) for k in idxs):
+            continue
+        body = [k for k in idxs if not (k == idxs[0] and toks[k].dep == "mark")]
+        claim = syntax.strip_end(syntax.render(toks, body))
+        first, _, rest = claim.partition(" ")
+        claim = f"{syntax.lower_if_common(first, s)} {rest}".strip()
+        if syntax.broken(claim) or leaks(claim, speaker.text):
+            continue
+        return speaker, claim
+    return None
+
+
+def _named_in(text: str, analysis: Analysis) -> tuple[str, ...]:
+    """People the words themselves talk about ("Epstein's death is a symptom…"): not plausible as the one
+    who said them."""
+    people = {m.canonical: m.text for s in analysis.sentences for m in s.mentions if m.kind == "person"}
+    return tuple(c for c, t in people.items() if leaks(text, t) or leaks(text, t.split()[-1]))
+
+
+def _loose_clause(s: Sentence, k: int) -> bool:
+    """A clause hanging on by a comma without its conjunction ("…data meeting expectations, the greenback
+    may…" once "while" went with the saying verb): the claim would read as two run-on sentences."""
+    t = s.toks[k]
+    if t.dep == "parataxis":
+        return True
+    if t.dep != "advcl":
+        return False
+    return not any(s.toks[c].dep in ("mark", "advmod") for c in s.kids[k])
+
+
+def _reported_candidates(analysis: Analysis, rng: random.Random) -> Iterator[Candidate]:
+    for s in analysis.sentences:
+        found = reported(s, analysis)
+        if found is None:
+            continue
+        speaker, claim = found
+        key = speaker.text
+        prompt = f"According to the article, who said that {claim}?"
+        surname = (key.split()[-1],) if len(key.split()) > 1 else ()
+        wrong = distractors.names(
+            key, "person", analysis, rng, 3, avoid=(speaker.canonical, *_named_in(claim, analysis))
+        )
+        score = sentence_score(s) + 0.3
+        if wrong is not None:
+            q = make(
+                "multiple_choice",
+                prompt,
+                key,
+                s,
+                analysis,
+                choices=(key, *wrong),
+                accepted_answers=surname,
+                target=speaker.canonical,
+                bloom="understand",
+                tags=("who", "claim"),
+            )
+            yield Candidate(q, score + 0.1, s.index, speaker.canonical, GROUP)
+        q = make(
+            "short_answer",
+            prompt,
+            key,
+            s,
+            analysis,
+            accepted_answers=surname,
+            target=speaker.canonical,
+            bloom="understand",
+            tags=("who", "claim"),
+        )
+        yield Candidate(q, score, s.index, speaker.canonical, GROUP)
+
+
 def candidates(analysis: Analysis, rng: random.Random) -> Iterator[Candidate]:
+    yield from _reported_candidates(analysis, rng)
     for quote in analysis.article.quotes:
         if not quote.attributed:
             continue
@@ -63,7 +182,9 @@ def candidates(analysis: Analysis, rng: random.Random) -> Iterator[Candidate]:
             continue
         key = speaker.text
         prompt = f"According to the article, who said: “{shown}”?"
-        wrong = distractors.names(key, "person", analysis, rng, 3, avoid=(speaker.canonical,))
+        wrong = distractors.names(
+            key, "person", analysis, rng, 3, avoid=(speaker.canonical, *_named_in(shown, analysis))
+        )
         ev = span_evidence(analysis, sents)
         at = min(sents, key=lambda s: abs(s.start - quote.start))
         score = sentence_score(at) + 0.3

@@ -34,7 +34,7 @@ that asks why, a who-said question and a what-did-they-do question from 4)."""
 GROUP_ACTION = "action"
 NEAR_DUPLICATE = 90
 """The gate's own threshold (rapidfuzz token-set ratio), so what we pick passes it."""
-CAPS = {"open": 2, "ordering": 1, "metadata": 1, "said": 2, "action": 2}
+CAPS = {"open": 2, "ordering": 1, "metadata": 1, "action": 2}
 """At most this many of a group however many questions are asked (they are long or alike)."""
 MAX_PER_TARGET = 1
 """One question per answer: asking the same name twice tests nothing new."""

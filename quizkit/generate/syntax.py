@@ -110,6 +110,12 @@ def clause(s: Sentence, verb: int, keep: set[int]) -> Clause:
         if sub & keep:
             continue
         side = t.dep in DROP_CHILDREN or (t.dep == "advmod" and t.text.lower() in DROP_ADVMOD)
+        if side and t.dep == "advmod" and _between_commas(s, c):
+            subj = subject_of(s, verb)
+            if subj is not None and subj < c < verb:  # "The Taliban, however, claimed": both commas go
+                idxs -= {c - 1, c + 1}
+            else:
+                continue  # "…is under investigation, however, reports say…": without it, a comma splice
         conj_clause = t.dep == "conj" and t.pos in ("VERB", "AUX") and subject_of(s, c) is not None
         side = side or conj_clause
         side = side or (t.dep == "prep" and t.text.lower() in ("despite", "amid", "unlike", "besides"))
@@ -144,6 +150,10 @@ def clause(s: Sentence, verb: int, keep: set[int]) -> Clause:
         if toks[c].tag in ("WRB", "WDT", "WP") and c not in keep:
             idxs.discard(c)
     return Clause(tuple(sorted(idxs)), verb, subject_of(s, verb))
+
+
+def _between_commas(s: Sentence, k: int) -> bool:
+    return 0 < k < len(s.toks) - 1 and s.toks[k - 1].text == "," and s.toks[k + 1].text == ","
 
 
 def _opens_appositive(s: Sentence, k: int) -> bool:
@@ -216,6 +226,7 @@ _OPENING_CONJUNCTION = re.compile(
     r"|nevertheless|nonetheless|besides|likewise|similarly|consequently|accordingly|then|now|first|firstly"
     r"|second|secondly|third|thirdly|finally|lastly|next|so far|in addition|in turn|as such|as well|for now"
     r"|after all|at the same time|on the other hand|in fact|by contrast|in contrast|of course|for example"
+    r"|in return|in response|in exchange|even so|all the same|to that end|with that|that said|as well as that"
     r"|for instance|to be sure|above all|in short|in sum|overall|as a result|by then|until now)\s*,\s+"
     r"|(?:thus|hence|therefore|also|then|first|next|finally)\s+(?=\w))",
     re.I,

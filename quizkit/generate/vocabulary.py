@@ -179,7 +179,8 @@ def candidates(analysis: Analysis, rng: random.Random) -> Iterator[Candidate]:
     pool = list(gloss.values())
     found = occurrences(analysis)
     for term, (s, form) in found.items():
-        wrong = distractors.definitions(gloss[term], pool, rng)
+        same_pos = [d for d in pool if gloss_pos(d) == gloss_pos(gloss[term])]
+        wrong = distractors.definitions(gloss[term], same_pos, rng)  # a verb's meaning among verbs' meanings
         if wrong is None:
             continue
         quoted = context_of(s, form)
