@@ -88,6 +88,10 @@ class Generated:
     quiz: Quiz
     dropped: tuple[tuple[str, str], ...]
     warnings: tuple[str, ...]
+    main_points: tuple[int, ...] = ()
+    """Paragraph numbers of the article's main sentences (its most important third, ``importance``)."""
+    covered: tuple[int, ...] = ()
+    """Those of them some article question asks about."""
 
 
 def default_total(analysis: Analysis) -> int:
@@ -173,11 +177,17 @@ STRICT_QUIZ_CHECKS = frozenset({"gives_away_answer", "same_answer_twice"})
 """Quiz-wide warnings the generator does not leave in a quiz it makes: the question that names another's
 answer (or repeats it) goes, and another takes its place."""
 
-ASKED_ONLY = frozenset({"multiple_choice", "open"})
-"""Groups a default quiz leaves out: "which person/place/year…" multiple choice on a name (7 of 60 acceptable
-on the dev texts: the wrong options were also right, of another kind, or the name was trivia) and the open
-"explain why" question (0 of 9). Multiple choice still comes from who said it, what an actor did and
-vocabulary; ``--types multiple_choice`` or ``--types open`` brings these back."""
+
+def asked_only(c: Candidate) -> bool:
+    """Kinds a default quiz leaves out: "which person/place/year…" multiple choice on a name (7 of 60
+    acceptable on the dev texts: the wrong options were also right, of another kind, or the name was
+    trivia) and the open "explain why …" built from a *because* clause (0 of 9). Multiple choice still
+    comes from who said it, what an actor did and vocabulary, and the open question that asks the
+    headline's own "why" stays; ``--types multiple_choice`` or ``--types open`` brings the rest back."""
+    if c.group == "multiple_choice":
+        return True
+    return c.group == "open" and open.HEADLINE_TAG not in c.question.tags
+
 
 OFF_TOPIC_KINDS = frozenset({"region", "year", "date", "number"})
 """Continents and broad regions ("Europe") link any article to any fact: they do not make a fact relevant."""
@@ -256,9 +266,11 @@ def generate_quiz(
     # the ranker leaves weak candidates out of a default quiz (fewer, better); a teacher who asks for a count
     # or types gets them, best first, as long as they pass the checks
     default = count is None and types is None
-    pool = rated(candidates(focus(analysis, max(MIN_SENTENCES, budget), seed), types, seed), analysis, default)
+    pool = rated(
+        candidates(focus(analysis, max(MIN_SENTENCES, budget), seed), types, seed), analysis, default
+    )
     if types is None:  # kinds reviewers rejected nearly always come only when a teacher asks for their type
-        pool = [c for c in pool if c.group not in ASKED_ONLY]
+        pool = [c for c in pool if not asked_only(c)]
     below = [c for c in pool if (c.question.quality or 0.0) < min_quality]
     if below:
         pool = [c for c in pool if (c.question.quality or 0.0) >= min_quality]
@@ -306,14 +318,15 @@ def generate_quiz(
         context = [q for q in context if _key(q) not in clash]
         chosen = [c for c in chosen if _key(c.question) not in clash]
         quiz = _quiz(article, _finish(chosen, context, seed), seed)
-    chosen, context = _balance_true_false(chosen, context, dropped)
+    chosen, context = _balance_true_false(chosen, context, dropped, [c for c in pool if c not in chosen], one)
     quiz = _quiz(article, _finish(chosen, context, seed), seed)
     got = len(quiz.questions)
     if count is not None and got < count:
         warnings.append(_shortfall(analysis, count, got))
     elif count is None and n_article and len(chosen) < n_article:
         warnings.append(_shortfall(analysis, n_article, len(chosen)))
-    return Generated(quiz, tuple(dropped), tuple(warnings))
+    points, covered = importance.coverage(analysis, quiz.questions)
+    return Generated(quiz, tuple(dropped), tuple(warnings), points, covered)
 
 
 def candidate_pool(article: Article, seed: int = 0, ranked: bool = False) -> list[Candidate]:
@@ -417,16 +430,38 @@ def _without_repeats(
 
 
 def _balance_true_false(
-    chosen: list[Candidate], context: list[Question], dropped: list[tuple[str, str]]
+    chosen: list[Candidate],
+    context: list[Question],
+    dropped: list[tuple[str, str]],
+    spare: list[Candidate] | None = None,
+    gate: Callable[[Question], str | None] | None = None,
 ) -> tuple[list[Candidate], list[Question]]:
     """True and false keys about half and half over the whole quiz (the gate's ``true_false_balance``): the
-    repairs above can tip it, so the weakest statement of the larger side goes (an article one first)."""
+    repairs above can tip it, so a statement of the other side is added from ``spare`` when one fits (it
+    passes ``gate`` and repeats nothing), else the weakest statement of the larger side goes (an article one
+    first)."""
+    spare = sorted(spare or [], key=lambda c: -c.score)
     while True:
         keys = [q.answer for q in (*(c.question for c in chosen), *context) if q.type == "true_false"]
         trues, falses = keys.count(True), keys.count(False)
         if len(keys) < 2 or abs(trues - falses) <= max(1, len(keys) // 4):
             return chosen, context
         more = trues > falses
+        other = next(
+            (
+                c
+                for c in spare
+                if c.question.type == "true_false"
+                and c.question.answer is (not more)
+                and not any(select.conflicts(c, p) for p in chosen)
+                and (gate is None or gate(c.question) is None)
+            ),
+            None,
+        )
+        if other is not None:
+            spare.remove(other)
+            chosen = [*chosen, other]
+            continue
         side = [c for c in chosen if c.question.type == "true_false" and c.question.answer is more]
         if side:
             worst = min(side, key=lambda c: c.score)
@@ -516,6 +551,13 @@ def summary_lines(gen: Generated) -> list[str]:
         )
     else:
         lines.append("dropped 0 candidates at the quality gate")
+    if gen.main_points:
+        missed = [p for p in gen.main_points if p not in gen.covered]
+        lines.append(
+            f"main points: questions ask about {len(gen.covered)} of the {len(gen.main_points)} paragraphs "
+            "that hold the article's most important sentences"
+            + (f" (not paragraph {', '.join(map(str, missed))})" if missed else "")
+        )
     lines.extend(f"warning: {w}" for w in gen.warnings)
     return lines
 

@@ -9,9 +9,11 @@ questions of that kind rated acceptable on real articles: `benchmarks/quality/`)
 from __future__ import annotations
 
 import re
+from collections.abc import Sequence
 
 from quizkit.analysis import Analysis, Sentence
 from quizkit.generate.common import Candidate
+from quizkit.model import Question
 
 _WORD = re.compile(r"[A-Za-z][A-Za-z'’-]+")
 _STOP_WORDS = """a an the and or but of to in on at by for with from as is are was were be been has have had it its this
@@ -223,3 +225,18 @@ def quality(c: Candidate, importance: float) -> float:
     record = KIND_RECORD.get(c.group, 0.5)
     own = max(0.0, min(1.0, c.score / 1.6))
     return round(max(0.0, min(1.0, (0.45 * record + 0.35 * importance + 0.2 * own) / 0.8)), 3)
+
+
+def coverage(analysis: Analysis, questions: Sequence[Question]) -> tuple[tuple[int, ...], tuple[int, ...]]:
+    """(paragraphs holding the article's main sentences (the top ``TOP_SHARE``), those an article question
+    takes its evidence from): how much of the story's point the quiz asks about."""
+    weights = sentence_importance(analysis)
+    top = main_points(weights, TOP_SHARE)
+    main = [s for s in analysis.sentences if s.index in top and s.block_kind != "summary"]
+    asked = [
+        (q.evidence.start, q.evidence.end)
+        for q in questions
+        if q.origin == "article" and q.evidence is not None
+    ]
+    covered = [s for s in main if any(a < s.end and s.start < b for a, b in asked)]
+    return tuple(sorted({s.paragraph for s in main})), tuple(sorted({s.paragraph for s in covered}))

@@ -48,11 +48,17 @@ def _lemmas(s: Sentence) -> set[str]:
     }
 
 
-def rubric(analysis: Analysis, focus: Sentence, words: set[str], n: int = 4) -> tuple[str, ...]:
-    """The focus sentence plus the sentences sharing most content words with the question."""
+def rubric(
+    analysis: Analysis, focus: Sentence, words: set[str], n: int = 4, actor: str = ""
+) -> tuple[str, ...]:
+    """The focus sentence plus the sentences sharing most content words with the question; with ``actor``
+    (the one the question asks about), only sentences that name it: a reason, not background ("The Abraham
+    Accords, a U.S.-facilitated agreement, normalized relations…" does not say why Kazakhstan joined)."""
     scored = []
     for s in analysis.sentences:
         if s.index == focus.index:
+            continue
+        if actor and not any(m.canonical == actor for m in s.mentions):
             continue
         overlap = len(_lemmas(s) & words)
         if overlap >= 2:
@@ -98,10 +104,14 @@ def candidates(analysis: Analysis, rng: random.Random) -> Iterator[Candidate]:
     if why:
         words = {w.lower() for w in re.findall(r"[A-Za-z]+", why) if w.lower() not in _STOP}
         focus = max(body, key=lambda s: (len(_lemmas(s) & words), -s.index))
-        points = rubric(analysis, focus, words | _lemmas(focus))
+        subject = why.split(" did ", 1)[1] if " did " in why else ""
+        actor = next(
+            (m.canonical for s in analysis.sentences for m in s.mentions if subject.startswith(m.text)), ""
+        )  # "Why did Kazakhstan join …": only sentences that say something of Kazakhstan
+        points = rubric(analysis, focus, words | _lemmas(focus), actor=actor)
         if len(points) >= 2:
             prompt = f"Using evidence from the article, {why[0].lower()}{why[1:]}?"
-            yield _open(analysis, prompt, points, focus, "evaluate", 1.6)
+            yield _open(analysis, prompt, points, focus, "evaluate", 1.6, ("discussion", HEADLINE_TAG))
     for s in body:
         stated = _cause(s)
         if stated is not None:
@@ -169,8 +179,18 @@ def _effect_and_cause(s: Sentence, root: int, side: set[int]) -> tuple[str, str]
 _FIRST_PERSON = re.compile(r"\b(?:I|[Ww]e|[Oo]ur|[Uu]s|[Mm]y|[Mm]e)\b")
 
 
+HEADLINE_TAG = "headline"
+"""The open question that asks the headline's own "why" or "how": the article's main point."""
+
+
 def _open(
-    analysis: Analysis, prompt: str, points: tuple[str, ...], s: Sentence, bloom: str, score: float
+    analysis: Analysis,
+    prompt: str,
+    points: tuple[str, ...],
+    s: Sentence,
+    bloom: str,
+    score: float,
+    tags: tuple[str, ...] = ("discussion",),
 ) -> Candidate:
     q = make(
         "open",
@@ -181,6 +201,6 @@ def _open(
         bloom=bloom,
         points=float(min(5, 2 + len(points[:4]))),
         explain=f"A good answer uses these points from the article: {' '.join(points[:4])}",
-        tags=("discussion",),
+        tags=tags,
     )
     return Candidate(q, score, s.index, "", "open")

@@ -221,7 +221,9 @@ def choose(
         fitting = [c for c in queue[:LOOKAHEAD] if fits(c, strict)]
         if not fitting:  # nothing near the top fits: the first one further down that does
             fitting = next(([c] for c in queue[LOOKAHEAD:] if fits(c, strict)), [])
-        fitting.sort(key=lambda c: bool(c.target) and c.target in covered)
+        used = {p.sentence for p in picked.items if p.sentence >= 0}
+        fitting.sort(key=lambda c: (bool(c.target) and c.target in covered, c.sentence in used))
+        # something not yet asked, then a sentence not yet asked about: more of the story's points
         for c in fitting:
             queue.remove(c)
             if id(c) not in checked:
