@@ -20,7 +20,7 @@ from quizkit.check import check_quiz
 from quizkit.check.text import mentions, names_of
 from quizkit.generate import Generated, candidates, default_article_count, generate_quiz
 from quizkit.generate.statements import clause_statements
-from quizkit.generate.vocabulary import occurrences
+from quizkit.generate.vocabulary import context_of, occurrences
 from quizkit.knowledge import aliases
 from quizkit.model import Article, Question
 
@@ -242,6 +242,19 @@ def test_vocabulary_finds_new_fields_terms_in_news_sentences_and_skips_other_sen
     assert "warrant" not in found  # the verb "to justify", not a judge's warrant
     assert "jury" not in found  # "the jury is still out": an idiom, no court in sight
     assert "correspondent" not in found  # a bank, not a journalist
+
+
+def test_vocabulary_passage_keeps_the_and_of_coordinated_phrases() -> None:
+    doc = analyse(
+        from_text(
+            "Talks resume\n\n"
+            "The swap raised hopes of a thaw in relations between the armed group and coalition forces."
+        )
+    )
+    s, form = occurrences(doc)["coalition"]
+    assert (
+        context_of(s, form) == "the armed group and coalition forces"
+    )  # not "the armed group coalition forces"
 
 
 def test_same_seed_same_quiz_on_unseen_text() -> None:

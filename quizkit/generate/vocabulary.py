@@ -84,7 +84,7 @@ NEAR_MEANINGS: tuple[frozenset[str], ...] = tuple(
         ("misinformation", "disinformation", "propaganda"),
         ("inequality", "discrimination"),
         ("indictment", "allegation"),
-        ("indict", "prosecute"),
+        ("indict", "prosecute", "allege"),
         ("custody", "detention"),
         ("ruling", "verdict"),
         ("fraud", "embezzlement"),
@@ -277,6 +277,50 @@ SENSE_CUES: dict[str, frozenset[str]] = {
     "indictment": frozenset(
         ["grand", "jury", "charges", "charged", "court", "prosecutors", "unsealed", "counts"]
     ),
+    "runoff": frozenset(
+        ["election", "vote", "votes", "candidates", "round", "presidential", "ballot", "polls"]
+    ),
+    "turnout": frozenset(["voter", "voters", "election", "vote", "votes", "polls", "electoral", "ballot"]),
+    "transmission": frozenset(["disease", "virus", "infection", "mosquito", "mosquitoes", "spread", "cases"]),
+    "outbreak": frozenset(
+        [
+            "disease",
+            "virus",
+            "cases",
+            "infection",
+            "infections",
+            "measles",
+            "cholera",
+            "flu",
+            "ebola",
+            "health",
+        ]
+    ),
+    "immunity": frozenset(
+        ["disease", "virus", "vaccine", "vaccines", "infection", "antibodies", "herd", "immune"]
+    ),
+    "devastate": frozenset(
+        [
+            "earthquake",
+            "quake",
+            "storm",
+            "flood",
+            "floods",
+            "fire",
+            "fires",
+            "hurricane",
+            "cyclone",
+            "tsunami",
+            "war",
+        ]
+    ),
+    "erupt": frozenset(["volcano", "lava", "ash", "mount", "mountain", "volcanic", "crater"]),
+    "inundate": frozenset(
+        ["flood", "floods", "flooding", "rain", "river", "sea", "homes", "streets", "tide"]
+    ),
+    "submerge": frozenset(
+        ["flood", "floods", "flooding", "rain", "river", "sea", "homes", "streets", "tide"]
+    ),
     "symptom": frozenset(
         [
             "patient",
@@ -378,16 +422,12 @@ def context_of(s: Sentence, form: str) -> str:
             break
         head = s.toks[head].head
     keep = syntax.subtree(s, head)
-    for c in syntax.children(s, head):
-        if s.toks[c].dep in (
-            "relcl",
-            "advcl",
-            "acl",
-            "appos",
-            "punct",
-            "conj",
-            "cc",
-        ) and tok not in syntax.subtree(s, c):
+    children = syntax.children(s, head)
+    # the term in the second of two coordinated phrases keeps the "and" ("the armed group and coalition forces")
+    in_conj = any(s.toks[c].dep == "conj" and tok in syntax.subtree(s, c) for c in children)
+    dropped = ("relcl", "advcl", "acl", "appos", "conj") + (() if in_conj else ("punct", "cc"))
+    for c in children:
+        if s.toks[c].dep in dropped and tok not in syntax.subtree(s, c):
             keep -= syntax.subtree(s, c)
     phrase = syntax.strip_end(syntax.render(s.toks, tuple(sorted(keep))))
     if form in phrase and 3 <= len(phrase.split()) <= 12:
