@@ -118,27 +118,47 @@ _AGENT = re.compile(
 "an official sent …", "a group of people …"), not "an official order" or "a country's full right"."""
 
 
+_SUBSTANCE = re.compile(
+    r"^(?:an?\s|the\s)?(?:[\w-]+\s){0,2}?(?:metal|gas|fuel|substance|material|medicine|germ)\b"
+)
+
+
 def gloss_kind(definition: str) -> str:
-    """ "agent" for a definition of who does something (a person, group, government, living thing), else
-    "thing": an envoy's wrong options are other people, not "a strained situation"."""
-    return "agent" if gloss_pos(definition) == "NOUN" and _AGENT.match(definition.lower()) else "thing"
+    """ "agent" for a definition of who does something (a person, group, government, living thing),
+    "substance" for what something is made of or taken (a metal, gas, medicine), else "thing": an envoy's
+    wrong options are other people, not "a strained situation"; uranium's other substances."""
+    if gloss_pos(definition) != "NOUN":
+        return "thing"
+    text = definition.lower()
+    return "agent" if _AGENT.match(text) else "substance" if _SUBSTANCE.match(text) else "thing"
+
+
+def _names(definition: str, term: str) -> bool:
+    """The definition uses the term's words ("the amount of greenhouse gas …" for "greenhouse gas")."""
+    return any(re.search(rf"\b{re.escape(w)}", definition.lower()) for w in _stem_words(term))
 
 
 def wrong_meanings(term: str, rng: random.Random, n: int = 3) -> tuple[str, ...] | None:
     """Three definitions of other terms, of the same part of speech and kind as ``term``'s, from its own field
-    first and then from related fields; none of a term that is a variant or near synonym of it."""
+    first and then from related fields (a substance may fill up with things); none of a term that is a
+    variant or near synonym of it."""
     key = glossary()[term]
-    shape = (gloss_pos(key), gloss_kind(key))
+    pos = gloss_pos(key)
+    field = field_of(term)
+    fields = (field, *RELATED_FIELDS.get(field, ()))
+    kinds = [gloss_kind(key)] + (["thing"] if gloss_kind(key) == "substance" else [])
 
-    def tier(field: str) -> list[str]:
+    def tier(field: str, kind: str) -> list[str]:
         return [
             d
             for t, d in _by_field().get(field, {}).items()
-            if (gloss_pos(d), gloss_kind(d)) == shape and not related_terms(t, term)
+            if gloss_pos(d) == pos
+            and gloss_kind(d) == kind
+            and not related_terms(t, term)
+            and not _names(d, term)
         ]
 
-    field = field_of(term)
-    return distractors.definitions(key, [tier(f) for f in (field, *RELATED_FIELDS.get(field, ()))], rng, n)
+    return distractors.definitions(key, [tier(f, k) for k in kinds for f in fields], rng, n)
 
 
 def _word_pattern(word: str) -> str:
