@@ -89,6 +89,7 @@ NEAR_MEANINGS: tuple[frozenset[str], ...] = tuple(
         ("ruling", "verdict"),
         ("fraud", "embezzlement"),
         ("probe", "satellite"),
+        ("commodity", "uranium"),  # uranium is one: its gloss would not be wrong for "commodities"
     )
 )
 """Terms whose definitions are close enough that one would also be right for the other: never each other's
