@@ -86,6 +86,7 @@ NEAR_MEANINGS: tuple[frozenset[str], ...] = tuple(
         ("indictment", "allegation"),
         ("indict", "prosecute", "allege"),
         ("custody", "detention"),
+        ("prosecutor", "plaintiff"),  # both bring a case to court
         ("ruling", "verdict"),
         ("fraud", "embezzlement"),
         ("probe", "satellite"),
