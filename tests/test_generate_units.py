@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import random
+import re
 from collections import Counter
 from dataclasses import replace
 
@@ -14,7 +15,15 @@ from quizkit.article import from_text
 from quizkit.generate import realize, select, statements
 from quizkit.generate.distractors import confusable, dates, names, numbers, style
 from quizkit.generate.metadata import long_date, wrong_dates
-from quizkit.generate.vocabulary import glossary
+from quizkit.generate.vocabulary import (
+    RELATED_FIELDS,
+    field_of,
+    gloss_kind,
+    gloss_pos,
+    glossary,
+    related_terms,
+    wrong_meanings,
+)
 from tests.factories import make_question
 
 TEXT = (
@@ -146,9 +155,9 @@ def test_near_duplicates_and_giveaways_conflict() -> None:
     assert select.conflicts(a, sa)  # the statement names Donald Trump, the short answer's key
 
 
-def test_glossary_has_sixty_short_learner_definitions() -> None:
+def test_glossary_has_short_learner_definitions_by_field() -> None:
     g = glossary()
-    assert len(g) >= 60
+    assert len(g) >= 250  # the first 60 (international relations) and about 240 from ten more fields
     for term in (
         "accession",
         "normalize relations",
@@ -159,9 +168,116 @@ def test_glossary_has_sixty_short_learner_definitions() -> None:
         "sanctions",
         "sovereignty",
         "summit",
+        "extradition",
+        "inflation",
+        "aftershock",
+        "quarantine",
+        "referendum",
     ):
         assert term in g
-    assert all(5 <= len(d.split()) <= 20 for d in g.values())
+    assert all(5 <= len(d.split()) <= 14 for d in g.values())
+    assert len(set(g.values())) == len(g)  # a wrong option never reads the same as the key
+
+
+def test_every_glossary_term_has_a_field_with_related_fields() -> None:
+    fields = {field_of(t) for t in glossary()}
+    assert "" not in fields
+    assert fields == set(RELATED_FIELDS) and len(fields) >= 10
+    assert field_of("sanctions") == "diplomacy-and-international-relations"
+    assert field_of("verdict") == "law-and-justice"
+    assert field_of("uranium") == "energy-and-resources"
+    assert field_of("not a glossary term") == ""
+    assert all(set(related) <= fields and f not in related for f, related in RELATED_FIELDS.items())
+
+
+def test_no_definition_gives_away_its_own_term() -> None:
+    for term, definition in glossary().items():
+        for word in re.split(r"[\s-]+", term.lower()):
+            if len(word) > 3:  # "drought" in its gloss, or "mosquitoes" in mosquito-borne's
+                assert not re.search(rf"\b{re.escape(word[:5])}", definition.lower()), (term, definition)
+
+
+def test_part_of_speech_and_kind_are_read_from_the_definition() -> None:
+    g = glossary()
+    assert [gloss_pos(g[t]) for t in ("evacuate", "chronic", "fatal", "displaced", "verdict")] == [
+        "VERB",
+        "ADJ",
+        "ADJ",
+        "ADJ",
+        "NOUN",
+    ]
+    assert [gloss_kind(g[t]) for t in ("envoy", "defendant", "refugee", "tensions", "embargo", "census")] == [
+        "agent",
+        "agent",
+        "agent",
+        "thing",
+        "thing",  # "an official ban": the head is the ban, not an official
+        "thing",
+    ]
+
+
+def test_wrong_meanings_share_the_key_s_part_of_speech_kind_and_field() -> None:
+    g = glossary()
+    term_of = {d: t for t, d in g.items()}
+    asked = 0
+    for term, key in g.items():
+        wrong = wrong_meanings(term, random.Random(0))
+        if wrong is None:
+            continue
+        asked += 1
+        assert len(set(wrong)) == 3 and key not in wrong
+        field = field_of(term)
+        for d in wrong:
+            other = term_of[d]
+            assert gloss_pos(d) == gloss_pos(key), (term, other)
+            assert gloss_kind(d) in (gloss_kind(key), "thing" if gloss_kind(key) == "substance" else ""), (
+                term,
+                other,
+            )
+            assert not re.search(rf"\b{re.escape(term[:5].lower())}", d.lower()), (
+                term,
+                other,
+            )  # no echo of the key
+            assert field_of(other) in (field, *RELATED_FIELDS[field]), (term, other)
+            assert not related_terms(term, other), (term, other)
+        own = sum(field_of(term_of[d]) == field for d in wrong)
+        same = [t for t in g if field_of(t) == field and t != term and not related_terms(t, term)]
+        same = [t for t in same if (gloss_pos(g[t]), gloss_kind(g[t])) == (gloss_pos(key), gloss_kind(key))]
+        if gloss_kind(key) != "substance":  # a substance may take its field's things after related substances
+            assert own == min(3, len(same)), term  # the key's own field first
+    assert asked >= 0.9 * len(g)
+    tensions = wrong_meanings("tensions", random.Random(0)) or ()
+    assert tensions and g["uranium"] not in tensions  # "a heavy metal …" is no meaning of a situation
+    envoy = wrong_meanings("envoy", random.Random(0)) or ()
+    assert envoy and all(gloss_kind(d) == "agent" for d in envoy)  # people for a person
+    uranium = wrong_meanings("uranium", random.Random(0)) or ()
+    assert (
+        g["basin"] not in uranium and sum(gloss_kind(d) == "substance" for d in uranium) >= 2
+    )  # gases first
+    for seed in range(20):
+        assert not {g["treaty"], g["convention"]} & set(wrong_meanings("accord", random.Random(seed)) or ())
+        assert g["pandemic"] not in (wrong_meanings("epidemic", random.Random(seed)) or ())
+
+
+def test_variants_and_near_synonyms_are_related_terms() -> None:
+    assert related_terms("diplomacy", "diplomatic")
+    assert related_terms("accord", "accords")
+    assert related_terms("extradition", "extradite")
+    assert related_terms("ceasefire", "truce")
+    assert related_terms("legal status", "status")
+    assert not related_terms("tariff", "verdict")
+    assert not related_terms("inflation", "recession")
+
+
+def test_a_field_too_small_for_the_key_fills_up_from_related_fields() -> None:
+    wrong = wrong_meanings("lunar", random.Random(0))  # the only adjective of science-and-research
+    assert wrong is not None
+    assert {field_of(t) for t, d in glossary().items() if d in wrong} <= set(
+        RELATED_FIELDS["science-and-research"]
+    )
+    assert (
+        wrong_meanings("first responders", random.Random(0)) is None
+    )  # no other people in reach: no question
 
 
 def test_focus_drops_repeats_and_keeps_the_budget() -> None:

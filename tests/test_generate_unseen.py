@@ -20,7 +20,7 @@ from quizkit.check import check_quiz
 from quizkit.check.text import mentions, names_of
 from quizkit.generate import Generated, candidates, default_article_count, generate_quiz
 from quizkit.generate.statements import clause_statements
-from quizkit.generate.vocabulary import occurrences
+from quizkit.generate.vocabulary import context_of, occurrences
 from quizkit.knowledge import aliases
 from quizkit.model import Article, Question
 
@@ -210,6 +210,51 @@ def test_vocabulary_finds_inflections_not_other_words() -> None:
     found = {term: form for term, (_s, form) in occurrences(doc).items()}
     assert found.get("accord") == "accord"  # the noun, not "according to"
     assert found.get("ratify") == "ratified"
+
+
+def test_vocabulary_finds_new_fields_terms_in_news_sentences_and_skips_other_senses() -> None:
+    doc = analyse(
+        from_text(
+            "Quake hits Christchurch in a busy news week\n\n"  # the title; then VOA, 2011-02-22 (public domain), and wire-like copy
+            "Residents of New Zealand's second largest city, Christchurch, continue to dig out and search for "
+            "survivors after the city was devastated by a massive earthquake that toppled tall buildings.\n\n"
+            "Thousands of residents were evacuated after the magnitude 7.6 quake, and aftershocks shook the coast.\n\n"
+            "He has avoided extradition for seven years after seeking refuge at the embassy in London.\n\n"
+            "The government raised tariffs on steel as inflation climbed and subsidies for farmers were cut.\n\n"
+            "Power stations that burn coal and other fossil fuels face new limits.\n\n"
+            "The auditors said two of the findings warrant priority attention from the agency.\n\n"
+            "The jury is still out on whether the new rules will help small firms.\n\n"
+            "Trade talks stalled over correspondent banking rules."
+        )
+    )
+    found = {term: form for term, (_s, form) in occurrences(doc).items()}
+    assert found.get("devastate") == "devastated"
+    assert found.get("evacuate") == "evacuated"
+    assert found.get("magnitude") == "magnitude"
+    assert found.get("aftershock") == "aftershocks"
+    assert found.get("extradition") == "extradition"
+    assert "refugee" not in found  # "refuge" is another word
+    assert found.get("tariff") == "tariffs"
+    assert found.get("inflation") == "inflation"
+    assert found.get("subsidy") == "subsidies"
+    assert found.get("fossil fuel") == "fossil fuels"
+    assert "fossil" not in found  # part of the longer term, not the remains in rock
+    assert "warrant" not in found  # the verb "to justify", not a judge's warrant
+    assert "jury" not in found  # "the jury is still out": an idiom, no court in sight
+    assert "correspondent" not in found  # a bank, not a journalist
+
+
+def test_vocabulary_passage_keeps_the_and_of_coordinated_phrases() -> None:
+    doc = analyse(
+        from_text(
+            "Talks resume\n\n"
+            "The swap raised hopes of a thaw in relations between the armed group and coalition forces."
+        )
+    )
+    s, form = occurrences(doc)["coalition"]
+    assert (
+        context_of(s, form) == "the armed group and coalition forces"
+    )  # not "the armed group coalition forces"
 
 
 def test_same_seed_same_quiz_on_unseen_text() -> None:

@@ -21,22 +21,161 @@ TAG = "vocabulary"
 
 
 @cache
-def glossary() -> dict[str, str]:
-    """Term -> short learner definition, in file order."""
+def _by_field() -> dict[str, dict[str, str]]:
+    """Field ("law-and-justice") -> term -> short learner definition, in file order."""
     raw = resources.files("quizkit.generate").joinpath("glossary.yaml").read_text(encoding="utf-8")
     data = yaml.safe_load(raw)
-    return {str(k): str(v) for k, v in data.items()}
+    return {str(f): {str(k): str(v) for k, v in terms.items()} for f, terms in data.items()}
+
+
+@cache
+def glossary() -> dict[str, str]:
+    """Term -> short learner definition, in file order (every field's terms together)."""
+    return {t: d for terms in _by_field().values() for t, d in terms.items()}
+
+
+@cache
+def field_of(term: str) -> str:
+    """The glossary field a term belongs to ("economy-and-finance"); "" for a word not in the glossary."""
+    return next((f for f, terms in _by_field().items() if term in terms), "")
+
+
+RELATED_FIELDS: dict[str, tuple[str, ...]] = {
+    "diplomacy-and-international-relations": ("government-and-elections", "conflict-and-security"),
+    "government-and-elections": (
+        "diplomacy-and-international-relations",
+        "law-and-justice",
+        "media-and-society",
+    ),
+    "law-and-justice": ("government-and-elections", "media-and-society"),
+    "economy-and-finance": ("energy-and-resources", "government-and-elections"),
+    "environment-and-climate": ("energy-and-resources", "disasters-and-emergencies", "science-and-research"),
+    "disasters-and-emergencies": ("environment-and-climate", "health-and-medicine"),
+    "science-and-research": ("health-and-medicine", "environment-and-climate"),
+    "health-and-medicine": ("science-and-research", "disasters-and-emergencies"),
+    "conflict-and-security": ("diplomacy-and-international-relations", "law-and-justice"),
+    "media-and-society": ("government-and-elections", "law-and-justice"),
+    "energy-and-resources": ("economy-and-finance", "environment-and-climate"),
+}
+"""Fields whose definitions may fill up a vocabulary question's wrong options when the term's own field has
+too few of its part of speech."""
+
+NEAR_MEANINGS: tuple[frozenset[str], ...] = tuple(
+    frozenset(g)
+    for g in (
+        ("accord", "treaty", "convention", "alliance"),
+        ("alliance", "coalition", "bloc", "partnership"),
+        ("sanctions", "embargo"),
+        ("envoy", "delegation"),
+        ("diplomacy", "mediation"),
+        ("ceasefire", "truce"),
+        ("insurgent", "militant", "extremist"),
+        ("insurgency", "unrest"),
+        ("casualties", "fatalities", "death toll"),
+        ("refugee", "migrant"),
+        ("epidemic", "pandemic", "outbreak"),
+        ("infectious", "mosquito-borne"),
+        ("recession", "downturn"),
+        ("subsidy", "bailout", "stimulus"),
+        ("investor", "shareholder"),
+        ("tremor", "aftershock"),
+        ("debris", "rubble"),
+        ("emissions", "pollutant", "greenhouse gas"),
+        ("misinformation", "disinformation", "propaganda"),
+        ("inequality", "discrimination"),
+        ("indictment", "allegation"),
+        ("indict", "prosecute", "allege"),
+        ("custody", "detention"),
+        ("prosecutor", "plaintiff"),  # both bring a case to court
+        ("ruling", "verdict"),
+        ("fraud", "embezzlement"),
+        ("probe", "satellite"),
+        ("commodity", "uranium"),  # uranium is one: its gloss would not be wrong for "commodities"
+    )
+)
+"""Terms whose definitions are close enough that one would also be right for the other: never each other's
+wrong option."""
+
+
+def _stem_words(term: str) -> set[str]:
+    return {w[:5] for w in re.split(r"[\s-]+", term.lower()) if len(w) > 3}
+
+
+def related_terms(a: str, b: str) -> bool:
+    """Two terms a student could take for the same word or meaning: a variant ("diplomacy", "diplomatic"),
+    a shared word ("legal status", "status") or near meanings ("truce", "ceasefire")."""
+    if _stem_words(a) & _stem_words(b) or a.lower() in b.lower() or b.lower() in a.lower():
+        return True
+    return any(a in g and b in g for g in NEAR_MEANINGS)
+
+
+_AGENT = re.compile(
+    r"^(?:an?\s|the\s)?(?:(?!of\s)[\w-]+(?<!ing)\s){0,2}?"
+    r"(?:person|people|someone|officials?|lawyer|judge|fighters?|soldiers?|group|members?|politician|compan(?:y|ies)"
+    r"|firm|journalist|organisation|authority|countr(?:y|ies)|government|body|animals?|plants?|part(?:y|ies)|workers?"
+    r"|citizens|leaders?)"
+    r"(?=\s+(?:who|whose|that|which|sent|of|in|or|and|held|forced|chosen|formally|trained|killed|with|from|such|like)\b|,|$)"
+)
+"""A definition of who does something: its head noun is a person, group or living thing ("a person who …",
+"an official sent …", "a group of people …"), not "an official order" or "a country's full right"."""
+
+
+_SUBSTANCE = re.compile(
+    r"^(?:an?\s|the\s)?(?:[\w-]+\s){0,2}?(?:metal|gas|fuel|substance|material|medicine|germ)\b"
+)
+
+
+def gloss_kind(definition: str) -> str:
+    """ "agent" for a definition of who does something (a person, group, government, living thing),
+    "substance" for what something is made of or taken (a metal, gas, medicine), else "thing": an envoy's
+    wrong options are other people, not "a strained situation"; uranium's other substances."""
+    if gloss_pos(definition) != "NOUN":
+        return "thing"
+    text = definition.lower()
+    return "agent" if _AGENT.match(text) else "substance" if _SUBSTANCE.match(text) else "thing"
+
+
+def _names(definition: str, term: str) -> bool:
+    """The definition uses the term's words ("the amount of greenhouse gas …" for "greenhouse gas")."""
+    return any(re.search(rf"\b{re.escape(w)}", definition.lower()) for w in _stem_words(term))
+
+
+def wrong_meanings(term: str, rng: random.Random, n: int = 3) -> tuple[str, ...] | None:
+    """Three definitions of other terms, of the same part of speech and kind as ``term``'s, from its own field
+    first and then from related fields (a substance may fill up with things); none of a term that is a
+    variant or near synonym of it."""
+    key = glossary()[term]
+    pos = gloss_pos(key)
+    field = field_of(term)
+    fields = (field, *RELATED_FIELDS.get(field, ()))
+    kinds = [gloss_kind(key)] + (["thing"] if gloss_kind(key) == "substance" else [])
+
+    def tier(field: str, kind: str) -> list[str]:
+        return [
+            d
+            for t, d in _by_field().get(field, {}).items()
+            if gloss_pos(d) == pos
+            and gloss_kind(d) == kind
+            and not related_terms(t, term)
+            and not _names(d, term)
+        ]
+
+    return distractors.definitions(key, [tier(f, k) for k in kinds for f in fields], rng, n)
 
 
 def _word_pattern(word: str) -> str:
     """A word with its inflections only: normalize -> normalized/normalizes/normalising, ratify -> ratified;
-    not a derived word with another meaning ("exporter", "pivotal")."""
+    not a derived word with another meaning ("exporter", "pivotal") nor the shorter word ("refuge" for
+    "refugee")."""
     if len(word) <= 4:
         return re.escape(word) + r"s?"
     stem = word[:-1] if word.endswith(("e", "y")) else word
     stem = re.escape(stem).replace("iz", "i[sz]")
-    ending = word[-1] if word.endswith(("e", "y")) else ""
-    return stem + rf"(?:{re.escape(ending)}s?|{'ie[sd]' if ending == 'y' else 'e?[sd]'}|ing|es)?"
+    if word.endswith("e"):
+        return stem + r"(?:es?|e?[sd]|ing)"
+    if word.endswith("y"):
+        return stem + r"(?:ys?|ie[sd]|ying)"
+    return stem + r"(?:e?[sd]|ing|es)?"
 
 
 @cache
@@ -47,6 +186,11 @@ def _patterns() -> tuple[tuple[str, re.Pattern[str]], ...]:
         body = r"[\s-]+".join(_word_pattern(w) for w in words)
         out.append((term, re.compile(rf"(?<![\w-])({body})(?![\w-])", re.I)))
     return tuple(out)
+
+
+def _tok_pos(s: Sentence, at: int) -> str:
+    """The part of speech of the token at body offset ``at``, "" if no token starts there."""
+    return next((t.pos for t in s.toks if t.start == at), "")
 
 
 def _function_word(s: Sentence, at: int) -> bool:
@@ -77,6 +221,142 @@ SENSE_CUES: dict[str, frozenset[str]] = {
     ),
     "corridor": frozenset(["trade", "transport", "route", "rail", "railway", "freight", "cargo", "transit"]),
     "tensions": frozenset(["political", "diplomatic", "military", "rising", "border", "trade", "between"]),
+    "relief": frozenset(
+        [
+            "aid",
+            "efforts",
+            "effort",
+            "supplies",
+            "agencies",
+            "agency",
+            "workers",
+            "operations",
+            "humanitarian",
+        ]
+    ),
+    "landslide": frozenset(
+        [
+            "mud",
+            "rain",
+            "rains",
+            "slope",
+            "slopes",
+            "hill",
+            "hillside",
+            "buried",
+            "triggered",
+            "rocks",
+            "earthquake",
+        ]
+    ),
+    "probe": frozenset(
+        ["space", "spacecraft", "orbit", "mission", "planet", "moon", "mars", "nasa", "asteroid"]
+    ),
+    "opposition": frozenset(
+        [
+            "party",
+            "parties",
+            "leader",
+            "leaders",
+            "parliament",
+            "lawmakers",
+            "politicians",
+            "candidate",
+            "mps",
+        ]
+    ),
+    "cabinet": frozenset(
+        ["minister", "ministers", "government", "secretary", "reshuffle", "prime", "president"]
+    ),
+    "plea": frozenset(
+        ["guilty", "court", "judge", "deal", "bargain", "innocent", "charges", "charge", "entered"]
+    ),
+    "custody": frozenset(["police", "prison", "jail", "held", "arrested", "federal", "detention", "guards"]),
+    "mandate": frozenset(["voters", "election", "won", "win", "popular", "electoral", "victory", "renewed"]),
+    "collapse": frozenset(["building", "buildings", "house", "houses", "bridge", "roof", "walls", "tower"]),
+    "dose": frozenset(["vaccine", "medicine", "drug", "drugs", "doses", "booster", "pill", "pills"]),
+    "warrant": frozenset(["arrest", "search", "judge", "issued", "police", "court", "officers", "signed"]),
+    "jury": frozenset(
+        ["trial", "court", "verdict", "judge", "jurors", "guilty", "grand", "deliberations", "juror"]
+    ),
+    "correspondent": frozenset(
+        ["reports", "reported", "reporting", "news", "journalist", "newspaper", "voa", "bbc"]
+    ),
+    "discrimination": frozenset(
+        [
+            "against",
+            "racial",
+            "race",
+            "gender",
+            "religious",
+            "unfair",
+            "unfairly",
+            "ethnic",
+            "disability",
+            "bias",
+        ]
+    ),
+    "indictment": frozenset(
+        ["grand", "jury", "charges", "charged", "court", "prosecutors", "unsealed", "counts"]
+    ),
+    "runoff": frozenset(
+        ["election", "vote", "votes", "candidates", "round", "presidential", "ballot", "polls"]
+    ),
+    "turnout": frozenset(["voter", "voters", "election", "vote", "votes", "polls", "electoral", "ballot"]),
+    "transmission": frozenset(["disease", "virus", "infection", "mosquito", "mosquitoes", "spread", "cases"]),
+    "outbreak": frozenset(
+        [
+            "disease",
+            "virus",
+            "cases",
+            "infection",
+            "infections",
+            "measles",
+            "cholera",
+            "flu",
+            "ebola",
+            "health",
+        ]
+    ),
+    "immunity": frozenset(
+        ["disease", "virus", "vaccine", "vaccines", "infection", "antibodies", "herd", "immune"]
+    ),
+    "devastate": frozenset(
+        [
+            "earthquake",
+            "quake",
+            "storm",
+            "flood",
+            "floods",
+            "fire",
+            "fires",
+            "hurricane",
+            "cyclone",
+            "tsunami",
+            "war",
+        ]
+    ),
+    "erupt": frozenset(["volcano", "lava", "ash", "mount", "mountain", "volcanic", "crater"]),
+    "inundate": frozenset(
+        ["flood", "floods", "flooding", "rain", "river", "sea", "homes", "streets", "tide"]
+    ),
+    "submerge": frozenset(
+        ["flood", "floods", "flooding", "rain", "river", "sea", "homes", "streets", "tide"]
+    ),
+    "symptom": frozenset(
+        [
+            "patient",
+            "patients",
+            "fever",
+            "illness",
+            "disease",
+            "infection",
+            "virus",
+            "pain",
+            "doctors",
+            "cough",
+        ]
+    ),
 }
 """Words whose glossed sense is one of several: asked only when a cue in the sentence shows that sense
 ("the strategic landscape", not "a desolate landscape")."""
@@ -93,6 +373,12 @@ _ADJ_START = frozenset(
         "based",
         "relating",
         "concerning",
+        "concerned",
+        "not",
+        "lasting",
+        "carried",
+        "causing",
+        "forced",
     ]
 )
 
@@ -122,15 +408,22 @@ def occurrences(analysis: Analysis) -> dict[str, tuple[Sentence, str]]:
     """Glossary term -> (first body sentence using it, the form written there)."""
     found: dict[str, tuple[Sentence, str]] = {}
     for s in sorted(analysis.sentences, key=lambda s: (s.block_kind == "summary", s.index)):
+        phrases = [m.span(1) for term, p in _patterns() if " " in term for m in p.finditer(s.text)]
         for term, pattern in _patterns():
             if term in found:
                 continue
             for m in pattern.finditer(s.text):
-                if m.group(1)[:1].isupper() and m.start() > 0:
-                    continue  # part of a name ("the Abraham Accords"), not the common word
+                if " " not in term and any(a <= m.start(1) and m.end(1) <= b for a, b in phrases):
+                    continue  # "fossil" in "fossil fuels" is part of the longer term
+                if m.group(1)[:1].isupper() and (
+                    m.start() > 0 or _tok_pos(s, s.start + m.start(1)) == "PROPN"
+                ):
+                    continue  # part of a name ("the Abraham Accords", "Orbit Beyond"), not the common word
                 if _function_word(s, s.start + m.start(1)):
                     continue  # "according to" is a preposition, not the noun "accord"
-                if " " not in term and not fits(s, s.start + m.start(1), term, glossary().get(term, "")):
+                if not re.search(r"[\s-]", term) and not fits(
+                    s, s.start + m.start(1), term, glossary().get(term, "")
+                ):
                     continue  # "it influences" is the verb, not the noun the gloss explains
                 found[term] = (s, m.group(1))
                 break
@@ -151,16 +444,12 @@ def context_of(s: Sentence, form: str) -> str:
             break
         head = s.toks[head].head
     keep = syntax.subtree(s, head)
-    for c in syntax.children(s, head):
-        if s.toks[c].dep in (
-            "relcl",
-            "advcl",
-            "acl",
-            "appos",
-            "punct",
-            "conj",
-            "cc",
-        ) and tok not in syntax.subtree(s, c):
+    children = syntax.children(s, head)
+    # the term in the second of two coordinated phrases keeps the "and" ("the armed group and coalition forces")
+    in_conj = any(s.toks[c].dep == "conj" and tok in syntax.subtree(s, c) for c in children)
+    dropped = ("relcl", "advcl", "acl", "appos", "conj") + (() if in_conj else ("punct", "cc"))
+    for c in children:
+        if s.toks[c].dep in dropped and tok not in syntax.subtree(s, c):
             keep -= syntax.subtree(s, c)
     phrase = syntax.strip_end(syntax.render(s.toks, tuple(sorted(keep))))
     if form in phrase and 3 <= len(phrase.split()) <= 12:
@@ -176,15 +465,16 @@ def context_of(s: Sentence, form: str) -> str:
 
 def candidates(analysis: Analysis, rng: random.Random) -> Iterator[Candidate]:
     gloss = glossary()
-    pool = list(gloss.values())
     found = occurrences(analysis)
     for term, (s, form) in found.items():
-        same_pos = [d for d in pool if gloss_pos(d) == gloss_pos(gloss[term])]
-        wrong = distractors.definitions(gloss[term], same_pos, rng)  # a verb's meaning among verbs' meanings
+        wrong = wrong_meanings(term, rng)  # meanings from the same field, of the same part of speech
         if wrong is None:
             continue
         quoted = context_of(s, form)
-        prompt = f'What does "{form}" mean in this passage from the article: “{quoted}”?'
+        word = (
+            form.lower() if s.text.startswith(form) and form[1:].islower() else form
+        )  # "Lawmakers" -> "lawmakers"
+        prompt = f'What does "{word}" mean in this passage from the article: “{quoted}”?'
         q = make(
             "multiple_choice",
             prompt,
@@ -193,7 +483,7 @@ def candidates(analysis: Analysis, rng: random.Random) -> Iterator[Candidate]:
             analysis,
             choices=(gloss[term], *wrong),
             bloom="understand",
-            explain=explanation(s, f'"{form}" here means: {gloss[term]}.'),
+            explain=explanation(s, f'"{word}" here means: {gloss[term]}.'),
             tags=(TAG,),
         )
         yield Candidate(q, sentence_score(s) + 0.4, s.index, f"vocabulary:{term}", TAG)
