@@ -25,7 +25,8 @@ def test_generate_writes_the_quiz_and_prints_a_summary(
     code, out, err = run(capsys, str(SEED), "-o", str(out_file), "--no-context", "--seed", "3")
     assert code == 0, err
     quiz = load_quiz(out_file)
-    assert len(quiz.questions) >= 8 and quiz.seed == 3  # about one per 27 words of the 254-word body
+    # about one per 27 words of the 254-word body, fewer when candidates fail (precision first, issue 9)
+    assert len(quiz.questions) >= 6 and quiz.seed == 3
     assert f"{len(quiz.questions)} questions: {len(quiz.questions)} article, 0 context" in out
     assert "by type: multiple_choice" in out and "dropped" in out
 

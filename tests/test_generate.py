@@ -37,7 +37,9 @@ def test_seed_default_follows_the_length_with_distinct_questions_of_four_types()
     total = default_total(analyse(seed_article()))
     assert total == round(analyse(seed_article()).words / 27)
     assert len(qs) == total or any("made" in w for w in gen.warnings)
-    assert len(qs) >= 8
+    # precision first (issue 9): the learned ranker and the kinds reviewers rejected leave out weak
+    # candidates, so the 254-word seed gets 6 of the 9 asked, with the warning (it had 8-9 before)
+    assert len(qs) >= 6
     assert len({q.prompt for q in qs}) == len(qs)
     assert len({q.type for q in qs}) >= 4
     assert all(q.origin == "article" for q in qs)
@@ -49,7 +51,9 @@ def test_seed_quiz_passes_the_quality_gate() -> None:
 
 
 def test_questions_a_teacher_wants_are_there() -> None:
-    qs = seed_quiz().quiz.questions
+    """The quiz `make quiz` prints (seed 1, context on): background questions carry the Washington visit,
+    which the article itself states in a sentence that opens "This development…" (not a main sentence)."""
+    qs = seed_quiz(seed=1, no_context=False).quiz.questions
     text = " ".join(f"{q.prompt} {q.answer} {' '.join(q.choices)}" for q in qs)
     for topics in (("Kazakhstan",), ("Israel",), ("Tokayev", "Washington", "Trump"), ("Russia", "China")):
         assert any(t in text for t in topics), topics  # the main points: who joined what, the balancing act

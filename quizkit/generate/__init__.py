@@ -266,9 +266,8 @@ def generate_quiz(
     # the ranker leaves weak candidates out of a default quiz (fewer, better); a teacher who asks for a count
     # or types gets them, best first, as long as they pass the checks
     default = count is None and types is None
-    pool = rated(
-        candidates(focus(analysis, max(MIN_SENTENCES, budget), seed), types, seed), analysis, default
-    )
+    mined = candidates(focus(analysis, max(MIN_SENTENCES, budget), seed), types, seed)
+    pool = rated(mined, analysis, default)
     if types is None:  # kinds reviewers rejected nearly always come only when a teacher asks for their type
         pool = [c for c in pool if not asked_only(c)]
     below = [c for c in pool if (c.question.quality or 0.0) < min_quality]
@@ -287,6 +286,9 @@ def generate_quiz(
     else:
         n_article = count - round(count * share)
     chosen = _select_article(article, pool, n_article, seed, one, whole, dropped)
+    if default and len(chosen) < n_article:  # room left: a main point not yet asked, from a weaker candidate
+        spare = [c for c in rated(mined, analysis, False) if not asked_only(c)]
+        chosen = _cover_main_points(article, analysis, spare, chosen, n_article, one)
     if types is None:  # a teacher who chose the types gets them in the numbers asked
         chosen = select.true_false_third(chosen, dropped)
     if count is None:
@@ -404,6 +406,49 @@ def _actor_key(f: dict[str, float]) -> bool:
 RANKER_WEIGHT = 4.0
 """How much the ranker's estimate counts in a candidate's place in its group's queue (the rest is the
 generator's own score and the sentence's importance, each about 0-1.5)."""
+
+
+COVER_FLOOR = 0.15
+"""The lowest ranker estimate a question may have to be added for a main point the quiz does not ask about
+yet (below the ranker's own threshold, which leaves weak candidates out of a default quiz)."""
+
+
+def _cover_main_points(
+    article: Article,
+    analysis: Analysis,
+    spare: list[Candidate],
+    chosen: list[Candidate],
+    n: int,
+    one: Callable[[Question], str | None],
+) -> list[Candidate]:
+    """While the quiz is short of ``n``: for each of the article's most important sentences (the top
+    ``importance.TOP_SHARE``, most important first) that no question asks about, the best candidate on it
+    that passes the gate, repeats nothing and scores at least ``COVER_FLOOR`` (not a true/false statement
+    when another kind is on offer)."""
+    weights = importance.sentence_importance(analysis)
+    top = importance.main_points(weights, importance.TOP_SHARE)
+    out = list(chosen)
+    asked = {c.sentence for c in out}
+    for idx in sorted(top, key=lambda i: (-weights[i], i)):
+        if len(out) >= n:
+            break
+        if idx in asked:
+            continue
+        options = [
+            c
+            for c in spare
+            if c.sentence == idx
+            and c.group != "vocabulary"  # a word's meaning is not the sentence's point
+            and (c.question.quality or 0.0) >= COVER_FLOOR
+            and not any(select.conflicts(c, p, article.title) for p in out)
+            and not _title_gives_away(c.question, article)
+        ]
+        for c in sorted(options, key=lambda c: (c.question.type == "true_false", -c.score)):
+            if one(c.question) is None:
+                out.append(c)
+                asked.add(idx)
+                break
+    return out
 
 
 def _without_repeats(
