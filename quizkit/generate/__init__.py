@@ -287,7 +287,7 @@ def generate_quiz(
         n_article = count - round(count * share)
     chosen = _select_article(article, pool, n_article, seed, one, whole, dropped)
     if default and len(chosen) < n_article:  # room left: a main point not yet asked, from a weaker candidate
-        spare = [c for c in rated(mined, analysis, False) if not asked_only(c)]
+        spare = [c for c in rated(mined, analysis, floor=COVER_FLOOR) if not asked_only(c)]
         chosen = _cover_main_points(article, analysis, spare, chosen, n_article, one)
     if types is None:  # a teacher who chose the types gets them in the numbers asked
         chosen = select.true_false_third(chosen, dropped)
@@ -349,13 +349,16 @@ def _title_gives_away(q: Question, article: Article) -> bool:
     return any(True for _ in title_giveaway(q, article))
 
 
-def rated(pool: list[Candidate], analysis: Analysis, threshold: bool = True) -> list[Candidate]:
+def rated(
+    pool: list[Candidate], analysis: Analysis, threshold: bool = True, floor: float | None = None
+) -> list[Candidate]:
     """Each candidate's score raised by its sentence's importance (main points first) and its question given
     the quality estimate it keeps in the quiz. Sentences outside the article's main points (the lower
     ``importance.MINOR_SHARE`` of them) give no questions: reviewers rated such details trivial. With the
     learned ranker (``ranker.json``), the estimate is the ranker's probability that a reviewer accepts the
-    question, and (``threshold``) candidates of the kinds it was fitted on that fall below its threshold are
-    left out."""
+    question, and (``threshold``) candidates of the kinds it was fitted on that fall below its threshold
+    (or ``floor``, when given) are left out, and so are blanks and short answers on what reviewers called
+    trivia (``_actor_key``)."""
     weights = importance.sentence_importance(analysis)
     main = importance.main_points(weights)
     top = importance.main_points(weights, importance.TOP_SHARE)
@@ -387,20 +390,23 @@ def rated(pool: list[Candidate], analysis: Analysis, threshold: bool = True) -> 
             continue
         f = ranker.features(ranker.shown_of(c.question), analysis, weights, by_index.get(c.sentence))
         p = ranker.acceptability(f, model)
-        if threshold and p < model.threshold and c.group in model.judged:
+        if threshold and p < (model.threshold if floor is None else floor) and c.group in model.judged:
             continue
-        if threshold and c.group in ("fill_blank", "short_answer") and not _actor_key(f):
+        if threshold and c.group in ("fill_blank", "short_answer") and not _actor_key(f, c, analysis):
             continue
         q = replace(c.question, quality=round(p, 3))
         out.append(replace(c, question=q, score=c.score + imp + RANKER_WEIGHT * p))
     return out
 
 
-def _actor_key(f: dict[str, float]) -> bool:
-    """A blank or short answer whose key is a person, or a place the main verb takes ("struck Padang"):
-    on the dev texts those were accepted about twice as often as organisations, numbers, dates and places
-    inside modifiers (35-45 % against 10-25 %), which reviewers called trivia."""
-    return bool(f["key_person"] or (f["key_place"] and f["key_on_main_verb"]))
+def _actor_key(f: dict[str, float], c: Candidate, analysis: Analysis) -> bool:
+    """A blank or short answer whose key is one of the story's people (named twice or more, or with an
+    office: "President …"), or a place the main verb takes ("struck Padang"): on the dev texts those were
+    accepted about twice as often as organisations, numbers, dates, places inside modifiers and people
+    named once in passing (a voter, a study's author), which reviewers called trivia."""
+    if f["key_person"]:
+        return analysis.counts.get(c.target, 1) >= 2 or importance.titled(c, analysis)
+    return bool(f["key_place"] and f["key_on_main_verb"])
 
 
 RANKER_WEIGHT = 4.0
@@ -423,8 +429,8 @@ def _cover_main_points(
 ) -> list[Candidate]:
     """While the quiz is short of ``n``: for each of the article's most important sentences (the top
     ``importance.TOP_SHARE``, most important first) that no question asks about, the best candidate on it
-    that passes the gate, repeats nothing and scores at least ``COVER_FLOOR`` (not a true/false statement
-    when another kind is on offer)."""
+    that passes the gate and repeats nothing, from ``spare`` (rated with ``COVER_FLOOR`` as the ranker's
+    floor; not a true/false statement when another kind is on offer)."""
     weights = importance.sentence_importance(analysis)
     top = importance.main_points(weights, importance.TOP_SHARE)
     out = list(chosen)
@@ -439,7 +445,6 @@ def _cover_main_points(
             for c in spare
             if c.sentence == idx
             and c.group != "vocabulary"  # a word's meaning is not the sentence's point
-            and (c.question.quality or 0.0) >= COVER_FLOOR
             and not any(select.conflicts(c, p, article.title) for p in out)
             and not _title_gives_away(c.question, article)
         ]
@@ -492,6 +497,7 @@ def _balance_true_false(
         if len(keys) < 2 or abs(trues - falses) <= max(1, len(keys) // 4):
             return chosen, context
         more = trues > falses
+        room = len(keys) < max(2, -(-(len(chosen) + len(context) + 1) // 3))  # still at most a third
         other = next(
             (
                 c
@@ -503,7 +509,7 @@ def _balance_true_false(
             ),
             None,
         )
-        if other is not None:
+        if other is not None and room:
             spare.remove(other)
             chosen = [*chosen, other]
             continue

@@ -181,7 +181,7 @@ def needs_top(c: Candidate, analysis: Analysis) -> bool:
         return False
     if analysis.counts.get(c.target, 1) >= 2:
         return False
-    return not _titled(c, analysis)  # a bystander, an analyst's employer, a jail
+    return not titled(c, analysis)  # a bystander, an analyst's employer, a jail
 
 
 _OFFICE_WORDS = """president prime minister premier king queen chancellor governor senator secretary emir sheikh
@@ -189,7 +189,7 @@ _OFFICE_WORDS = """president prime minister premier king queen chancellor govern
 OFFICE_TITLES = frozenset(_OFFICE_WORDS.split())
 
 
-def _titled(c: Candidate, analysis: Analysis) -> bool:
+def titled(c: Candidate, analysis: Analysis) -> bool:
     """The answer is a person named with an office ("President Kassym-Jomart Tokayev"): an actor of the story
     even when named once."""
     s = next((x for x in analysis.sentences if x.index == c.sentence), None)

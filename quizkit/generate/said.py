@@ -95,6 +95,8 @@ def reported(s: Sentence, analysis: Analysis) -> tuple[Mention, str] | None:
             if toks[k].dep != "mark"
         ):
             continue  # "he would resign", "this plan": who or what needs the sentence before
+        if syntax.subject_of(s, comp) is None:
+            continue  # "…said that last year had surpassed 100 million": what had? (the subject went)
         if not syntax.finite(s, comp) or any(_loose_clause(s, k) for k in idxs):
             continue
         body = [k for k in idxs if not (k == idxs[0] and toks[k].dep == "mark")]

@@ -127,7 +127,8 @@ def falsified(s: Sentence) -> list[tuple[str, str]]:
         toks = s.toks
         negs = [k for k in idxs if toks[k].dep == "neg" and toks[toks[k].head].lemma != "do"]
         auxes_do = [k for k in idxs if toks[k].dep == "neg" and toks[toks[k].head].lemma == "do"]
-        if negs and not auxes_do:
+        open_question = any(toks[k].text.lower() in ("whether", "if") for k in idxs)
+        if negs and not auxes_do and not open_question:  # "has not said whether…" without "not" is nonsense
             text = _sentence_text(s, idxs, {**swap, negs[0]: ""})
             if text:
                 out.append((text, f'the article says "{toks[negs[0]].text}" here'))

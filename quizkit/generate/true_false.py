@@ -170,6 +170,12 @@ _FUNCTION_WORDS = frozenset(
 )
 
 
+def double_frame(statement: str) -> bool:
+    """ "According to police, …" under our own "According to the article, …": two frames, and the claim is
+    someone else's (a who-said question asks it better)."""
+    return syntax.drop_connective(statement).lower().startswith("according to")
+
+
 def framed(statement: str, s: Sentence | None = None) -> str:
     """'The accords are ...' -> 'According to the article, the accords are ...': names keep their capital,
     a word capitalised only because it opened the sentence ("Anger grew…", "Emergency managers…") loses it."""
@@ -200,12 +206,14 @@ def candidates(analysis: Analysis, rng: random.Random) -> Iterator[Candidate]:
             if m.kind not in SWAPPABLE:
                 continue
             false = _false(s, m, analysis, rng)
-            if false is None or describes(false[0], s):
+            if false is None or describes(false[0], s) or double_frame(false[0]):
                 continue
             why = explanation(s, f"False: the article names {m.text}, not {false[1]}.")
             q = make("true_false", framed(false[0], s), False, s, analysis, target=m.canonical, explain=why)
             yield Candidate(q, base + 0.1, s.index, m.canonical, "true_false")
         for text, why_false in statements.falsified(s):
+            if double_frame(text):
+                continue
             q = make(
                 "true_false",
                 framed(text, s),
@@ -221,7 +229,7 @@ def candidates(analysis: Analysis, rng: random.Random) -> Iterator[Candidate]:
             # false ones, and keys alternate, so every true one lets a false one in
             trues += [t for m in s.mentions if m.kind in SWAPPABLE and (t := _as_said(s, m))]
         for text in dict.fromkeys(trues):
-            if describes(text, s):
+            if describes(text, s) or double_frame(text):
                 continue
             named = [m.canonical for m in s.mentions if m.text in text]
             target = named[0] if len(named) == 1 else ""
