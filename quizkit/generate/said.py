@@ -12,7 +12,7 @@ from collections.abc import Iterator
 from quizkit.analysis import Analysis, Mention, Sentence
 from quizkit.generate import distractors, syntax
 from quizkit.generate.common import Candidate, leaks, make, sentence_score, span_evidence
-from quizkit.model import Quote
+from quizkit.model import Evidence, Question, QuestionType, Quote
 
 MIN_WORDS, MAX_WORDS = 6, 28
 GROUP = "said"
@@ -130,42 +130,50 @@ def _loose_clause(s: Sentence, k: int) -> bool:
 def _reported_candidates(analysis: Analysis, rng: random.Random) -> Iterator[Candidate]:
     for s in analysis.sentences:
         found = reported(s, analysis)
-        if found is None:
-            continue
-        speaker, claim = found
-        key = speaker.text
-        prompt = f"According to the article, who said that {claim}?"
-        surname = (key.split()[-1],) if len(key.split()) > 1 else ()
-        wrong = distractors.names(
-            key, "person", analysis, rng, 3, avoid=(speaker.canonical, *_named_in(claim, analysis))
-        )
-        score = sentence_score(s) + 0.3
-        if wrong is not None:
-            q = make(
-                "multiple_choice",
-                prompt,
-                key,
-                s,
-                analysis,
-                choices=(key, *wrong),
-                accepted_answers=surname,
-                target=speaker.canonical,
-                bloom="understand",
-                tags=("who", "claim"),
-            )
-            yield Candidate(q, score + 0.1, s.index, speaker.canonical, GROUP)
-        q = make(
-            "short_answer",
+        if found is not None:
+            speaker, claim = found
+            prompt = f"According to the article, who said that {claim}?"
+            yield from _questions(analysis, rng, prompt, claim, speaker, s, None)
+
+
+def _questions(
+    analysis: Analysis,
+    rng: random.Random,
+    prompt: str,
+    words: str,
+    speaker: Mention,
+    at: Sentence,
+    ev: Evidence | None,
+) -> Iterator[Candidate]:
+    """The who-said question on ``words`` as multiple choice (when the article names three other people
+    the words are not about) and as a short answer; surnames accepted."""
+    key = speaker.text
+    surname = (key.split()[-1],) if len(key.split()) > 1 else ()
+    wrong = distractors.names(
+        key, "person", analysis, rng, 3, avoid=(speaker.canonical, *_named_in(words, analysis))
+    )
+    score = sentence_score(at) + 0.3
+
+    def build(qtype: QuestionType, choices: tuple[str, ...] = ()) -> Question:
+        return make(
+            qtype,
             prompt,
             key,
-            s,
+            at,
             analysis,
+            choices=choices,
             accepted_answers=surname,
             target=speaker.canonical,
             bloom="understand",
+            ev=ev,
             tags=("who", "claim"),
         )
-        yield Candidate(q, score, s.index, speaker.canonical, GROUP)
+
+    if wrong is not None:
+        yield Candidate(
+            build("multiple_choice", (key, *wrong)), score + 0.1, at.index, speaker.canonical, GROUP
+        )
+    yield Candidate(build("short_answer"), score, at.index, speaker.canonical, GROUP)
 
 
 def candidates(analysis: Analysis, rng: random.Random) -> Iterator[Candidate]:
@@ -182,40 +190,6 @@ def candidates(analysis: Analysis, rng: random.Random) -> Iterator[Candidate]:
         sents = _sentences(analysis, quote, speaker)
         if not sents:
             continue
-        key = speaker.text
         prompt = f"According to the article, who said: “{shown}”?"
-        wrong = distractors.names(
-            key, "person", analysis, rng, 3, avoid=(speaker.canonical, *_named_in(shown, analysis))
-        )
-        ev = span_evidence(analysis, sents)
         at = min(sents, key=lambda s: abs(s.start - quote.start))
-        score = sentence_score(at) + 0.3
-        surname = (key.split()[-1],) if len(key.split()) > 1 else ()
-        if wrong is not None:
-            q = make(
-                "multiple_choice",
-                prompt,
-                key,
-                at,
-                analysis,
-                choices=(key, *wrong),
-                accepted_answers=surname,
-                target=speaker.canonical,
-                bloom="understand",
-                ev=ev,
-                tags=("who", "claim"),
-            )
-            yield Candidate(q, score + 0.1, at.index, speaker.canonical, GROUP)
-        q = make(
-            "short_answer",
-            prompt,
-            key,
-            at,
-            analysis,
-            accepted_answers=surname,
-            target=speaker.canonical,
-            bloom="understand",
-            ev=ev,
-            tags=("who", "claim"),
-        )
-        yield Candidate(q, score, at.index, speaker.canonical, GROUP)
+        yield from _questions(analysis, rng, prompt, shown, speaker, at, span_evidence(analysis, sents))
