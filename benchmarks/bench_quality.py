@@ -427,6 +427,7 @@ def cmd_report(args: argparse.Namespace) -> int:
                     "type": row.get("type", ""),
                     "origin": row.get("origin", ""),
                     "split": split_of.get(art, "seed" if art == "seed" else "?"),
+                    "sheet": "pool (every candidate)" if "pool" in path.name else "quiz (what it picks)",
                     "article": art,
                 }
                 for group, key in keys.items():
@@ -438,7 +439,7 @@ def cmd_report(args: argparse.Namespace) -> int:
                 if not ok:
                     defects[(row.get("defect", "") or "(none given)").strip().lower()] += 1
     print(f"acceptability from {len(files)} rating file(s); {unrated} rows not rated (skipped)")
-    for group in ("overall", "file", "split", "origin", "type", "criterion", "article"):
+    for group in ("overall", "file", "sheet", "split", "origin", "type", "criterion", "article"):
         print(f"{group}:")
         for key in sorted(groups[group]):
             print(_line(key, groups[group][key]))
