@@ -102,7 +102,7 @@ def test_every_pooled_candidate_passes_the_gate_and_ranked_ones_clear_the_thresh
     article = read_article(ROOT / "benchmarks/quality/corpus" / name)
     m = ranker.model()
     assert m is not None
-    ranked = candidate_pool(article, ranked=True)
+    ranked = candidate_pool(article, threshold=True)
     assert all((c.question.quality or 0) >= m.threshold for c in ranked if c.group in m.judged)
     assert {"true_false", "fill_blank", "short_answer"} <= m.judged  # kinds with many ratings are judged
     assert "ordering" not in m.judged  # too few ratings to leave one out: only ordered
@@ -113,7 +113,9 @@ def test_bounded_numbers_are_not_swapped_into_false_statements() -> None:
     """Reviewer l: "killed at least 56" keyed False where the article says "at least 75" (still true)."""
     from quizkit.generate.true_false import _approximate
 
-    a = analyse(from_text("Storm hits coast\n\nThe storm killed at least 75 people on Monday. It killed 75 in 2009."))
+    a = analyse(
+        from_text("Storm hits coast\n\nThe storm killed at least 75 people on Monday. It killed 75 in 2009.")
+    )
     found = {m.text: _approximate(s, m) for s in a.sentences for m in s.mentions if m.kind == "number"}
     assert found == {"at least 75": True, "75": False}
     tf = [

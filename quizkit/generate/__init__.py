@@ -322,6 +322,16 @@ def generate_quiz(
         quiz = _quiz(article, _finish(chosen, context, seed), seed)
     chosen, context = _balance_true_false(chosen, context, dropped, [c for c in pool if c not in chosen], one)
     quiz = _quiz(article, _finish(chosen, context, seed), seed)
+    failing = whole(quiz)  # a statement added for balance that names another question's answer goes
+    added = [
+        c for c in chosen if any(q.id in failing and _key(q) == _key(c.question) for q in quiz.questions)
+    ]
+    if added:
+        dropped.extend(
+            (select.summary(c.question), "gives_away_answer: with another question") for c in added
+        )
+        chosen = [c for c in chosen if c not in added]
+        quiz = _quiz(article, _finish(chosen, context, seed), seed)
     got = len(quiz.questions)
     if count is not None and got < count:
         warnings.append(_shortfall(analysis, count, got))
@@ -331,14 +341,16 @@ def generate_quiz(
     return Generated(quiz, tuple(dropped), tuple(warnings), points, covered)
 
 
-def candidate_pool(article: Article, seed: int = 0, ranked: bool = False) -> list[Candidate]:
+def candidate_pool(article: Article, seed: int = 0, threshold: bool = False) -> list[Candidate]:
     """Every article candidate selection may draw from (rated, title give-aways out, passing the gate on
-    its own): what ``benchmarks/bench_quality.py pool`` samples for reviewers to rate (by default before
-    the learned ranker, so its ratings can train it)."""
+    its own): what ``benchmarks/bench_quality.py pool`` samples for reviewers to rate (by default without
+    the learned ranker's threshold and kind rules, so their ratings can train it)."""
     check_english(article)
     analysis = analyse(article)
     budget = SENTENCES_PER_QUESTION * default_total(analysis)
-    pool = rated(candidates(focus(analysis, max(MIN_SENTENCES, budget), seed), None, seed), analysis, ranked)
+    pool = rated(
+        candidates(focus(analysis, max(MIN_SENTENCES, budget), seed), None, seed), analysis, threshold
+    )
     one, _whole = _gate(article)
     return [c for c in pool if not _title_gives_away(c.question, article) and one(c.question) is None]
 
