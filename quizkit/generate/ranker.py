@@ -61,7 +61,8 @@ class Shown:
 
 
 def sentence_of(analysis: Analysis, evidence: str) -> Sentence | None:
-    """The analysed sentence an evidence text starts with (None when it is not the article's)."""
+    """The analysed sentence that holds the evidence text, or that it holds (the longest such; None when
+    the evidence is not the article's)."""
     ev = " ".join(evidence.split())
     best, best_len = None, 0
     for s in analysis.sentences:
