@@ -32,10 +32,9 @@ from sklearn.linear_model import LogisticRegression  # noqa: E402
 from sklearn.metrics import roc_auc_score  # noqa: E402
 from sklearn.model_selection import GroupKFold  # noqa: E402
 
-from quizkit.analysis import Analysis, analyse  # noqa: E402
+from quizkit.analysis import analyse  # noqa: E402
 from quizkit.article import read_article  # noqa: E402
-from quizkit.generate import importance  # noqa: E402
-from quizkit.generate.ranker import Shown, features  # noqa: E402
+from quizkit.generate.ranker import ArticleView, Shown, features, view  # noqa: E402
 
 OUT = ROOT / "quizkit" / "generate" / "ranker.json"
 ALSO = re.compile(r"\s*\(also accepted: .*\)$")
@@ -60,8 +59,7 @@ def shown_of_row(row: dict[str, str]) -> Shown:
 
 def load_rows(pattern: str = "*.csv") -> tuple[list[dict[str, float]], list[int], list[str], list[str]]:
     entries = {e.id: e for e in load_manifest()}
-    analyses: dict[str, Analysis] = {}
-    weights: dict[str, dict[int, float]] = {}
+    views: dict[str, ArticleView] = {}
     xs: list[dict[str, float]] = []
     ys: list[int] = []
     groups: list[str] = []
@@ -78,10 +76,9 @@ def load_rows(pattern: str = "*.csv") -> tuple[list[dict[str, float]], list[int]
                     continue
                 if not e.present:
                     continue
-                if art not in analyses:
-                    analyses[art] = analyse(read_article(e.path))
-                    weights[art] = importance.sentence_importance(analyses[art])
-                xs.append(features(shown_of_row(row), analyses[art], weights[art]))
+                if art not in views:
+                    views[art] = view(analyse(read_article(e.path)))
+                xs.append(features(shown_of_row(row), views[art]))
                 ys.append(ok)
                 groups.append(art)
                 files.add(path.name)

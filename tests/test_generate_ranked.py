@@ -90,8 +90,8 @@ def test_ranker_scores_are_probabilities_and_prefer_a_claim_to_a_place_blank() -
         (),
         "Officials met with Hawk Sawyer and Barr in Washington.",
     )
-    p_claim = ranker.acceptability(ranker.features(claim, a), m)
-    p_place = ranker.acceptability(ranker.features(place, a), m)
+    p_claim = ranker.acceptability(ranker.features(claim, ranker.view(a)), m)
+    p_place = ranker.acceptability(ranker.features(place, ranker.view(a)), m)
     assert 0 < p_place < p_claim < 1
 
 

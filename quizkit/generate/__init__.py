@@ -267,7 +267,8 @@ def generate_quiz(
     # or types gets them, best first, as long as they pass the checks
     default = count is None and types is None
     mined = candidates(focus(analysis, max(MIN_SENTENCES, budget), seed), types, seed)
-    pool = rated(mined, analysis, default)
+    scored = rated(mined, analysis, default, floor=COVER_FLOOR if default else None)
+    pool = [c for c in scored if not default or ranker.clears(c.group, c.question.quality)]
     if types is None:  # kinds reviewers rejected nearly always come only when a teacher asks for their type
         pool = [c for c in pool if not asked_only(c)]
     below = [c for c in pool if (c.question.quality or 0.0) < min_quality]
@@ -287,7 +288,7 @@ def generate_quiz(
         n_article = count - round(count * share)
     chosen = _select_article(article, pool, n_article, seed, one, whole, dropped)
     if default and len(chosen) < n_article:  # room left: a main point not yet asked, from a weaker candidate
-        spare = [c for c in rated(mined, analysis, floor=COVER_FLOOR) if not asked_only(c)]
+        spare = [c for c in scored if not asked_only(c)]
         chosen = _cover_main_points(article, analysis, spare, chosen, n_article, one)
     if types is None:  # a teacher who chose the types gets them in the numbers asked
         chosen = select.true_false_third(chosen, dropped)
@@ -375,6 +376,7 @@ def rated(
     main = importance.main_points(weights)
     top = importance.main_points(weights, importance.TOP_SHARE)
     model = ranker.model()
+    art = ranker.view(analysis, weights)
     by_index = {s.index: s for s in analysis.sentences}
     headline_like = {
         s.index
@@ -400,7 +402,7 @@ def rated(
             q = replace(c.question, quality=importance.quality(c, imp))
             out.append(replace(c, question=q, score=c.score + imp))
             continue
-        f = ranker.features(ranker.shown_of(c.question), analysis, weights, by_index.get(c.sentence))
+        f = ranker.features(ranker.shown_of(c.question), art, by_index.get(c.sentence))
         p = ranker.acceptability(f, model)
         if threshold and p < (model.threshold if floor is None else floor) and c.group in model.judged:
             continue

@@ -140,15 +140,44 @@ def _role(key: str, s: Sentence | None) -> str:
     return "none"
 
 
-def features(
-    shown: Shown,
-    analysis: Analysis,
-    weights: dict[int, float] | None = None,
-    sentence: Sentence | None = None,
-) -> dict[str, float]:
+@dataclass(frozen=True, slots=True)
+class ArticleView:
+    """What the features need of the whole article, worked out once per article (not per candidate)."""
+
+    analysis: Analysis
+    weights: dict[int, float]
+    """Sentence index -> importance."""
+    rank: dict[int, float]
+    """Sentence index -> place in importance order, 0 (most important) to 1."""
+    title: frozenset[str]
+    body: str
+    """The body in lower case (are the options the article's own words?)."""
+    freq: dict[str, int]
+    """Lower-cased canonical name -> how often the article names it."""
+    top_actors: frozenset[str]
+
+
+def view(analysis: Analysis, weights: dict[int, float] | None = None) -> ArticleView:
+    weights = weights if weights is not None else importance.sentence_importance(analysis)
+    ranked = sorted(weights, key=lambda i: (-weights[i], i))
+    freq: dict[str, int] = {}
+    for name, n in analysis.counts.items():
+        freq[name.lower()] = max(freq.get(name.lower(), 0), n)
+    return ArticleView(
+        analysis=analysis,
+        weights=weights,
+        rank={i: n / max(1, len(ranked)) for n, i in enumerate(ranked)},
+        title=frozenset(_content(analysis.article.title)),
+        body=analysis.article.body.lower(),
+        freq=freq,
+        top_actors=frozenset(c.lower() for c, _n in analysis.counts.most_common(3)),
+    )
+
+
+def features(shown: Shown, art: ArticleView, sentence: Sentence | None = None) -> dict[str, float]:
     """The ranker's features of one question (all in about [0, 1]); ``sentence``: its evidence sentence
     when known (else found from the evidence text)."""
-    weights = weights if weights is not None else importance.sentence_importance(analysis)
+    analysis = art.analysis
     s = (
         sentence
         if sentence is not None
@@ -182,15 +211,11 @@ def features(
     for r in ("subject", "object", "prep"):
         f[f"role_{r}"] = float(role == r)
     canon = key.lower()
-    freq = max((n for c, n in analysis.counts.items() if c.lower() == canon), default=0)
-    f["key_freq"] = min(1.0, math.log1p(freq) / math.log(8))
-    title = _content(analysis.article.title)
-    f["key_in_title"] = float(bool(key) and bool(_content(key) & title))
-    ranked = sorted(weights, key=lambda i: (-weights[i], i))
-    place = {i: n for n, i in enumerate(ranked)}
+    f["key_freq"] = min(1.0, math.log1p(art.freq.get(canon, 0)) / math.log(8))
+    f["key_in_title"] = float(bool(key) and bool(_content(key) & art.title))
     if s is not None:
-        f["importance"] = weights.get(s.index, 0.0)
-        f["rank"] = place.get(s.index, len(ranked)) / max(1, len(ranked))
+        f["importance"] = art.weights.get(s.index, 0.0)
+        f["rank"] = art.rank.get(s.index, 1.0)
         f["early"] = float(s.paragraph <= 2)
         f["sentence_words"] = min(1.0, s.words / 40)
         f["names"] = min(1.0, len({m.canonical for m in s.mentions}) / 5)
@@ -204,8 +229,7 @@ def features(
     f["pronoun_anywhere"] = float(bool(_PRONOUN_ANY.search(prompt)))
     f["negated"] = float(bool(re.search(r"\b(?:not|n't|never|no)\b", prompt)))
     f["key_words"] = min(1.0, len(key.split()) / 6)
-    top_actors = [c for c, _n in analysis.counts.most_common(3)]
-    f["key_main_actor"] = float(bool(key) and any(c.lower() == canon for c in top_actors))
+    f["key_main_actor"] = float(bool(key) and canon in art.top_actors)
     f["prompt_words"] = min(1.0, len(prompt.split()) / 40)
     pw, ew = _content(prompt), _content(shown.evidence)
     f["copy"] = len(pw & ew) / max(1, len(pw))
@@ -213,9 +237,7 @@ def features(
     f["blank_position"] = blank / max(1, len(prompt)) if blank >= 0 else 0.0
     f["prompt_pronoun"] = float(bool(_PRONOUN_START.match(prompt.removeprefix("According to the article, "))))
     f["options_in_text"] = (
-        sum(o.lower() in analysis.article.body.lower() for o in shown.options) / len(shown.options)
-        if shown.options
-        else 0.0
+        sum(o.lower() in art.body for o in shown.options) / len(shown.options) if shown.options else 0.0
     )
     return f
 
@@ -245,6 +267,13 @@ def model() -> Model | None:
         trained_on=str(data.get("trained_on", "")),
         judged=frozenset(str(g) for g in data.get("judged_groups", ())),
     )
+
+
+def clears(group: str, estimate: float | None) -> bool:
+    """A candidate of ``group`` with this estimate stays in a default quiz: the model leaves out only kinds
+    it was fitted on enough ratings of, below its threshold (no model: everything stays)."""
+    m = model()
+    return m is None or group not in m.judged or (estimate or 0.0) >= m.threshold
 
 
 def acceptability(f: dict[str, float], m: Model) -> float:
