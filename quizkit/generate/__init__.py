@@ -267,7 +267,8 @@ def generate_quiz(
     # or types gets them, best first, as long as they pass the checks
     default = count is None and types is None
     mined = candidates(focus(analysis, max(MIN_SENTENCES, budget), seed), types, seed)
-    scored = rated(mined, analysis, default, floor=COVER_FLOOR if default else None)
+    weights = importance.sentence_importance(analysis)  # once: rating, the cover pass and the summary use it
+    scored = rated(mined, analysis, default, floor=COVER_FLOOR if default else None, weights=weights)
     pool = [c for c in scored if not default or ranker.clears(c.group, c.question.quality)]
     if types is None:  # kinds reviewers rejected nearly always come only when a teacher asks for their type
         pool = [c for c in pool if not asked_only(c)]
@@ -289,7 +290,7 @@ def generate_quiz(
     chosen = _select_article(article, pool, n_article, seed, one, whole, dropped)
     if default and len(chosen) < n_article:  # room left: a main point not yet asked, from a weaker candidate
         spare = [c for c in scored if not asked_only(c)]
-        chosen = _cover_main_points(article, analysis, spare, chosen, n_article, one)
+        chosen = _cover_main_points(article, weights, spare, chosen, n_article, one)
     if types is None:  # a teacher who chose the types gets them in the numbers asked
         chosen = select.true_false_third(chosen, dropped)
     if count is None:
@@ -338,7 +339,7 @@ def generate_quiz(
         warnings.append(_shortfall(analysis, count, got))
     elif count is None and n_article and len(chosen) < n_article:
         warnings.append(_shortfall(analysis, n_article, len(chosen)))
-    points, covered = importance.coverage(analysis, quiz.questions)
+    points, covered = importance.coverage(analysis, quiz.questions, weights)
     return Generated(quiz, tuple(dropped), tuple(warnings), points, covered)
 
 
@@ -363,7 +364,11 @@ def _title_gives_away(q: Question, article: Article) -> bool:
 
 
 def rated(
-    pool: list[Candidate], analysis: Analysis, threshold: bool = True, floor: float | None = None
+    pool: list[Candidate],
+    analysis: Analysis,
+    threshold: bool = True,
+    floor: float | None = None,
+    weights: dict[int, float] | None = None,
 ) -> list[Candidate]:
     """Each candidate's score raised by its sentence's importance (main points first) and its question given
     the quality estimate it keeps in the quiz. Sentences outside the article's main points (the lower
@@ -372,7 +377,7 @@ def rated(
     question, and (``threshold``) candidates of the kinds it was fitted on that fall below its threshold
     (or ``floor``, when given) are left out, and so are blanks and short answers on what reviewers called
     trivia (``_actor_key``)."""
-    weights = importance.sentence_importance(analysis)
+    weights = weights if weights is not None else importance.sentence_importance(analysis)
     main = importance.main_points(weights)
     top = importance.main_points(weights, importance.TOP_SHARE)
     model = ranker.model()
@@ -435,7 +440,7 @@ yet (below the ranker's own threshold, which leaves weak candidates out of a def
 
 def _cover_main_points(
     article: Article,
-    analysis: Analysis,
+    weights: dict[int, float],
     spare: list[Candidate],
     chosen: list[Candidate],
     n: int,
@@ -444,8 +449,7 @@ def _cover_main_points(
     """While the quiz is short of ``n``: for each of the article's most important sentences (the top
     ``importance.TOP_SHARE``, most important first) that no question asks about, the best candidate on it
     that passes the gate and repeats nothing, from ``spare`` (rated with ``COVER_FLOOR`` as the ranker's
-    floor; not a true/false statement when another kind is on offer)."""
-    weights = importance.sentence_importance(analysis)
+    floor; not a true/false statement when another kind is on offer). ``weights``: sentence importance."""
     top = importance.main_points(weights, importance.TOP_SHARE)
     out = list(chosen)
     asked = {c.sentence for c in out}

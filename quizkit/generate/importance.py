@@ -227,10 +227,12 @@ def quality(c: Candidate, importance: float) -> float:
     return round(max(0.0, min(1.0, (0.45 * record + 0.35 * importance + 0.2 * own) / 0.8)), 3)
 
 
-def coverage(analysis: Analysis, questions: Sequence[Question]) -> tuple[tuple[int, ...], tuple[int, ...]]:
+def coverage(
+    analysis: Analysis, questions: Sequence[Question], weights: dict[int, float] | None = None
+) -> tuple[tuple[int, ...], tuple[int, ...]]:
     """(paragraphs holding the article's main sentences (the top ``TOP_SHARE``), those an article question
     takes its evidence from): how much of the story's point the quiz asks about."""
-    weights = sentence_importance(analysis)
+    weights = weights if weights is not None else sentence_importance(analysis)
     top = main_points(weights, TOP_SHARE)
     main = [s for s in analysis.sentences if s.index in top and s.block_kind != "summary"]
     asked = [
