@@ -142,6 +142,9 @@ class Sentence:
     """Dependency children of each token (precomputed: the question builders walk the tree a lot)."""
     opens_paragraph: bool = True
     """First sentence of its paragraph (a quotation there stands alone; later it continues someone's words)."""
+    proper: frozenset[str] = frozenset()
+    """Words (lower case) the article writes with a capital inside a sentence and never in lower case: names
+    the tagger may miss at the start of a sentence ("Figgins declined…"), shared by the article's sentences."""
 
     @property
     def words(self) -> int:
@@ -311,6 +314,7 @@ def iter_sentences(article: Article, entities: list[Entity] | None = None) -> It
     """
     blocks = list(_block_context(article))
     starts = [b[0] for b in blocks]
+    proper = proper_words(article.body)
     index = 0
     for offset, doc in nlp.parse((b[0], b[1]) for b in blocks):
         if entities is not None:
@@ -356,8 +360,20 @@ def iter_sentences(article: Article, entities: list[Entity] | None = None) -> It
                 tuple(chunks),
                 tuple(tuple(x) for x in kids),
                 n_sent == 0,
+                proper,
             )
             index += 1
+
+
+_MID_CAPITAL = re.compile(r"(?<=[a-z0-9,;:] )([A-Z][a-z][A-Za-z'’-]*)")
+_LOWER_WORD = re.compile(r"(?<![A-Za-z'’-])([a-z][a-z'’-]*)")
+
+
+def proper_words(body: str) -> frozenset[str]:
+    """Words capitalised after a lower-case word or a comma somewhere in ``body`` and never written in lower
+    case there (``Sentence.proper``)."""
+    capital = {w.lower() for w in _MID_CAPITAL.findall(body)}
+    return frozenset(capital - set(_LOWER_WORD.findall(body)))
 
 
 def names_by_kind(sentences: tuple[Sentence, ...]) -> dict[str, tuple[str, ...]]:

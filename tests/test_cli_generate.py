@@ -25,8 +25,11 @@ def test_generate_writes_the_quiz_and_prints_a_summary(
     code, out, err = run(capsys, str(SEED), "-o", str(out_file), "--no-context", "--seed", "3")
     assert code == 0, err
     quiz = load_quiz(out_file)
-    # about one per 27 words of the 254-word body, fewer when candidates fail (precision first, issue 9)
-    assert len(quiz.questions) >= 6 and quiz.seed == 3
+    # about one per 27 words of the 254-word body, fewer when candidates fail (precision first, issue 9).
+    # Was >= 6: the sixth was a false statement with China swapped in for Kazakhstan, which both seed
+    # reviewers rejected (benchmarks/quality/ratings/*seed*.csv, seed-003); the story's own subject is no
+    # longer swapped, and nothing else on this article clears the ranker without padding.
+    assert len(quiz.questions) >= 5 and quiz.seed == 3
     assert f"{len(quiz.questions)} questions: {len(quiz.questions)} article, 0 context" in out
     assert "by type: multiple_choice" in out and "dropped" in out
 

@@ -80,3 +80,144 @@ def test_factories_question_is_untouched_by_the_new_checks() -> None:
 
     q = make_question("short_answer")
     assert [f for f in check_question(q, None) if f.check in ("unresolved_reference", "title_giveaway")] == []
+
+
+# --- session 4: rules read off the dev ratings (reviewers i-p) ------------------------------------------
+
+
+def test_a_main_claim_said_the_other_way_round_is_a_false_statement() -> None:
+    """A flipped main claim was accepted as a plausible misreading ("the brain does use all …")."""
+    s = sentences("Kazakhstan joins\n\nKazakhstan already has established diplomatic relations with Israel.")[
+        0
+    ]
+    assert statements.negated(s) == "Kazakhstan has not established diplomatic relations with Israel."
+    s = sentences("Typhoon\n\nTyphoon Ketsana made landfall in the Philippines on Saturday.")[0]
+    assert statements.negated(s) == "Typhoon Ketsana did not make landfall in the Philippines on Saturday."
+    assert (
+        "Typhoon Ketsana did not make landfall in the Philippines on Saturday.",
+        "the article states the opposite",
+    ) in statements.falsified(s)
+
+
+def test_claims_that_would_read_as_nonsense_are_not_negated() -> None:
+    for text in (
+        "Padden says the damage from the quake is much worse than that from an earthquake in September.",  # say
+        "King Jigme Khesar Namgyel Wangchuk voluntarily ceded absolute power in 2008 and introduced democracy.",
+        "Fewer than 400,000 people were eligible to vote in the elections.",  # a count
+        "The Fed may raise rates again in March.",  # a modal: "may not" can still be true
+        "Sudan is only one of three countries on the list.",  # a limiting word
+    ):
+        s = sentences(f"Story\n\n{text}")[0]
+        assert statements.negated(s) is None, text
+
+
+def test_not_before_and_not_only_keep_their_not() -> None:
+    s = sentences(
+        "Lorenz\n\nIn the summer of 1961, Hamilton moved on to another project, but not before training her replacement."
+    )[0]
+    assert not any("but before" in text for text, _why in statements.falsified(s))
+
+
+def test_a_name_in_a_list_or_a_possessive_is_not_swapped() -> None:
+    """'West Michigan' put in a list of counties; 'Tova Noel's unit' (reviewers l, n)."""
+    a = analyse(
+        from_text(
+            "EEE\n\nThe virus has been reported in Barry, Berrien, Calhoun and Cass counties in Michigan. "
+            "Cases first appeared in West Michigan at the end of August. The outbreak has spread to Ohio."
+        )
+    )
+    s = a.sentences[0]
+    for m in s.mentions:
+        if m.text in ("Barry", "Berrien", "Calhoun", "Cass"):
+            assert not true_false._swappable_role(s, m, a), m.text
+
+
+def test_a_person_is_swapped_only_for_another_speaker_and_only_in_what_they_said() -> None:
+    a = analyse(
+        from_text(
+            "Debt\n\nSenator Mark Warner said the issue has just disappeared. "
+            "Jeffrey Frankel warns that the government will find it harder to cut taxes. "
+            "Donald Trump has called for spending $1 trillion on infrastructure. "
+            "Zabihullah Mujahid is a spokesman."
+        )
+    )
+    assert true_false.speakers_of(a) == {"Mark Warner", "Jeffrey Frankel"}
+    s = a.sentences[2]
+    trump = next(m for m in s.mentions if m.kind == "person")
+    assert not true_false._swappable_role(s, trump, a)  # "Zabihullah Mujahid has called for spending…"
+    s = a.sentences[1]
+    frankel = next(m for m in s.mentions if m.kind == "person")
+    made = true_false._false(s, frankel, a, random.Random(0), true_false.speakers_of(a))
+    assert made is not None and made[1] == "Mark Warner"
+
+
+def test_the_story_s_own_subject_is_neither_swapped_out_nor_in() -> None:
+    """'China's participation in the Abraham Accords…' (both seed reviewers: nonsense, give-away);
+    'Kenya will improve access for aid groups…' in a story about Sudan."""
+    a = analyse(
+        from_text(
+            "Sudan sanctions\n\nSudan will improve access for aid groups. Sudan has been accused of backing rebels. "
+            "Kenya and Ethiopia border Sudan. Officials in Sudan welcomed the move by Kenya."
+        )
+    )
+    s = a.sentences[0]
+    sudan = next(m for m in s.mentions if m.text == "Sudan")
+    assert true_false._false(s, sudan, a, random.Random(0)) is None
+
+
+def test_a_count_out_of_a_total_and_a_number_in_a_name_are_not_changed() -> None:
+    a = analyse(
+        from_text(
+            "Bhutan votes\n\nThe party has won 32 of the 47 seats in the vote for parliament, officials said on "
+            "Sunday. Euro 2020 qualifying is over for 20 teams."
+        )
+    )
+    s = a.sentences[0]
+    for m in s.mentions:
+        if m.kind == "number" and m.text in ("32", "47"):
+            assert true_false._false(s, m, a, random.Random(0)) is None, m.text
+    s = a.sentences[1]
+    year = next((m for m in s.mentions if "2020" in m.text), None)
+    assert year is None or true_false._false(s, year, a, random.Random(0)) is None
+
+
+def test_a_name_the_article_capitalises_elsewhere_keeps_its_capital_after_the_frame() -> None:
+    a = analyse(
+        from_text(
+            "Epstein guards\n\nThe guards were charged on Tuesday, said lawyer Montell Figgins. "
+            "Figgins declined to address whether Thomas slept on the job."
+        )
+    )
+    s = a.sentences[1]
+    assert "figgins" in s.proper
+    assert true_false.framed("Figgins declined to address the charges.", s).startswith(
+        "According to the article, Figgins"
+    )
+
+
+def test_an_opening_but_with_a_comma_is_cut() -> None:
+    from quizkit.generate.syntax import drop_connective
+
+    assert (
+        drop_connective("But, the Fed has gradually raised rates.") == "the Fed has gradually raised rates."
+    )
+    assert drop_connective("Separately, China's oil output rose.") == "China's oil output rose."
+
+
+def test_unresolved_them_and_it_after_a_preposition() -> None:
+    for text in (
+        "Lorenz thanked them in the literature",
+        "the United States has imposed punitive measures against it in an attempt",
+        "Lorenz described it during the Q&A session",
+    ):
+        assert UNRESOLVED.search(text), text
+    assert not UNRESOLVED.search("the government will find it more difficult to cut taxes")
+
+
+def test_a_true_and_a_false_statement_saying_one_thing_both_ways_are_not_both_asked() -> None:
+    from quizkit.generate import select
+
+    assert select.opposites(
+        "According to the article, Kazakhstan's participation signals that the U.S. continues to play a role.",
+        "According to the article, Kazakhstan's participation does not signal that the U.S. continues to play a role.",
+    )

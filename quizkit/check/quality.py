@@ -24,7 +24,7 @@ DEBRIS = re.compile(
 )
 FRAME = re.compile(r"^\s*according to the article,\s*", re.I)
 CONNECTIVE = re.compile(
-    r"^(?:(?:and|but|or|nor)\s|(?:however|meanwhile|moreover|furthermore|additionally|first|firstly|second|secondly|finally|so far"
+    r"^(?:(?:and|but|or|nor|neither),?\s|(?:however|meanwhile|moreover|furthermore|additionally|first|firstly|second|secondly|finally|so far"
     r"|far|in addition|as such|in turn|indeed|instead|still|also|then|thus|hence|therefore|yet),"
     r"|(?:thus|hence|therefore)\s)",
     re.I,
@@ -35,8 +35,10 @@ UNRESOLVED = re.compile(
     r"|that (?:level|day|time|year|week|month|point|move|decision|deal|plan|case|figure)|since then|by then"
     r"|at the time|after that|before that"
     r"|the step|this step|the latter|the former|as follows|the above|the aforementioned|these|those"
-    r"|here|afterwards?|you guys|(?:made|make|makes|making) things"
-    r"|the (?:city|town|village|province|party|company|day before|day after)(?! of\b)(?!['’]s? [A-Z]))\b",
+    r"|here|afterwards?|you guys|(?:made|make|makes|making) things|them|into question"
+    r"|the (?:city|town|village|province|party|company|source|day before|day after)(?! of\b)(?!['’]s? [A-Z])"
+    r"|(?:against|about|for|with|from|into|toward|towards|behind|described|describe|describes) (?:it|them)"
+    r"(?=[.,;?]|\s+(?:in|on|at|during|as|to|and|but|when|after|before)\b))\b",
     re.I,
 )
 OUTLINE = re.compile(
@@ -101,6 +103,8 @@ BROKEN = re.compile(
     r"|\b(?:is|are|was|were|be|the|a|an|of|to|for|with|by|from|at|in|on|and|or|as|than|that)\.$"
     r"|\s+n[’']t\b|\(or,|,\s*-\d|^According to the article, (?:\d+|\w+) (?:years|months|weeks|days) [A-Z]"
     r"|^(?=.*\b(?:in what year|what year)\b)(?=.*\b(?:19|20)\d\d\b)"
+    r"|\b(?:President|Minister|Mr|Mrs|Ms|Dr)\.? [A-Z][a-z]+(?: [A-Z][a-z]+)* (?:are|were)\b"
+    r"|^(?:According to the article, )?(?i:since|in|by|after|before|until) [^,]{1,30}, and [a-z]+ed\b"
 )
 
 
@@ -198,16 +202,19 @@ def same_answer_twice(quiz: Quiz) -> Iterator[Finding]:
             continue
         if "vocabulary" in q.tags:
             continue
-        key = aliases.norm(q.answer)
         ent = aliases.lookup(q.answer)
-        key = ent.name if ent is not None else key
-        if key in seen:
+        keys = {ent.name if ent is not None else aliases.norm(q.answer)}
+        words = q.answer.split()
+        if len(words) >= 2 and words[-1][:1].isupper():
+            keys.add(aliases.norm(words[-1]))  # "Ellen Fetter" and "Fetter": one person asked twice
+        hit = next((k for k in keys if k in seen), None)
+        if hit is not None:
             yield Finding(
                 q.id,
                 "same_answer_twice",
                 "warning",
-                f"its answer {short(q.answer)} is also the answer to question {seen[key]}; ask about "
+                f"its answer {short(q.answer)} is also the answer to question {seen[hit]}; ask about "
                 "something else",
             )
         else:
-            seen[key] = q.id
+            seen.update(dict.fromkeys(keys, q.id))

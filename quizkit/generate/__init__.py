@@ -290,9 +290,8 @@ def generate_quiz(
     chosen = _select_article(article, pool, n_article, seed, one, whole, dropped)
     if default and len(chosen) < n_article:  # room left: a main point not yet asked, from a weaker candidate
         spare = [c for c in scored if not asked_only(c)]
-        chosen = _cover_main_points(article, weights, spare, chosen, n_article, one)
-    if types is None:  # a teacher who chose the types gets them in the numbers asked
-        chosen = select.true_false_third(chosen, dropped)
+        others = default_total(analysis) - n_article if count is None and share > 0 else 0
+        chosen = _cover_main_points(article, weights, spare, chosen, n_article, one, others)
     if count is None:
         n_context = round(len(chosen) * share / (1 - share)) if share < 1 else default_total(analysis)
     else:
@@ -305,6 +304,8 @@ def generate_quiz(
             f"left out {len(asked_context) - len(context)} context questions about things the article "
             "does not mention"
         )
+    if types is None:  # a teacher who chose the types gets them in the numbers asked
+        chosen = select.true_false_third(chosen, dropped, context)
     chosen = _without_repeats(article, pool, chosen, context, seed, one, whole, dropped)
     given = [c for c in chosen if any(select.gives_away(q, c.question, article.title) for q in context)]
     if given:  # a context question names an article question's answer: the article one goes (they are many)
@@ -445,8 +446,9 @@ def _cover_main_points(
     chosen: list[Candidate],
     n: int,
     one: Callable[[Question], str | None],
+    others: int = 0,
 ) -> list[Candidate]:
-    """While the quiz is short of ``n``: for each of the article's most important sentences (the top
+    """While the quiz is short of ``n`` (``others``: the context questions expected beside them): for each of the article's most important sentences (the top
     ``importance.TOP_SHARE``, most important first) that no question asks about, the best candidate on it
     that passes the gate and repeats nothing, from ``spare`` (rated with ``COVER_FLOOR`` as the ranker's
     floor; not a true/false statement when another kind is on offer). ``weights``: sentence importance."""
@@ -463,13 +465,20 @@ def _cover_main_points(
             for c in spare
             if c.sentence == idx
             and c.group != "vocabulary"  # a word's meaning is not the sentence's point
-            and not any(select.conflicts(c, p, article.title) for p in out)
             and not _title_gives_away(c.question, article)
         ]
         for c in sorted(options, key=lambda c: (c.question.type == "true_false", -c.score)):
+            clash = [p for p in out if select.conflicts(c, p, article.title)]
+            # a main point takes the place of one question on a minor sentence it clashes with
+            if len(clash) > 1 or any(p.sentence in top or p.sentence < 0 for p in clash):
+                continue
+            kept = [p for p in out if p not in clash]
+            tf = sum(1 for p in kept if p.question.type == "true_false") + (c.question.type == "true_false")
+            if clash and tf > max(2, -(-(len(kept) + 1 + others) // 3)):
+                continue  # a statement in place of another kind only within the true/false third
             if one(c.question) is None:
-                out.append(c)
-                asked.add(idx)
+                out = [p for p in out if p not in clash] + [c]
+                asked = {p.sentence for p in out}
                 break
     return out
 

@@ -6,7 +6,7 @@ from __future__ import annotations
 
 import hashlib
 import random
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass, replace
 
 from rapidfuzz import fuzz, utils
@@ -120,6 +120,10 @@ def conflicts(a: Candidate, b: Candidate, public: str = "", strict: bool = True)
         return True
     if qa.type == qb.type == "true_false" and a.sentence == b.sentence >= 0 and twins(qa.prompt, qb.prompt):
         return True  # a statement and its twin with one name swapped, side by side, answer each other
+    if qa.type == qb.type == "true_false" and qa.answer != qb.answer:
+        near = a.sentence >= 0 and b.sentence >= 0 and abs(a.sentence - b.sentence) <= 1
+        if opposites(qa.prompt, qb.prompt) or (near and _negated(qa.prompt) != _negated(qb.prompt)):
+            return True  # "X signals that …" and "X does not signal that …": one point said both ways
     if alike(qa, qb):
         return True
     if not strict and (a.sentence != b.sentence or a.sentence < 0):
@@ -129,6 +133,21 @@ def conflicts(a: Candidate, b: Candidate, public: str = "", strict: bool = True)
 
 TWINS = 75
 """Two true/false statements from one sentence this alike (token-set ratio) differ by a swapped name or number."""
+
+
+OPPOSITES = 70
+"""A true and a false statement this alike (token-set ratio, "not" left out) say one thing both ways."""
+
+
+def opposites(a: str, b: str) -> bool:
+    def plain(x: str) -> str:
+        return x.replace(" not ", " ").replace(" does ", " ").replace(" did ", " ")
+
+    return fuzz.token_set_ratio(plain(a), plain(b), processor=utils.default_process) >= OPPOSITES
+
+
+def _negated(prompt: str) -> bool:
+    return " not " in prompt or "n't " in prompt
 
 
 def twins(a: str, b: str) -> bool:
@@ -346,14 +365,17 @@ def _compatible_pair(
     return None
 
 
-def true_false_third(chosen: list[Candidate], dropped: list[tuple[str, str]]) -> list[Candidate]:
-    """At most a third true/false (at least two allowed) when the quiz holds other kinds too: the caps work on
-    the count asked for, and a quiz that came out shorter would otherwise be mostly true/false. The lowest
-    scored go first, keeping the true/false keys balanced."""
+def true_false_third(
+    chosen: list[Candidate], dropped: list[tuple[str, str]], context: Sequence[Question] = ()
+) -> list[Candidate]:
+    """At most a third of the whole quiz (``chosen`` and the ``context`` questions) true/false, at least two
+    allowed, when it holds other kinds too: the caps work on the count asked for, and a quiz that came out
+    shorter would otherwise be mostly true/false. The lowest scored go first, keeping the keys balanced."""
     tf = [c for c in chosen if c.question.type == "true_false"]
-    if len(tf) == len(chosen):
+    if len(tf) == len(chosen) and not context:
         return chosen
-    allowed = max(2, -(-len(chosen) // 3))
+    total = len(chosen) + len(context)
+    allowed = max(2, -(-total // 3)) - sum(1 for q in context if q.type == "true_false")
     out = list(chosen)
     while sum(1 for c in out if c.question.type == "true_false") > allowed:
         keys = _tf_keys(out)

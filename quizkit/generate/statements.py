@@ -3,6 +3,8 @@ name swapped, a word blanked or a negation dropped for true/false items."""
 
 from __future__ import annotations
 
+import re
+
 from quizkit.analysis import Mention, Sentence, starts_unresolved
 from quizkit.generate.syntax import (
     BLANK,
@@ -116,6 +118,11 @@ so the quality gate sees the change)."""
 NUMBER_WORDS = ("two", "three", "four", "five", "six", "seven", "eight", "nine", "ten")
 
 
+NOT_IDIOMS = frozenset({"before", "until", "only", "just", "least", "yet", "always", "all", "even", "quite"})
+"""'but not before training her replacement', 'not only', 'not all': without "not" the clause is nonsense or
+still true, not a misreading."""
+
+
 def falsified(s: Sentence) -> list[tuple[str, str]]:
     """(false statement, what was changed) from asserted clauses: a negation removed or a different small
     number swapped in. (Antonyms — "strengthened" for "weakened" — made statements the article cannot
@@ -128,7 +135,13 @@ def falsified(s: Sentence) -> list[tuple[str, str]]:
         negs = [k for k in idxs if toks[k].dep == "neg" and toks[toks[k].head].lemma != "do"]
         auxes_do = [k for k in idxs if toks[k].dep == "neg" and toks[toks[k].head].lemma == "do"]
         open_question = any(toks[k].text.lower() in ("whether", "if") for k in idxs)
-        if negs and not auxes_do and not open_question:  # "has not said whether…" without "not" is nonsense
+        idiom = any(k + 1 < len(toks) and toks[k + 1].text.lower() in NOT_IDIOMS for k in negs)
+        idiom = idiom or any(
+            toks[j].text.lower() == "but" for k in negs[:1] for j in idxs if j > k
+        )  # not X but Y
+        if (
+            negs and not auxes_do and not open_question and not idiom
+        ):  # "has not said whether…" without "not" is nonsense
             text = _sentence_text(s, idxs, {**swap, negs[0]: ""})
             if text:
                 out.append((text, f'the article says "{toks[negs[0]].text}" here'))
@@ -145,7 +158,108 @@ def falsified(s: Sentence) -> list[tuple[str, str]]:
                 if text:
                     out.append((text, f'the article says "{toks[k].text}", not "{new}"'))
                 break
+    denied = negated(s)
+    if denied is not None:
+        out.append((denied, "the article states the opposite"))
     return out
+
+
+_NEGATIVE_WORDS = frozenset(
+    {
+        "not",
+        "n't",
+        "no",
+        "never",
+        "nothing",
+        "none",
+        "nor",
+        "neither",
+        "only",
+        "still",
+        "even",
+        "hardly",
+        "little",
+    }
+)
+_DO = {"VBZ": "does", "VBP": "do", "VBD": "did"}
+_NEGATABLE_AUX = frozenset({"have", "be", "will"})
+_DROPPED = frozenset({"already", "also"})
+_NOT_NEGATED = frozenset(
+    [
+        "say",
+        "tell",
+        "add",
+        "ask",
+        "write",
+        "insist",
+        "warn",
+        "argue",
+        "note",
+        "explain",
+        "claim",
+        "announce",
+        "report",
+        "continue",
+        "remain",
+        "appear",
+        "seem",
+        "begin",
+        "start",
+        "try",
+        "become",
+        "tend",
+    ]
+)
+_YEAR = re.compile(r"^(?:1[89]|20)\d\d$")
+
+
+def negated(s: Sentence) -> str | None:
+    """The sentence's main clause said the other way round ("Kazakhstan already has established relations
+    with Israel" -> "Kazakhstan has not established relations with Israel"): a "not" after its first
+    auxiliary (have, be, will) or a copula, or "did not" with the verb's base form. Reviewers accepted a
+    flipped main claim as a plausible misreading. Not for clauses with another negative or a limiting word
+    ("only", "still"), nor with a modal ("may", "could"), whose negation may still be true."""
+    toks = s.toks
+    root = next((k for k, t in enumerate(toks) if t.dep == "ROOT"), None)
+    if root is None or toks[root].pos not in ("VERB", "AUX") or not finite(s, root):
+        return None
+    if subject_of(s, root) is None or not asserted(s, root):
+        return None
+    c = clause(s, root, set())
+    opened = opening_swap(s, c.idxs, {})
+    if opened is None or toks[c.idxs[0]].tag in RELATIVE_TAGS or vague(s, c.idxs):
+        return None
+    if subject_is_pronoun(s, c) and c.subj not in opened:
+        return None
+    if any(toks[k].text.lower() in _NEGATIVE_WORDS or toks[k].dep == "neg" for k in c.idxs):
+        return None
+    if toks[root].lemma.lower() in _NOT_NEGATED or any(toks[k].dep == "conj" for k in s.kids[root]):
+        return None  # "did not say …" is no misreading; "did not cede power … and introduced democracy"
+    if any(toks[k].tag == "CD" and not _YEAR.match(toks[k].text) for k in c.idxs):
+        return None  # "Fewer than 400,000 people were not eligible": a count is changed, not denied
+    if any(
+        toks[k].dep in ("advmod", "npadvmod") and k < root and toks[k].text.lower() not in _DROPPED
+        for k in s.kids[root]
+        if k > (c.subj if c.subj is not None else -1)
+    ):
+        return None  # "voluntarily did not cede": the adverb would have to move
+    if sum(1 for k in c.idxs if k > root and toks[k].pos != "PUNCT") < 2:
+        return None  # "The most obvious hurdle is not."
+    auxes = sorted(k for k in s.kids[root] if toks[k].dep in ("aux", "auxpass") and k in c.idxs)
+    swap = dict(opened)
+    swap.update({k: "" for k in c.idxs if toks[k].text.lower() in _DROPPED and toks[k].dep == "advmod"})
+    if auxes:
+        first = toks[auxes[0]]
+        if first.lemma.lower() not in _NEGATABLE_AUX or (first.tag == "MD" and first.text.lower() != "will"):
+            return None
+        swap[auxes[0]] = f"{first.text} not"
+    elif toks[root].lemma.lower() == "be":
+        swap[root] = f"{toks[root].text} not"
+    elif toks[root].tag in _DO and toks[root].pos == "VERB" and toks[root].lemma.isalpha():
+        swap[root] = f"{_DO[toks[root].tag]} not {toks[root].lemma.lower()}"
+    else:
+        return None
+    return _sentence_text(s, c.idxs, swap)
 
 
 def appositive(

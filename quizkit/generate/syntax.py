@@ -221,13 +221,14 @@ def strip_end(text: str) -> str:
 
 
 _OPENING_CONJUNCTION = re.compile(
-    r"^(?:(?:but|and|yet|or|so(?! far\b| much\b| many\b| that\b| long\b))\s+(?=\w)"
+    r"^(?:(?:but|and|yet|or|so(?! far\b| much\b| many\b| that\b| long\b)),?\s+(?=\w)"
     r"|(?:yet|thus|hence|therefore|however|meanwhile|moreover|furthermore|additionally|also|still|indeed|instead"
     r"|nevertheless|nonetheless|besides|likewise|similarly|consequently|accordingly|then|now|first|firstly"
     r"|second|secondly|third|thirdly|finally|lastly|next|so far|in addition|in turn|as such|as well|for now"
     r"|after all|at the same time|on the other hand|in fact|by contrast|in contrast|of course|for example"
     r"|in return|in response|in exchange|even so|all the same|to that end|with that|that said|as well as that"
-    r"|for instance|to be sure|above all|in short|in sum|overall|as a result|by then|until now)\s*,\s+"
+    r"|for instance|to be sure|above all|in short|in sum|overall|as a result|by then|until now|separately"
+    r"|further afield|in the meantime|elsewhere|likewise|otherwise|still|again|anyway)\s*,\s+"
     r"|(?:thus|hence|therefore|also|then|first|next|finally)\s+(?=\w))",
     re.I,
 )
@@ -580,4 +581,5 @@ def keeps_capital(s: Sentence, k: int) -> bool:
         return t.text[:1].isupper()
     named = any(m.i <= k < m.j and m.kind not in ("number", "year", "date") for m in s.mentions)
     nationality = t.tag == "JJ" and t.text[:1].isupper() and t.text.lower().endswith(NATIONALITY_ENDINGS)
-    return named or nationality or t.tag in ("NNP", "NNPS") or t.text.isupper() or t.text == "I"
+    proper = t.text[:1].isupper() and t.text.lower() in s.proper  # "Figgins declined…": a name elsewhere too
+    return named or nationality or proper or t.tag in ("NNP", "NNPS") or t.text.isupper() or t.text == "I"

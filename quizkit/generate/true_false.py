@@ -4,10 +4,10 @@ from __future__ import annotations
 
 import random
 import re
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 
 from quizkit.analysis import Analysis, Mention, Sentence
-from quizkit.generate import distractors, realize, statements, syntax
+from quizkit.generate import distractors, realize, said, statements, syntax
 from quizkit.generate.common import Candidate, explanation, make, sentence_score
 from quizkit.knowledge import aliases
 from quizkit.knowledge.attendees import also_right
@@ -33,8 +33,11 @@ def with_article(s: Sentence, m: Mention, name: str) -> str:
     return name
 
 
-def _false(s: Sentence, m: Mention, analysis: Analysis, rng: random.Random) -> tuple[str, str] | None:
-    """(false statement, the wrong name used) with ``m`` swapped for a name of its kind."""
+def _false(
+    s: Sentence, m: Mention, analysis: Analysis, rng: random.Random, speakers: frozenset[str] = frozenset()
+) -> tuple[str, str] | None:
+    """(false statement, the wrong name used) with ``m`` swapped for a name of its kind (a person only for
+    another of the article's ``speakers``)."""
     first = min(syntax.mention_tokens(s, m))
     if first < m.i and first > 0 and s.toks[first - 1].dep == "amod":
         return None  # "outgoing Prime Minister Lars Brekke": without the title, "outgoing Astrid Haugen"
@@ -52,6 +55,15 @@ def _false(s: Sentence, m: Mention, analysis: Analysis, rng: random.Random) -> t
         )
     ):
         return None  # "Jeff Smith, who represents Epstein's accusers": another name there is nonsense
+    if m.kind not in ("number", "year", "date") and not _swappable_role(s, m, analysis):
+        return None
+    name_before = (
+        m.i > 0 and s.toks[m.i - 1].text[:1].isupper() and s.toks[m.i - 1].pos in ("PROPN", "NOUN", "X")
+    )
+    if m.kind in ("number", "year") and name_before:
+        return None  # "Euro 2020", "Artemis 3": the number is part of a name
+    if m.kind in ("number", "year", "date") and _part_of(s, m):
+        return None  # "24 of the 47 seats" -> "93 of the 47 seats" is impossible, not a misreading
     if m.kind not in ("person", "number", "year", "date") and _related_to(s, m):
         return None  # "relations with China": true in the world though the article names only Israel
     if m.kind in ("number", "year", "date") and _approximate(s, m):
@@ -59,6 +71,8 @@ def _false(s: Sentence, m: Mention, analysis: Analysis, rng: random.Random) -> t
     avoid = (*(x.text for x in s.mentions), *also_right(s.text, m.text))  # a summit guest would make it true
     if m.kind in ("number", "year", "date"):
         wrong = distractors.names(m.text, m.kind, analysis, rng, 1, avoid=avoid, article_only=True)
+    elif m.kind == "person":  # a speaker for a speaker: Warner for Frankel, the critic Reeves for Obama
+        wrong = _nearby_name(s, m, analysis, rng, avoid, lambda n: n in speakers, near=False)
     else:
         wrong = _nearby_name(s, m, analysis, rng, avoid)
     if not wrong:
@@ -68,7 +82,7 @@ def _false(s: Sentence, m: Mention, analysis: Analysis, rng: random.Random) -> t
 
 
 _RELATION_WORDS = """relations relation ties tie trade partnership partnerships cooperation talks agreement deal
-    border borders links contacts alliance dialogue"""
+    border borders links contacts alliance dialogue aligned allied connected linked tied close"""
 RELATION_NOUNS = frozenset(_RELATION_WORDS.split())
 
 
@@ -92,10 +106,25 @@ contrast (Indonesia for the Philippines in a story about both), not a name from 
 
 
 def _nearby_name(
-    s: Sentence, m: Mention, analysis: Analysis, rng: random.Random, avoid: tuple[str, ...]
+    s: Sentence,
+    m: Mention,
+    analysis: Analysis,
+    rng: random.Random,
+    avoid: tuple[str, ...],
+    keep: Callable[[str], bool] | None = None,
+    near: bool = True,
 ) -> tuple[str, ...] | None:
-    near = [x for x in analysis.sentences if abs(x.index - s.index) <= NEARBY and x.index != s.index]
-    names = sorted({x.text for t in near for x in t.mentions if x.kind == m.kind})
+    around = [
+        x for x in analysis.sentences if x.index != s.index and (not near or abs(x.index - s.index) <= NEARBY)
+    ]
+    names = sorted(
+        {
+            x.text
+            for t in around
+            for x in t.mentions
+            if x.kind == m.kind and (keep is None or keep(x.canonical))
+        }
+    )
     ok = [
         n
         for n in names
@@ -103,7 +132,57 @@ def _nearby_name(
         and distractors.style(n) == distractors.style(m.text)
         and not any(distractors.confusable(b, n) for b in (m.text, m.canonical, *avoid))
     ]
+    main = main_actor(analysis)
+    ok = [n for n in ok if not (main and distractors.confusable(n, main))]  # the story's subject: no swap in
     return (rng.choice(ok),) if ok else None
+
+
+def speakers_of(analysis: Analysis) -> frozenset[str]:
+    """People the article reports as saying something (the subject of "said", "warned", "told"…): the
+    only people a false statement swaps in for another speaker."""
+    out = set()
+    for s in analysis.sentences:
+        for m in s.mentions:
+            if m.kind == "person" and _speaks(s, m):
+                out.add(m.canonical)
+    return frozenset(out)
+
+
+def _speaks(s: Sentence, m: Mention) -> bool:
+    head = syntax.head_of(s, m)
+    t = s.toks[head]
+    return t.dep in ("nsubj", "nsubjpass") and s.toks[t.head].lemma.lower() in said.SAY_VERBS
+
+
+def _swappable_role(s: Sentence, m: Mention, analysis: Analysis) -> bool:
+    """Reviewers called most name swaps nonsense: the swapped-in name had another role ("Tova Noel's unit",
+    a Taliban spokesman "eager to withdraw", a region in a list of counties, the story's own subject swapped
+    for another country). A name is swapped only when it is not in a list, not a possessive, not the
+    story's main actor, and, for a person, when the sentence reports what they said."""
+    head = syntax.head_of(s, m)
+    t = s.toks[head]
+    if t.dep in ("conj", "appos") or any(s.toks[k].dep in ("conj", "appos") for k in s.kids[head]):
+        return False
+    if m.j < len(s.toks) and s.toks[m.j].tag == "POS":
+        return False
+    if m.canonical == main_actor(analysis):
+        return False
+    return m.kind != "person" or _speaks(s, m)
+
+
+def main_actor(analysis: Analysis) -> str | None:
+    """The story's subject: the name it gives most often (at least three times, more than any other)."""
+    top = analysis.counts.most_common(2)
+    if not top or top[0][1] < 3 or (len(top) > 1 and top[1][1] == top[0][1]):
+        return None
+    return top[0][0]
+
+
+def _part_of(s: Sentence, m: Mention) -> bool:
+    """The number is a part or the whole of an "N of (the) M" count."""
+    before = s.text[: m.start - s.start]
+    after = s.text[m.end - s.start :]
+    return bool(re.match(r"\s+of\s+(?:the\s+)?\d", after) or re.search(r"\d\s+of\s+(?:the\s+)?$", before))
 
 
 _BOUNDS = re.compile(
@@ -200,12 +279,13 @@ def describes(text: str, s: Sentence) -> bool:
 
 
 def candidates(analysis: Analysis, rng: random.Random) -> Iterator[Candidate]:
+    speakers = speakers_of(analysis)
     for s in analysis.sentences:
         base = sentence_score(s)
         for m in s.mentions:
             if m.kind not in SWAPPABLE:
                 continue
-            false = _false(s, m, analysis, rng)
+            false = _false(s, m, analysis, rng, speakers)
             if false is None or describes(false[0], s) or double_frame(false[0]):
                 continue
             why = explanation(s, f"False: the article names {m.text}, not {false[1]}.")
