@@ -221,3 +221,22 @@ def test_a_true_and_a_false_statement_saying_one_thing_both_ways_are_not_both_as
         "According to the article, Kazakhstan's participation signals that the U.S. continues to play a role.",
         "According to the article, Kazakhstan's participation does not signal that the U.S. continues to play a role.",
     )
+
+
+def test_a_statement_that_stops_before_a_verb_it_left_out_is_not_made() -> None:
+    """The parser made "nears" the main verb; the clause it kept ended "…as another powerful typhoon."."""
+    s = sentences(
+        "Typhoon\n\nThe Philippines is warning people to leave low-lying areas as another powerful typhoon nears."
+    )[0]
+    assert not any(t.endswith("typhoon.") for t in statements.clause_statements(s))
+
+
+def test_an_editor_s_bracketed_capital_is_kept_as_a_letter() -> None:
+    """CNN's '"[T]he birth lottery…"' lost its "[T]" as if it were a footnote letter ("he birth lottery")."""
+    from quizkit.article.debris import strip_inline
+
+    text, removed = strip_inline(
+        'The report states: "[T]he birth lottery matters more."[2] It ranked the U.S. last.'
+    )
+    assert text == 'The report states: "The birth lottery matters more." It ranked the U.S. last.'
+    assert removed == ["[2]"]

@@ -27,10 +27,11 @@ BULLET = re.compile(
 )
 INLINE_BULLET = re.compile(r"\s+[•▪●◦■►▸‣]\s+")
 CITATION = re.compile(
-    r"\s*\[(?:\d{1,3}(?:\s*[,–-]\s*\d{1,3})*|citation needed|note \d+|[a-z])\]"
+    r"\s*\[(?:\d{1,3}(?:\s*[,–-]\s*\d{1,3})*|citation needed|note \d+|[a-z])\](?![a-z])"
     r"|\s*\((?:see\s+)?(?:table|figure|fig\.|chart|graph|box|annex|appendix|map)\s*[\dA-Z]+(?:\.\d+)*[a-z]?\)",
     re.I,
 )
+EDITORIAL_CAPITAL = re.compile(r"\[([A-Z])\](?=[a-z])")
 SPEAKER_TAG = re.compile(
     r"^(?:[A-Z][A-Z'’.-]+(?: [A-Z][A-Z'’.-]+){0,3})(?: \((?:[A-Z][\w ]{0,30})\))?:\s+(?=\S)"
 )
@@ -86,6 +87,7 @@ def strip_inline(text: str) -> tuple[str, list[str]]:
         removed.extend(codes)
         text = MARKET_CODE.sub("", text)
         text = re.sub(r"\s{2,}", " ", text)
+    text = EDITORIAL_CAPITAL.sub(r"\1", text)  # '"[T]he birth lottery…"': the editor's capital, not a note
     found = CITATION.findall(text)
     if found:
         removed.extend(f.strip() for f in found)

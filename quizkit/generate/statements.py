@@ -57,7 +57,7 @@ def statement(s: Sentence, m: Mention | None, replacement: str | None) -> tuple[
     if opened is None:
         return None
     text = strip_end(render(toks, idxs, opened))
-    if len(text.split()) < 5 or len(text.split()) > MAX_WORDS + 4 or broken(text):
+    if len(text.split()) < 5 or len(text.split()) > MAX_WORDS + 4 or broken(text) or cut_before_verb(s, idxs):
         return None
     return capitalise(text) + ".", idxs
 
@@ -77,9 +77,20 @@ def asserted_clauses(s: Sentence) -> list[tuple[tuple[int, ...], dict[int, str]]
     return out
 
 
+def cut_before_verb(s: Sentence, idxs: tuple[int, ...]) -> bool:
+    """The statement stops right before a verb of the sentence it left out ("…as another powerful typhoon"
+    without "nears", "…economic data meeting" without "lowered expectations"): the parser took the clause
+    apart wrongly, and the statement ends mid-phrase."""
+    content = [k for k in idxs if s.toks[k].pos != "PUNCT"]
+    if not content:
+        return False
+    after = content[-1] + 1
+    return after < len(s.toks) and after not in idxs and s.toks[after].pos in ("VERB", "AUX")
+
+
 def _sentence_text(s: Sentence, idxs: tuple[int, ...], swap: dict[int, str]) -> str | None:
     text = strip_end(render(s.toks, idxs, swap))
-    if broken(text):
+    if broken(text) or cut_before_verb(s, idxs):
         return None
     return capitalise(text) + "." if 5 <= len(text.split()) <= MAX_WORDS + 4 else None
 
