@@ -132,12 +132,31 @@ def unresolved_reference(q: Question, article: Article | None) -> Iterator[Probl
     "the move"."""
     if q.origin != "article" or q.type in ("open", "ordering"):
         return
-    m = UNRESOLVED.search(QUOTED.sub(" ", q.prompt))
+    text = QUOTED.sub(" ", q.prompt)
+    m = UNRESOLVED.search(text) or _lone_pronoun(text)
     if m:
         yield error(
             f"it says {short(m.group())}, which only the sentences around it explain; name what is meant "
             "or ask about another sentence"
         )
+
+
+PERSONAL = re.compile(r"\b(?:he|she|him|her|his|hers)\b", re.I)
+_NAME = re.compile(r"\b[A-Z][a-z’'.-]+")
+
+
+def _lone_pronoun(text: str) -> re.Match[str] | None:
+    """ "he", "her"… with no name before it in the question: a person from another sentence ("the military
+    said it was keeping him safe", "before training her replacement")."""
+    rest = FRAME.sub("", text)
+    m = PERSONAL.search(rest)
+    if m is None:
+        return None
+    head = rest[: m.start()]
+    if "___" in head or re.search(r"\b(?:who|whom|whose)\b", head, re.I):
+        return None  # the blank or the "who" is the person
+    before = [w for w in _NAME.findall(head) if w.lower() not in STOPWORDS]
+    return None if before else m
 
 
 def page_outline(q: Question, article: Article | None) -> Iterator[Problem]:

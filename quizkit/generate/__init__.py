@@ -401,7 +401,7 @@ def rated(
             continue
         if c.sentence not in top and importance.needs_top(c, analysis):
             continue  # a copied true statement or a side name only from the top sentences
-        if not importance.sure_kind(c):
+        if not importance.sure_kind(c) or known_by_title(c.question):
             continue
         imp = weights.get(c.sentence, 0.3)
         if model is None:
@@ -427,6 +427,19 @@ def _actor_key(f: dict[str, float], c: Candidate, analysis: Analysis) -> bool:
     if f["key_person"]:
         return analysis.counts.get(c.target, 1) >= 2 or importance.titled(c, analysis)
     return bool(f["key_place"] and f["key_on_main_verb"])
+
+
+_HEAD_OF_STATE = re.compile(
+    r"\b(?:President|King|Queen|Prime Minister|Premier|Chancellor|Emperor|Pope|Emir|Supreme Leader) _{3,}"
+    r"|\bunder _{3,}"
+)
+
+
+def known_by_title(q: Question) -> bool:
+    """A blank right after a head of state's title ("U.S. President _____ said…", "King _____ ceded power",
+    "the repression seen under _____"): students fill it from what they know of the world, not the text
+    (dev reviewers called most of them a give-away or trivia: a sitting president, a king's full name)."""
+    return q.type == "fill_blank" and bool(_HEAD_OF_STATE.search(q.prompt))
 
 
 RANKER_WEIGHT = 4.0

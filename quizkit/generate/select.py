@@ -120,10 +120,12 @@ def conflicts(a: Candidate, b: Candidate, public: str = "", strict: bool = True)
         return True
     if qa.type == qb.type == "true_false" and a.sentence == b.sentence >= 0 and twins(qa.prompt, qb.prompt):
         return True  # a statement and its twin with one name swapped, side by side, answer each other
-    if qa.type == qb.type == "true_false" and qa.answer != qb.answer:
+    if qa.type == qb.type == "true_false":
         near = a.sentence >= 0 and b.sentence >= 0 and abs(a.sentence - b.sentence) <= 1
-        if opposites(qa.prompt, qb.prompt) or (near and _negated(qa.prompt) != _negated(qb.prompt)):
-            return True  # "X signals that …" and "X does not signal that …": one point said both ways
+        if opposites(qa.prompt, qb.prompt):
+            return True  # one point twice ("X signals that …", "X's entry signals that …"), or both ways
+        if near:
+            return True  # a sentence and the next often make one point ("X signals that …", then a quote saying it)
     if alike(qa, qb):
         return True
     if not strict and (a.sentence != b.sentence or a.sentence < 0):
@@ -136,7 +138,7 @@ TWINS = 75
 
 
 OPPOSITES = 70
-"""A true and a false statement this alike (token-set ratio, "not" left out) say one thing both ways."""
+"""Two statements this alike (token-set ratio, "not" left out) say one thing twice, or both ways."""
 
 
 def opposites(a: str, b: str) -> bool:
@@ -144,10 +146,6 @@ def opposites(a: str, b: str) -> bool:
         return x.replace(" not ", " ").replace(" does ", " ").replace(" did ", " ")
 
     return fuzz.token_set_ratio(plain(a), plain(b), processor=utils.default_process) >= OPPOSITES
-
-
-def _negated(prompt: str) -> bool:
-    return " not " in prompt or "n't " in prompt
 
 
 def twins(a: str, b: str) -> bool:

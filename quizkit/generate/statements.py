@@ -190,6 +190,10 @@ _NEGATIVE_WORDS = frozenset(
         "even",
         "hardly",
         "little",
+        "rather",
+        "instead",
+        "unless",
+        "if",
     }
 )
 _DO = {"VBZ": "does", "VBP": "do", "VBD": "did"}
@@ -224,6 +228,15 @@ _NOT_NEGATED = frozenset(
 _YEAR = re.compile(r"^(?:1[89]|20)\d\d$")
 
 
+def _named_subject(s: Sentence, subj: int) -> bool:
+    """The subject is a name or something a name owns ("Kazakhstan", "Kazakhstan's accession", "the Obama
+    administration"): a claim about an actor of the story."""
+    toks = s.toks
+    if toks[subj].pos == "PROPN":
+        return True
+    return any(toks[k].pos == "PROPN" and toks[k].dep in ("poss", "compound", "nmod") for k in s.kids[subj])
+
+
 def negated(s: Sentence) -> str | None:
     """The sentence's main clause said the other way round ("Kazakhstan already has established relations
     with Israel" -> "Kazakhstan has not established relations with Israel"): a "not" after its first
@@ -244,6 +257,8 @@ def negated(s: Sentence) -> str | None:
         return None
     if any(toks[k].text.lower() in _NEGATIVE_WORDS or toks[k].dep == "neg" for k in c.idxs):
         return None
+    if c.subj is None or not _named_subject(s, c.subj):
+        return None  # "The sky above Pholo's fields is not a glossy blue": scene-setting, not a claim
     if toks[root].lemma.lower() in _NOT_NEGATED or any(toks[k].dep == "conj" for k in s.kids[root]):
         return None  # "did not say …" is no misreading; "did not cede power … and introduced democracy"
     if any(toks[k].tag == "CD" and not _YEAR.match(toks[k].text) for k in c.idxs):
