@@ -240,3 +240,15 @@ def test_an_editor_s_bracketed_capital_is_kept_as_a_letter() -> None:
     )
     assert text == 'The report states: "The birth lottery matters more." It ranked the U.S. last.'
     assert removed == ["[2]"]
+
+
+def test_wrong_meanings_of_an_idea_are_ideas_not_objects() -> None:
+    """ "breakthroughs" in talks offered "the remains of an ancient plant" and "the curved path of an object"
+    (reviewers y, z: absurd distractors)."""
+    from quizkit.generate.vocabulary import gloss_kind, glossary, wrong_meanings
+
+    assert gloss_kind(glossary()["fossil"]) == "object"
+    assert gloss_kind(glossary()["breakthrough"]) == "thing"
+    for seed in range(5):
+        wrong = wrong_meanings("breakthrough", random.Random(seed)) or ()
+        assert wrong and all(gloss_kind(d) == "thing" for d in wrong)

@@ -125,14 +125,27 @@ _SUBSTANCE = re.compile(
 )
 
 
+_OBJECT = re.compile(
+    r"^(?:an?\s|the\s)?(?:[\w-]+,?\s){0,3}?(?:remains|object|path|mass|pieces|cargo|spacecraft|machine|factory"
+    r"|model|paper|place|area|route|pipes|building|buildings|storm|waves|rush of water|unit|set of genes|point"
+    r"|plant where|station|reactor|dam)\b"
+)
+
+
 def gloss_kind(definition: str) -> str:
     """ "agent" for a definition of who does something (a person, group, government, living thing),
-    "substance" for what something is made of or taken (a metal, gas, medicine), else "thing": an envoy's
-    wrong options are other people, not "a strained situation"; uranium's other substances."""
+    "substance" for what something is made of or taken (a metal, gas, medicine), "object" for a physical
+    thing or place (a fossil, an orbit, a pipeline), else "thing" (an idea, an act, a situation): an envoy's
+    wrong options are other people, not "a strained situation"; uranium's other substances; a breakthrough's
+    other ideas, not "the remains of an ancient plant"."""
     if gloss_pos(definition) != "NOUN":
         return "thing"
     text = definition.lower()
-    return "agent" if _AGENT.match(text) else "substance" if _SUBSTANCE.match(text) else "thing"
+    if _AGENT.match(text):
+        return "agent"
+    if _SUBSTANCE.match(text):
+        return "substance"
+    return "object" if _OBJECT.match(text) else "thing"
 
 
 def _names(definition: str, term: str) -> bool:
