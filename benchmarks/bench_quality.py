@@ -336,7 +336,7 @@ def rated_prompts() -> set[tuple[str, str]]:
     """(article id, prompt) of every stored rating."""
     out: set[tuple[str, str]] = set()
     for path in RATINGS.glob("*.csv"):
-        if not path.name.endswith(".coverage.csv"):
+        if not path.name.endswith((".coverage.csv", ".mainpoints.csv")):
             with path.open(encoding="utf-8", newline="") as f:
                 out.update((row.get("article_id", ""), row.get("prompt", "")) for row in csv.DictReader(f))
     return out
@@ -403,7 +403,7 @@ def _line(label: str, values: Sequence[int]) -> str:
 
 def cmd_report(args: argparse.Namespace) -> int:
     every = sorted(Path(args.ratings).glob("*.csv"))
-    files = [f for f in every if not f.name.endswith(".coverage.csv")]
+    files = [f for f in every if not f.name.endswith((".coverage.csv", ".mainpoints.csv"))]
     if not files:
         print(f"no ratings in {args.ratings}")
         return 0

@@ -65,7 +65,7 @@ def load_rows(pattern: str = "*.csv") -> tuple[list[dict[str, float]], list[int]
     groups: list[str] = []
     files: set[str] = set()
     for path in sorted(RATINGS.glob(pattern)):
-        if path.name.endswith(".coverage.csv"):
+        if path.name.endswith((".coverage.csv", ".mainpoints.csv")):
             continue
         with path.open(encoding="utf-8", newline="") as f:
             for row in csv.DictReader(f):

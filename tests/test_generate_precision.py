@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import random
+from pathlib import Path
 
 from quizkit.analysis import Sentence, analyse
 from quizkit.article import from_text
@@ -252,3 +253,47 @@ def test_wrong_meanings_of_an_idea_are_ideas_not_objects() -> None:
     for seed in range(5):
         wrong = wrong_meanings("breakthrough", random.Random(seed)) or ()
         assert wrong and all(gloss_kind(d) == "thing" for d in wrong)
+
+
+def test_two_true_statements_about_one_event_of_one_actor_are_not_both_asked() -> None:
+    from quizkit.generate import select
+
+    assert select._possessor(
+        "According to the article, Kazakhstan’s accession to the Abraham Accords marks a move."
+    )
+    assert select._possessor(
+        "According to the article, Kazakhstan's formal entry into the accords carries implications."
+    ) == select._possessor("According to the article, Kazakhstan’s accession to the accords marks a move.")
+    assert select._possessor("According to the article, the summit was part of the U.S. effort.") == ""
+
+
+def test_a_currency_ticker_line_is_neither_the_title_nor_the_text(tmp_path: Path) -> None:
+    """timesca.com's tag page opens with "• KGS/USD = 0.01143 0%" lines, repeated; one became the title."""
+    from quizkit.article import read_article
+    from quizkit.article.debris import is_ticker
+
+    page = tmp_path / "tag.txt"
+    tickers = "\n".join(
+        ["  • KGS/USD = 0.01143 0%", "  • KZT/USD = 0.00200 0%", "  • TJS/USD = 0.10593 -0.19%"] * 6
+    )
+    page.write_text(
+        f"{tickers}\n\nKazakhstan's Banking System and the Logic of Early Enforcement\n\n"
+        "Kazakhstan's growth model depends on uninterrupted access to international finance. "
+        "Export revenues are concentrated in globally-priced commodities.\n",
+        encoding="utf-8",
+    )
+    a = read_article(page)
+    assert a.title == "Kazakhstan's Banking System and the Logic of Early Enforcement"
+    assert "USD" not in a.body
+    assert is_ticker("Brent 62.10 -1.2%") and not is_ticker("Kazakhstan 2024") and not is_ticker("Chapter 3")
+
+
+def test_the_most_relevant_background_fact_is_not_lost_to_the_true_false_balance() -> None:
+    """The seed's top fact (Kazakhstan's multi-vector policy: the article's "balancing act") was skipped
+    whenever its statement came out true while the balance wanted a false one."""
+    from quizkit.knowledge.context import knowledge_questions
+    from tests.test_generate import seed_article
+
+    for seed in range(4):
+        qs = knowledge_questions(seed_article(), count=3, seed=seed)
+        assert any("multi-vector" in f"{q.prompt} {q.answer}" for q in qs), seed

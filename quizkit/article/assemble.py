@@ -157,6 +157,8 @@ def _pick_title(items: Sequence[Raw]) -> tuple[str, int]:
     for i, r in enumerate(items):
         if is_boilerplate(r.text) or _is_metadata(r.text, _Found()) or debris.is_site_name(r.text):
             continue
+        if debris.is_ticker(r.text):
+            continue
         if i < TITLE_SEARCH and i + 1 < len(items) and not debris.plausible_title(r.text):
             continue  # "News / Asia", "Accessibility links", "• KGS/USD = 0.01143", "Transcript"
         if len(r.text.split()) <= TITLE_MAX_WORDS and not is_quote_block(r.text):
@@ -193,7 +195,12 @@ def _filter(items: Sequence[Raw], title: str, found: _Found) -> list[Raw]:
             found.removed.append(text)
             continue
         in_link_list = False
-        if debris.is_stage_direction(text) or debris.is_site_name(text) or debris.is_page_notice(text):
+        if (
+            debris.is_stage_direction(text)
+            or debris.is_site_name(text)
+            or debris.is_page_notice(text)
+            or debris.is_ticker(text)
+        ):
             found.removed.append(text)
             continue
         if debris.is_caption(text) or debris.is_dated_caption(

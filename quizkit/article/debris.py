@@ -143,6 +143,17 @@ def is_dated_caption(text: str) -> bool:
     return len(text.split()) <= 45 and bool(DATED_CAPTION.search(text.strip()))
 
 
+TICKER = re.compile(
+    r"^[\s•▪●◦■►·*-]*(?:[A-Z]{2,6}/[A-Z]{2,6}\s*[=:]?\s*[$€£]?\d[\d.,]*(?:\s*[-+−]?\d[\d.,]*\s*%)?"
+    r"|[A-Z][\w&.]*(?: [A-Z][\w&.]*){0,2}\s*[=:]?\s*[$€£]?\d[\d.,]*\s*\(?[-+−]\d[\d.,]*\s*%\)?)\s*$"
+)
+"""A currency or market ticker line ("• KGS/USD = 0.01143 0%", "Brent 62.10 -1.2%"): page furniture."""
+
+
+def is_ticker(text: str) -> bool:
+    return bool(TICKER.match(text))
+
+
 def is_site_name(text: str) -> bool:
     """ "Particle.news", "www.example.com": a site's name standing where a headline would be."""
     return bool(SITE_NAME.match(text.strip()))

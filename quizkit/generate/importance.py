@@ -8,8 +8,12 @@ questions of that kind rated acceptable on real articles: `benchmarks/quality/`)
 
 from __future__ import annotations
 
+import json
+import math
 import re
 from collections.abc import Sequence
+from functools import lru_cache
+from importlib import resources
 
 from quizkit.analysis import Analysis, Sentence
 from quizkit.generate.common import Candidate
@@ -48,15 +52,64 @@ def _content_words(text: str) -> set[str]:
 
 def sentence_importance(analysis: Analysis) -> dict[int, float]:
     """Sentence index -> importance in [0, 1]: lead position, words shared with the headline, recurring
-    actors and cue words for causes, purposes, contrasts and claims."""
+    actors and cue words for causes, purposes, contrasts and claims. With ``importance.json`` (fitted by
+    ``benchmarks/fit_importance.py`` on teachers' main points of the dev texts), the learned probability
+    that the sentence states a main point; else the hand-set weights of ``_score``."""
     title = _content_words(analysis.article.title)
     paragraphs = sorted({s.paragraph for s in analysis.sentences if s.block_kind != "summary"})
     rank = {p: i for i, p in enumerate(paragraphs)}
     top = max(analysis.counts.values(), default=1)
+    learned = _learned()
     out: dict[int, float] = {}
     for s in analysis.sentences:
-        out[s.index] = round(min(1.0, _score(s, title, rank, top, analysis)), 3)
+        if learned is None:
+            out[s.index] = round(min(1.0, _score(s, title, rank, top, analysis)), 3)
+        else:
+            f = sentence_features(s, title, rank, top, analysis)
+            z = learned[1] + sum(w * f.get(k, 0.0) for k, w in learned[0].items())
+            out[s.index] = round(1 / (1 + math.exp(-z)), 3)
     return out
+
+
+@lru_cache(maxsize=1)
+def _learned() -> tuple[dict[str, float], float] | None:
+    path = resources.files("quizkit.generate").joinpath("importance.json")
+    if not path.is_file():
+        return None
+    data = json.loads(path.read_text(encoding="utf-8"))
+    return {str(k): float(v) for k, v in data["weights"].items()}, float(data["bias"])
+
+
+_QUOTE_MARKS = ('"', "“", "‘")
+
+
+def sentence_features(
+    s: Sentence, title: set[str], rank: dict[int, int], top: int, analysis: Analysis
+) -> dict[str, float]:
+    """What ``sentence_importance`` weighs, each about in [0, 1]."""
+    para = min(rank.get(s.paragraph, 4), 4)
+    words = {t.lemma.lower() for t in s.toks} | {t.text.lower() for t in s.toks}
+    actors = [min(analysis.counts.get(m.canonical, 1), top) / top for m in s.mentions if m.kind in NAMED]
+    f = {f"paragraph_{k}": float(para == k) for k in range(5)}
+    f["summary"] = float(s.block_kind == "summary")
+    f["first_in_paragraph"] = float(s.opens_paragraph)
+    f["headline"] = min(1.0, len(title & words) / max(3, len(title) * 0.6)) if title else 0.0
+    f["recurring"] = max(actors) if actors else 0.0
+    f["named"] = min(4, len({m.canonical for m in s.mentions if m.kind in NAMED})) / 4
+    f["numbers"] = float(any(m.kind in ("number", "year", "date") for m in s.mentions))
+    f["cue"] = float(bool(words & CUES))
+    f["sourcing"] = float(bool(SOURCING.search(s.text)))
+    f["quote"] = float(s.text.lstrip().startswith(_QUOTE_MARKS))
+    f["says"] = float(any(t.lemma.lower() in _SAYS for t in s.toks if t.pos == "VERB"))
+    f["unresolved"] = float(s.unresolved)
+    f["length"] = min(1.0, s.words / 40)
+    f["short"] = float(s.words < 8)
+    f["position"] = s.index / max(1, len(analysis.sentences) - 1)
+    f["hand"] = min(1.0, _score(s, title, rank, top, analysis))
+    return f
+
+
+_SAYS = frozenset({"say", "tell", "add", "warn", "argue", "claim", "announce", "report"})
 
 
 NAMED = frozenset({"person", "country", "city", "place", "region", "organisation", "agreement", "event"})

@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import hashlib
 import random
+import re
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, replace
 
@@ -126,6 +127,12 @@ def conflicts(a: Candidate, b: Candidate, public: str = "", strict: bool = True)
             return True  # one point twice ("X signals that …", "X's entry signals that …"), or both ways
         if near:
             return True  # a sentence and the next often make one point ("X signals that …", then a quote saying it)
+        if (
+            qa.answer == qb.answer
+            and _possessor(qa.prompt)
+            and _possessor(qa.prompt) == _possessor(qb.prompt)
+        ):
+            return True  # "Kazakhstan's accession … marks", "Kazakhstan's entry … carries": one event, twice true
     if alike(qa, qb):
         return True
     if not strict and (a.sentence != b.sentence or a.sentence < 0):
@@ -146,6 +153,15 @@ def opposites(a: str, b: str) -> bool:
         return x.replace(" not ", " ").replace(" does ", " ").replace(" did ", " ")
 
     return fuzz.token_set_ratio(plain(a), plain(b), processor=utils.default_process) >= OPPOSITES
+
+
+_POSSESSOR = re.compile(r"^(?:According to the article, )?((?:[A-Z][\w.-]*\s){0,3}[A-Z][\w.-]*)['’]s\s")
+
+
+def _possessor(prompt: str) -> str:
+    """ "Kazakhstan" for a statement opening "Kazakhstan's accession to …": what the subject belongs to."""
+    m = _POSSESSOR.match(prompt)
+    return m.group(1) if m else ""
 
 
 def twins(a: str, b: str) -> bool:

@@ -431,8 +431,20 @@ def knowledge_questions(
         if _gives_away(q, fact, seen, answers):
             continue  # another question names its answer: a shorter quiz, not a giveaway
         if q.type == "true_false" and q.answer is not next_true:
-            unbalanced.append(fact)  # a true statement when the balance needs a false one
-            continue
+            other = next(  # the fact in another form: the most relevant facts first, whatever the key balance
+                (
+                    x
+                    for t in _TYPE_CYCLE
+                    if t != "true_false"
+                    and (x := fact_question(fact, t, rng, true=next_true, types=allowed)) is not None
+                    and not _gives_away(x, fact, seen, answers)
+                ),
+                None,
+            )
+            if other is None:
+                unbalanced.append(fact)  # a true statement when the balance needs a false one
+                continue
+            q = other
         if not gate.admit(q):
             continue
         if q.type == "true_false":
