@@ -297,3 +297,14 @@ def test_the_most_relevant_background_fact_is_not_lost_to_the_true_false_balance
     for seed in range(4):
         qs = knowledge_questions(seed_article(), count=3, seed=seed)
         assert any("multi-vector" in f"{q.prompt} {q.answer}" for q in qs), seed
+
+
+def test_the_headline_why_answer_carries_the_headline_s_own_answer_once() -> None:
+    """Seed reviewers t and x: the model answer pasted sentences "without the balancing act" (the title's
+    "…: a new geopolitical balancing act"), and a quotation restating the sentence before counted twice."""
+    from tests.test_generate import seed_article
+
+    q = next(q for q in generate_quiz(seed_article(), seed=1).quiz.questions if q.type == "open")
+    points = list(q.answer)
+    assert any("balancing" in p for p in points)
+    assert not any(p.startswith("Kazakhstan joining the accords signals") for p in points)

@@ -65,8 +65,24 @@ def rubric(
             penalty = 1 if s.block_kind == "summary" else 0
             scored.append((-(overlap - penalty), s.index, s))
     scored.sort(key=lambda x: (x[0], x[1]))
-    points = [focus, *(s for _o, _i, s in scored[: n - 1])]
+    points = [focus]
+    for _o, _i, s in scored:
+        if len(points) >= n:
+            break
+        if any(_same_point(s, p) for p in points):
+            continue  # a quotation restating the sentence before is one point, not two
+        points.append(s)
     return tuple(_point(s) for s in sorted(points, key=lambda s: s.index))
+
+
+def _same_point(a: Sentence, b: Sentence) -> bool:
+    from rapidfuzz import fuzz, utils
+
+    return fuzz.token_set_ratio(a.text, b.text, processor=utils.default_process) >= SAME_POINT
+
+
+SAME_POINT = 70
+"""Two sentences this alike (token-set ratio) make one point in a model answer."""
 
 
 def _point(s: Sentence) -> str:
@@ -104,6 +120,8 @@ def candidates(analysis: Analysis, rng: random.Random) -> Iterator[Candidate]:
     if why:
         words = {w.lower() for w in re.findall(r"[A-Za-z]+", why) if w.lower() not in _STOP}
         focus = max(body, key=lambda s: (len(_lemmas(s) & words), -s.index))
+        # the headline's own answer after the colon ("…: a new geopolitical balancing act") marks points too
+        words |= {w.lower() for w in re.findall(r"[A-Za-z]+", analysis.article.title) if w.lower() not in _STOP}
         subject = why.split(" did ", 1)[1] if " did " in why else ""
         actor = next(
             (m.canonical for s in analysis.sentences for m in s.mentions if subject.startswith(m.text)), ""
