@@ -125,10 +125,13 @@ def test_other_seed_changes_selection_or_order() -> None:
 
 
 def test_count_is_exact_and_ids_are_unique() -> None:
-    gen = seed_quiz(count=8)  # as many as the 254-word seed supports, since questions must not repeat answers
-    assert len(gen.quiz.questions) == 8
+    # as many as the 254-word seed supports, since questions must not repeat answers (8 until "Who held talks
+    # with President Donald Trump…?" went: a head of state known from the world, and other Central Asian
+    # presidents held talks too)
+    gen = seed_quiz(count=7)
+    assert len(gen.quiz.questions) == 7
     ids = [q.id for q in gen.quiz.questions]
-    assert len(set(ids)) == 8 and all(i.startswith("a") for i in ids)
+    assert len(set(ids)) == 7 and all(i.startswith("a") for i in ids)
 
 
 def test_types_filter_keeps_only_those_types() -> None:

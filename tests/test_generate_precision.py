@@ -308,3 +308,12 @@ def test_the_headline_why_answer_carries_the_headline_s_own_answer_once() -> Non
     points = list(q.answer)
     assert any("balancing" in p for p in points)
     assert not any(p.startswith("Kazakhstan joining the accords signals") for p in points)
+
+
+def test_a_count_asked_for_is_never_exceeded() -> None:
+    """A true/false statement added to balance the keys once made 9 questions of the 8 asked."""
+    from tests.test_generate import seed_article
+
+    for count in (4, 6, 8, 10):
+        for seed in (0, 1, 2):
+            assert len(generate_quiz(seed_article(), count=count, seed=seed).quiz.questions) <= count

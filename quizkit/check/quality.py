@@ -120,7 +120,10 @@ def broken_text(q: Question, article: Article | None) -> Iterator[Problem]:
     for text in (q.prompt, *q.choices):
         text = QUOTED.sub("“…”", text)  # a quotation is the speaker's wording, not ours
         m = MID_CAPITAL.search(text) or BROKEN.search(text)
-        if m is None and q.origin == "article" and q.type == "true_false":
+        short_blank = (
+            q.type == "fill_blank" and len(text.split()) <= 7
+        )  # "_____ officials said late Thursday."
+        if m is None and q.origin == "article" and (q.type == "true_false" or short_blank):
             m = SPEECH_ONLY.search(text)
         if m:
             yield error(f"the text is broken near {short(m.group())}; rephrase it or leave it out")

@@ -13,7 +13,7 @@ from collections import Counter
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass, replace
 
-from quizkit.analysis import Analysis, analyse, focus
+from quizkit.analysis import Analysis, Sentence, analyse, focus
 from quizkit.errors import GenerationError
 from quizkit.generate import (
     actions,
@@ -323,7 +323,9 @@ def generate_quiz(
         context = [q for q in context if _key(q) not in clash]
         chosen = [c for c in chosen if _key(c.question) not in clash]
         quiz = _quiz(article, _finish(chosen, context, seed), seed)
-    chosen, context = _balance_true_false(chosen, context, dropped, [c for c in pool if c not in chosen], one)
+    chosen, context = _balance_true_false(
+        chosen, context, dropped, [c for c in pool if c not in chosen], one, limit=count
+    )
     quiz = _quiz(article, _finish(chosen, context, seed), seed)
     failing = whole(quiz)  # a statement added for balance that names another question's answer goes
     added = [
@@ -401,8 +403,14 @@ def rated(
             continue
         if c.sentence not in top and importance.needs_top(c, analysis):
             continue  # a copied true statement or a side name only from the top sentences
-        if not importance.sure_kind(c) or known_by_title(c.question):
+        if not importance.sure_kind(c) or known_by_title(c.question) or _head_of_state_key(c, by_index):
             continue
+        if (
+            c.sentence >= 0
+            and c.sentence in by_index
+            and importance.SOURCING.search(by_index[c.sentence].text)
+        ):
+            continue  # how the news was gathered ("VOA's correspondent has just arrived in Padang"): trivia
         imp = weights.get(c.sentence, 0.3)
         if model is None:
             q = replace(c.question, quality=importance.quality(c, imp))
@@ -440,6 +448,25 @@ def known_by_title(q: Question) -> bool:
     "the repression seen under _____"): students fill it from what they know of the world, not the text
     (dev reviewers called most of them a give-away or trivia: a sitting president, a king's full name)."""
     return q.type == "fill_blank" and bool(_HEAD_OF_STATE.search(q.prompt))
+
+
+_HEADS_OF_STATE = frozenset(
+    {"president", "king", "queen", "chancellor", "emperor", "pope", "premier", "emir"}
+)
+
+
+def _head_of_state_key(c: Candidate, by_index: dict[int, Sentence]) -> bool:
+    """The answer is a head of state named with the title ("U.S. President Donald Trump said he would raise
+    tariffs" -> "Who would raise tariffs…?"): known from the world, not the text. Who said a claim is exempt."""
+    s = by_index.get(c.sentence)
+    if s is None or not c.target or c.group == "said" or c.question.type == "true_false":
+        return False
+    for m in s.mentions:
+        if m.canonical == c.target and m.kind == "person":
+            before = {t.lemma.lower() for t in s.toks[max(0, m.i - 2) : m.i]}
+            if before & _HEADS_OF_STATE or {"prime", "minister"} <= before:
+                return True
+    return False
 
 
 RANKER_WEIGHT = 4.0
@@ -525,6 +552,7 @@ def _balance_true_false(
     dropped: list[tuple[str, str]],
     spare: list[Candidate] | None = None,
     gate: Callable[[Question], str | None] | None = None,
+    limit: int | None = None,
 ) -> tuple[list[Candidate], list[Question]]:
     """True and false keys about half and half over the whole quiz (the gate's ``true_false_balance``): the
     repairs above can tip it, so a statement of the other side is added from ``spare`` when one fits (it
@@ -538,6 +566,7 @@ def _balance_true_false(
             return chosen, context
         more = trues > falses
         room = len(keys) < max(2, -(-(len(chosen) + len(context) + 1) // 3))  # still at most a third
+        room = room and (limit is None or len(chosen) + len(context) < limit)  # never over the count asked
         other = next(
             (
                 c

@@ -121,7 +121,9 @@ def candidates(analysis: Analysis, rng: random.Random) -> Iterator[Candidate]:
         words = {w.lower() for w in re.findall(r"[A-Za-z]+", why) if w.lower() not in _STOP}
         focus = max(body, key=lambda s: (len(_lemmas(s) & words), -s.index))
         # the headline's own answer after the colon ("…: a new geopolitical balancing act") marks points too
-        words |= {w.lower() for w in re.findall(r"[A-Za-z]+", analysis.article.title) if w.lower() not in _STOP}
+        words |= {
+            w.lower() for w in re.findall(r"[A-Za-z]+", analysis.article.title) if w.lower() not in _STOP
+        }
         subject = why.split(" did ", 1)[1] if " did " in why else ""
         actor = next(
             (m.canonical for s in analysis.sentences for m in s.mentions if subject.startswith(m.text)), ""
