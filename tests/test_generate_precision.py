@@ -317,3 +317,19 @@ def test_a_count_asked_for_is_never_exceeded() -> None:
     for count in (4, 6, 8, 10):
         for seed in (0, 1, 2):
             assert len(generate_quiz(seed_article(), count=count, seed=seed).quiz.questions) <= count
+
+
+def test_a_key_partly_named_in_the_headline_is_a_give_away() -> None:
+    from quizkit.check.quality import title_giveaway
+    from quizkit.model import Evidence
+
+    article = from_text(
+        "Michigan reports sixth death from mosquito virus\n\nCases first appeared in West Michigan in August."
+    )
+    q = make_question(
+        type="fill_blank",
+        prompt="Cases first appeared in _____ in August.",
+        answer="West Michigan",
+        evidence=Evidence("Cases first appeared in West Michigan in August.", 0, 48),
+    )
+    assert list(title_giveaway(q, article))

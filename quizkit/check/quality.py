@@ -180,6 +180,19 @@ def title_giveaway(q: Question, article: Article | None) -> Iterator[Problem]:
     if q.type not in NAMED_TYPES or "vocabulary" in q.tags or "metadata" in q.tags:
         return
     hit = next((n for n in key_names(q) if len(n) > 2 and mentions(article.title, n)), None)
+    title_words = {w.lower() for w in _TITLE_WORD.findall(article.title)}
+    hit = (
+        hit
+        or next(  # "West Michigan" under "Michigan reports sixth death…"
+            (
+                w
+                for n in key_names(q)
+                for w in _TITLE_WORD.findall(n)
+                if len(w) > 3 and w[:1].isupper() and w.lower() in title_words and w.lower() not in STOPWORDS
+            ),
+            None,
+        )
+    )
     if hit:
         yield warning(
             f"the headline names the answer {short(hit)}; ask about something the title does not say "

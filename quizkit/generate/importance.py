@@ -223,10 +223,12 @@ ORG_WORDS = frozenset(
 def needs_top(c: Candidate, analysis: Analysis) -> bool:
     """Kinds reviewers accepted only from the very top sentences: a true statement copied from the article
     (recognition, not understanding, unless it is a main point) and a name asked for (choice, answer or blank)
-    that is not one of the story's recurring actors (a side detail). Who said a quotation is exempt (the claim
-    is the point), and so are numbers and dates."""
+    that is not one of the story's recurring actors (a side detail), and a false statement made by changing a
+    number or a date. Who said a quotation is exempt (the claim is the point), and so are asked numbers."""
     q = c.question
     if q.type == "true_false" and q.answer is True:
+        return True
+    if q.type == "true_false" and _numeric(c.target):  # "1997" -> "1998" in a side sentence: trivia
         return True
     if c.group == "said" or not c.target or q.type not in ("multiple_choice", "short_answer", "fill_blank"):
         return False
@@ -255,6 +257,29 @@ def titled(c: Candidate, analysis: Analysis) -> bool:
 
 
 NUMERIC_TAGS = frozenset({"number", "year", "date", "when"})
+
+
+def _numeric(target: str) -> bool:
+    return bool(target) and (target[0].isdigit() or target[0] in "$€£¥" or target.lower() in _NUMBER_WORDS)
+
+
+_NUMBER_WORDS = frozenset(
+    [
+        "two",
+        "three",
+        "four",
+        "five",
+        "six",
+        "seven",
+        "eight",
+        "nine",
+        "ten",
+        "eleven",
+        "twelve",
+        "dozen",
+        "hundred",
+    ]
+)
 
 
 def sure_kind(c: Candidate) -> bool:

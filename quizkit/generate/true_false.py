@@ -302,7 +302,8 @@ def candidates(analysis: Analysis, rng: random.Random) -> Iterator[Candidate]:
                 analysis,
                 explain=explanation(s, f"False: {why_false}."),
             )
-            yield Candidate(q, base, s.index, "", "true_false")
+            changed = re.match(r'the article says "([^"]+)", not "', why_false)  # a number word changed
+            yield Candidate(q, base, s.index, changed.group(1) if changed else "", "true_false")
         trues = statements.clause_statements(s)
         if not statements.unattributed_quote(s):
             # the clause around each swappable name, as the article says it: true statements are scarcer than
