@@ -333,3 +333,39 @@ def test_a_key_partly_named_in_the_headline_is_a_give_away() -> None:
         evidence=Evidence("Cases first appeared in West Michigan in August.", 0, 48),
     )
     assert list(title_giveaway(q, article))
+
+
+def test_no_false_statement_from_a_changed_year_or_a_name_inside_a_longer_name() -> None:
+    """Reviewers aa, ab: "tests only 2010 vs 2011"; "Secretary of Federal Register"; "Peace and People's
+    Democratic Party"."""
+    a = analyse(
+        from_text(
+            "Food aid\n\nThe Secretary of Agriculture should establish quality guidelines, the GAO said in 2023. "
+            "The Federal Register published the rule. The Department of Agriculture agreed with the GAO."
+        )
+    )
+    s = a.sentences[0]
+    agriculture = next((m for m in s.mentions if "Agriculture" in m.text), None)
+    assert agriculture is None or not true_false._swappable_role(s, agriculture, a)
+    qs = [c.question for c in true_false.candidates(a, random.Random(0))]
+    assert not any("2022" in q.prompt or "2024" in q.prompt for q in qs if q.answer is False)
+
+
+def test_a_not_that_a_negative_polarity_word_needs_is_kept() -> None:
+    s = sentences(
+        "Coders\n\nFor coder-scientists in academic systems, things haven't changed all that much, Goodman said."
+    )[0]
+    assert not any("changed all that much" in t and "n't" not in t for t, _why in statements.falsified(s))
+
+
+def test_did_the_same_and_say_that_is_point_elsewhere() -> None:
+    assert UNRESOLVED.search("North Macedonia did the same on Tuesday")
+    assert UNRESOLVED.search("most experts say that is likely because the dollar is the reserve currency")
+
+
+def test_the_reuters_standards_footer_is_a_page_notice() -> None:
+    from quizkit.article.debris import is_page_notice
+
+    assert is_page_notice("Our Standards: The Thomson Reuters Trust Principles.")
+    assert is_page_notice("The Thomson Reuters Trust Principles.")
+    assert not is_page_notice("Reuters reported that aluminium prices fell.")

@@ -163,7 +163,8 @@ PAGE_NOTICE = re.compile(
     r"\b(?:provides news and information|is a project of the|stories with the [\w ]{1,30} byline"
     r"|(?:contributed|information) (?:to|for) this (?:report|story|article)"
     r"|this (?:article|story|report|work) (?:is|was) (?:licensed|published|released|available) under"
-    r"|released under (?:a|the) creative commons|is in the public domain|may be freely (?:copied|reproduced))",
+    r"|released under (?:a|the) creative commons|is in the public domain|may be freely (?:copied|reproduced)"
+    r"|^(?:our standards:\s*)?the thomson reuters trust principles\.?$|^our standards:?$)",
     re.IGNORECASE,
 )
 LAYOUT_TOKENS = re.compile(r"^(?:(?:XS|SM|MD|LG|XL|XXL)|\d+x\d+ Image)(?:\s+(?:XS|SM|MD|LG|XL|XXL))*$")

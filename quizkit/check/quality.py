@@ -35,7 +35,7 @@ UNRESOLVED = re.compile(
     r"|that (?:level|day|time|year|week|month|point|move|decision|deal|plan|case|figure)|since then|by then"
     r"|at the time|after that|before that"
     r"|the step|this step|the latter|the former|as follows|the above|the aforementioned|these|those"
-    r"|here|afterwards?|you guys|(?:made|make|makes|making) things|them|him|into question"
+    r"|here|afterwards?|you guys|(?:made|make|makes|making) things|them|him|into question|(?:did|do|does|doing) the same|(?:say|says|said) that (?:is|was|will|would)"
     r"|the (?:city|town|village|province|party|company|source|day before|day after)(?! of\b)(?!['’]s? [A-Z])"
     r"|(?:against|about|for|with|from|into|toward|towards|behind|described|describe|describes) (?:it|them)"
     r"(?=[.,;?]|\s+(?:in|on|at|during|as|to|and|but|when|after|before)\b))\b",

@@ -228,8 +228,8 @@ def needs_top(c: Candidate, analysis: Analysis) -> bool:
     q = c.question
     if q.type == "true_false" and q.answer is True:
         return True
-    if q.type == "true_false" and _numeric(c.target):  # "1997" -> "1998" in a side sentence: trivia
-        return True
+    if q.type == "true_false" and (_numeric(c.target) or c.target == "not"):
+        return True  # "four" for "two" or a claim said the other way round, in a side sentence: trivia
     if c.group == "said" or not c.target or q.type not in ("multiple_choice", "short_answer", "fill_blank"):
         return False
     if "vocabulary" in q.tags or NUMERIC_TAGS & set(q.tags) or c.target[:1].isdigit():

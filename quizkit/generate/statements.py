@@ -129,6 +129,9 @@ so the quality gate sees the change)."""
 NUMBER_WORDS = ("two", "three", "four", "five", "six", "seven", "eight", "nine", "ten")
 
 
+NEGATIVE_POLARITY = frozenset(
+    ["any", "anything", "anyone", "anybody", "anywhere", "ever", "either", "much", "yet", "until", "all"]
+)
 NOT_IDIOMS = frozenset({"before", "until", "only", "just", "least", "yet", "always", "all", "even", "quite"})
 """'but not before training her replacement', 'not only', 'not all': without "not" the clause is nonsense or
 still true, not a misreading."""
@@ -147,12 +150,12 @@ def falsified(s: Sentence) -> list[tuple[str, str]]:
         auxes_do = [k for k in idxs if toks[k].dep == "neg" and toks[toks[k].head].lemma == "do"]
         open_question = any(toks[k].text.lower() in ("whether", "if") for k in idxs)
         idiom = any(k + 1 < len(toks) and toks[k + 1].text.lower() in NOT_IDIOMS for k in negs)
-        idiom = idiom or any(
-            toks[j].text.lower() == "but" for k in negs[:1] for j in idxs if j > k
-        )  # not X but Y
+        after = [toks[j].text.lower() for k in negs[:1] for j in idxs if j > k]
+        # "not X but Y"; "haven't changed all that much", "did not say anything": no sense without "not"
+        idiom = idiom or "but" in after or bool(NEGATIVE_POLARITY.intersection(after))
         if (
             negs and not auxes_do and not open_question and not idiom
-        ):  # "has not said whether…" without "not" is nonsense
+        ):  # "has not said whether…" needs its "not"
             text = _sentence_text(s, idxs, {**swap, negs[0]: ""})
             if text:
                 out.append((text, f'the article says "{toks[negs[0]].text}" here'))
@@ -171,9 +174,12 @@ def falsified(s: Sentence) -> list[tuple[str, str]]:
                 break
     denied = negated(s)
     if denied is not None:
-        out.append((denied, "the article states the opposite"))
+        out.append((denied, OPPOSITE))
     return out
 
+
+OPPOSITE = "the article states the opposite"
+"""What a false statement made by ``negated`` is told apart by."""
 
 _NEGATIVE_WORDS = frozenset(
     {

@@ -154,6 +154,11 @@ def _speaks(s: Sentence, m: Mention) -> bool:
     return t.dep in ("nsubj", "nsubjpass") and s.toks[t.head].lemma.lower() in said.SAY_VERBS
 
 
+NEGATED = "not"
+"""The target of a false statement made by saying a main claim the other way round (only from the top
+sentences: a side point negated is trivia, reviewers aa and ab)."""
+
+
 def _swappable_role(s: Sentence, m: Mention, analysis: Analysis) -> bool:
     """Reviewers called most name swaps nonsense: the swapped-in name had another role ("Tova Noel's unit",
     a Taliban spokesman "eager to withdraw", a region in a list of counties, the story's own subject swapped
@@ -165,9 +170,44 @@ def _swappable_role(s: Sentence, m: Mention, analysis: Analysis) -> bool:
         return False
     if m.j < len(s.toks) and s.toks[m.j].tag == "POS":
         return False
+    if _inside_a_name(s, m):
+        return False
     if m.canonical == main_actor(analysis):
         return False
     return m.kind != "person" or _speaks(s, m)
+
+
+_OFFICE_HEADS = frozenset(
+    [
+        "secretary",
+        "minister",
+        "ministry",
+        "department",
+        "director",
+        "head",
+        "chief",
+        "commissioner",
+        "office",
+        "bureau",
+    ]
+)
+
+
+def _inside_a_name(s: Sentence, m: Mention) -> bool:
+    """The mention is part of a longer name or title: "Secretary of Agriculture" ("Secretary of Federal
+    Register"), "Peace and Prosperity Party" read as two names ("Peace and People's Democratic Party")."""
+    head = syntax.head_of(s, m)
+    t = s.toks[head]
+    of = s.toks[t.head]
+    if t.dep == "pobj" and of.text.lower() == "of" and s.toks[of.head].lemma.lower() in _OFFICE_HEADS:
+        return True
+    before = s.toks[m.i - 1] if m.i > 0 else None
+    after = s.toks[m.j] if m.j < len(s.toks) else None
+    joined = [x for x in (before, after) if x is not None and x.text.lower() in ("and", "&", "of")]
+    if joined:  # "Peace and Prosperity", "Bank of England": a capitalised word on the other side
+        k = m.i - 2 if before is not None and before in joined else m.j + 1
+        return 0 <= k < len(s.toks) and s.toks[k].text[:1].isupper() and s.toks[k].pos == "PROPN"
+    return False
 
 
 def main_actor(analysis: Analysis) -> str | None:
@@ -283,8 +323,8 @@ def candidates(analysis: Analysis, rng: random.Random) -> Iterator[Candidate]:
     for s in analysis.sentences:
         base = sentence_score(s)
         for m in s.mentions:
-            if m.kind not in SWAPPABLE:
-                continue
+            if m.kind not in SWAPPABLE or m.kind in ("year", "date"):
+                continue  # "in 2011" for "in 2010": dev reviewers called a changed year trivia nearly always
             false = _false(s, m, analysis, rng, speakers)
             if false is None or describes(false[0], s) or double_frame(false[0]):
                 continue
@@ -303,7 +343,8 @@ def candidates(analysis: Analysis, rng: random.Random) -> Iterator[Candidate]:
                 explain=explanation(s, f"False: {why_false}."),
             )
             changed = re.match(r'the article says "([^"]+)", not "', why_false)  # a number word changed
-            yield Candidate(q, base, s.index, changed.group(1) if changed else "", "true_false")
+            target = changed.group(1) if changed else NEGATED if why_false == statements.OPPOSITE else ""
+            yield Candidate(q, base, s.index, target, "true_false")
         trues = statements.clause_statements(s)
         if not statements.unattributed_quote(s):
             # the clause around each swappable name, as the article says it: true statements are scarcer than
