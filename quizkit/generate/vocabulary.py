@@ -464,6 +464,10 @@ def context_of(s: Sentence, form: str) -> str:
     for c in children:
         if s.toks[c].dep in dropped and tok not in syntax.subtree(s, c):
             keep -= syntax.subtree(s, c)
+    while keep and s.toks[min(keep)].tag == "PRP" and min(keep) != tok:
+        keep.discard(
+            min(keep)
+        )  # "making it the majority stakeholder": the object of "making" is not the phrase
     phrase = syntax.strip_end(syntax.render(s.toks, tuple(sorted(keep))))
     if form in phrase and 3 <= len(phrase.split()) <= 12:
         return phrase

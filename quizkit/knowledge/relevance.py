@@ -77,6 +77,7 @@ def _anchored(fact: Fact, central: set[str], article: Article) -> bool:
     the headline or three times in the body ("a geopolitical balancing act" for the multi-vector policy).
     "Central Asian" in a headline on remittances ties nothing: names tie only through the first rule."""
     specific = [e for e in fact.entities if _kind(e) not in _GENERIC_KINDS]
+    specific = [e for e in specific if _kind(e) != "city" or _named_as_place(e, article)]
     if any(e in central for e in specific):
         return True
     for topic in fact.topics:
@@ -87,6 +88,22 @@ def _anchored(fact: Fact, central: set[str], article: Article) -> bool:
         if re.search(pattern, article.title, re.I) or len(re.findall(pattern, article.body, re.I)) >= 3:
             return True
     return False
+
+
+def _named_as_place(city: str, article: Article) -> bool:
+    """The article names the city as a place ("in Astana", "to Washington"), not only as its government
+    ("Astana is limited by…", "Astana's neighbours"): a fact about the city itself (its renaming) is tied
+    to the first kind of article only."""
+    ent = aliases.lookup(city)
+    names = ent.names if ent is not None else (city,)
+    text = f"{article.title}\n{article.body}"
+    return any(
+        re.search(
+            rf"\b(?:in|at|to|from|near|into|visit(?:ed|s)?|outside|around)\s+(?:the\s+)?{re.escape(n)}\b",
+            text,
+        )
+        for n in names
+    )
 
 
 def _given_away(fact: Fact, article: Article, central: set[str]) -> bool:
