@@ -145,6 +145,9 @@ class Sentence:
     proper: frozenset[str] = frozenset()
     """Words (lower case) the article writes with a capital inside a sentence and never in lower case: names
     the tagger may miss at the start of a sentence ("Figgins declined…"), shared by the article's sentences."""
+    lead_event: str = ""
+    """In the story's first paragraphs: the lead's own event as its first sentence names it ("Kazakhstan’s
+    accession to the Abraham Accords"), what "This development" or "this move" there refers to."""
 
     @property
     def words(self) -> int:
@@ -537,13 +540,93 @@ def analyse(article: Article) -> Analysis:
     paused = gc.isenabled()
     gc.disable()
     try:
-        sentences = settle_kinds(tuple(iter_sentences(article, entities)))
+        sentences = with_lead_event(settle_kinds(tuple(iter_sentences(article, entities))))
     finally:
         if paused:
             gc.enable()
     counts: Counter[str] = Counter(m.canonical for s in sentences for m in s.mentions)
     words = len(article.body.split())
     return Analysis(article, sentences, counts, words, names_by_kind(sentences), tuple(entities))
+
+
+EVENT_NOUNS = frozenset(
+    [
+        "accession",
+        "entry",
+        "move",
+        "decision",
+        "visit",
+        "deal",
+        "step",
+        "attack",
+        "election",
+        "vote",
+        "announcement",
+        "agreement",
+        "launch",
+        "arrest",
+        "death",
+        "win",
+        "victory",
+        "defeat",
+        "crash",
+        "strike",
+        "ban",
+        "return",
+        "withdrawal",
+        "approval",
+        "appointment",
+        "resignation",
+        "merger",
+        "acquisition",
+        "invasion",
+        "ceasefire",
+        "truce",
+        "summit",
+        "talks",
+        "meeting",
+        "discovery",
+        "outbreak",
+        "earthquake",
+        "explosion",
+    ]
+)
+LEAD_PARAGRAPHS = 4
+"""How far into the story "This development" is still the lead's own event."""
+
+
+def with_lead_event(sentences: tuple[Sentence, ...]) -> tuple[Sentence, ...]:
+    """The lead sentence's subject when it names an event of someone named ("Kazakhstan’s accession to the
+    Abraham Accords", not "Officials" or "It"), given to the sentences of the first paragraphs."""
+    body = [s for s in sentences if s.block_kind != "summary"]
+    if not body:
+        return sentences
+    lead = body[0]
+    root = next((k for k, t in enumerate(lead.toks) if t.dep == "ROOT"), None)
+    subj = (
+        next((k for k in lead.kids[root] if lead.toks[k].dep == "nsubj"), None) if root is not None else None
+    )
+    if subj is None or lead.toks[subj].pos != "NOUN" or lead.toks[subj].lemma.lower() not in EVENT_NOUNS:
+        return sentences
+    span = sorted(_subtree(lead, subj))
+    if span != list(range(span[0], span[-1] + 1)) or len(span) > 12:
+        return sentences
+    if not any(lead.toks[k].pos == "PROPN" for k in span) or lead.toks[span[0]].pos in ("DET", "PRON"):
+        return sentences
+    last = lead.toks[span[-1]]
+    event = lead.text[lead.toks[span[0]].start - lead.start : last.start + len(last.text) - lead.start]
+    paragraphs = sorted({s.paragraph for s in body})[:LEAD_PARAGRAPHS]
+    return tuple(
+        replace(s, lead_event=event) if s.paragraph in paragraphs and s.index != lead.index else s
+        for s in sentences
+    )
+
+
+def _subtree(s: Sentence, k: int) -> set[int]:
+    out = {k}
+    for c in s.kids[k]:
+        out |= _subtree(s, c)
+    return out
 
 
 SUMMARY_REPEATS = 0.7

@@ -392,3 +392,23 @@ def test_a_capital_used_for_its_government_ties_no_fact_about_the_city() -> None
     place = from_text("Summit\n\nLeaders met in Astana on Tuesday. Astana hosted the talks.")
     assert not _named_as_place("Astana", metonym)
     assert _named_as_place("Astana", place)
+
+
+def test_this_development_near_the_top_is_the_lead_s_event() -> None:
+    """Seed reviewers af and ag missed the Washington visit: "This development coincides with President
+    Kassym-Jomart Tokayev's visit to Washington…" was never asked, its subject unresolved."""
+    from tests.test_generate import seed_article
+
+    s = next(x for x in analyse(seed_article()).sentences if x.text.startswith("This development"))
+    assert s.lead_event == "Kazakhstan’s accession to the Abraham Accords"
+    made = statements.clause_statements(s)
+    assert made and made[0].startswith(
+        "Kazakhstan’s accession to the Abraham Accords coincides with President"
+    )
+
+
+def test_a_lead_without_an_event_of_someone_named_resolves_nothing() -> None:
+    a = analyse(
+        from_text("Storm\n\nOfficials said the storm was strong. This move surprised residents of Texas.")
+    )
+    assert all(not s.lead_event for s in a.sentences)

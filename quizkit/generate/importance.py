@@ -144,6 +144,8 @@ SOURCING_FACTOR = 0.4
 
 KEEP_SHARE = 0.6
 TOP_SHARE = 0.3
+STATEMENT_SHARE = 0.2
+"""True statements (copied from the article) come only from its most important fifth (at least four)."""
 MIN_MAIN = 12
 
 

@@ -69,7 +69,7 @@ def asserted_clauses(s: Sentence) -> list[tuple[tuple[int, ...], dict[int, str]]
         if t.pos in ("VERB", "AUX") and finite(s, k) and subject_of(s, k) is not None and asserted(s, k):
             c = clause(s, k, set())
             opened = opening_swap(s, c.idxs, {})
-            if opened is None or s.toks[c.idxs[0]].tag in RELATIVE_TAGS or vague(s, c.idxs):
+            if opened is None or s.toks[c.idxs[0]].tag in RELATIVE_TAGS or vague(s, c.idxs, opened):
                 continue
             if subject_is_pronoun(s, c) and c.subj not in opened:
                 continue
@@ -257,7 +257,7 @@ def negated(s: Sentence) -> str | None:
         return None
     c = clause(s, root, set())
     opened = opening_swap(s, c.idxs, {})
-    if opened is None or toks[c.idxs[0]].tag in RELATIVE_TAGS or vague(s, c.idxs):
+    if opened is None or toks[c.idxs[0]].tag in RELATIVE_TAGS or vague(s, c.idxs, opened):
         return None
     if subject_is_pronoun(s, c) and c.subj not in opened:
         return None

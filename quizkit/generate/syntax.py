@@ -6,7 +6,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from quizkit.analysis import PRONOUN_STARTS, Mention, Sentence, Tok, starts_unresolved
+from quizkit.analysis import DISCOURSE, PRONOUN_STARTS, Mention, Sentence, Tok, starts_unresolved
 
 BLANK = "_____"
 
@@ -371,9 +371,13 @@ def lower_first(s: Sentence, idxs: tuple[int, ...], swap: dict[int, str]) -> dic
 DEMONSTRATIVES = frozenset({"this", "that", "these", "those"})
 
 
-def vague(s: Sentence, idxs: tuple[int, ...] | list[int]) -> bool:
-    """A demonstrative ("that story", "this move") points at text the student has not seen."""
-    return any(s.toks[k].dep == "det" and s.toks[k].text.lower() in DEMONSTRATIVES for k in idxs)
+def vague(s: Sentence, idxs: tuple[int, ...] | list[int], swap: dict[int, str] | None = None) -> bool:
+    """A demonstrative ("that story", "this move") points at text the student has not seen (unless ``swap``
+    puts a name in its place)."""
+    return any(
+        s.toks[k].dep == "det" and s.toks[k].text.lower() in DEMONSTRATIVES and k not in (swap or {})
+        for k in idxs
+    )
 
 
 def resolve_possessive(s: Sentence, k: int) -> Mention | None:
@@ -399,9 +403,36 @@ def opening_swap(s: Sentence, idxs: tuple[int, ...], swap: dict[int, str]) -> di
     ref = resolve_possessive(s, first)
     if ref is not None:
         return {**swap, first: ref.text + "’s"}
+    event = lead_reference(s, content)
+    if event is not None:
+        return {**swap, **event}
     if starts_unresolved([s.toks[k] for k in content if k not in swap]):
         return None
     return swap
+
+
+REFERRING_NOUNS = frozenset(["development", "move", "decision", "step", "announcement", "deal", "agreement"])
+
+
+def lead_reference(s: Sentence, content: list[int]) -> dict[int, str] | None:
+    """ "This development coincides with…", "Overall, this move demonstrates…" near the top of a story: the
+    move is the lead's own event, named by the lead sentence's subject ("Kazakhstan’s accession to the
+    Abraham Accords"); None when the sentence opens otherwise or the lead names no such event."""
+    if not s.lead_event:
+        return None
+    toks = s.toks
+    words = [k for k in content if toks[k].pos != "PUNCT" and toks[k].text.lower() not in DISCOURSE]
+    if len(words) < 2:
+        return None
+    det, noun = words[0], words[1]
+    if (
+        toks[det].text.lower() not in ("this", "that", "the")
+        or toks[noun].lemma.lower() not in REFERRING_NOUNS
+    ):
+        return None
+    if toks[noun].dep not in ("nsubj", "nsubjpass") or toks[det].head != noun:
+        return None
+    return {det: s.lead_event, noun: ""}
 
 
 def unreliable(s: Sentence, verb: int) -> bool:
