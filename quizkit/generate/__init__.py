@@ -409,7 +409,7 @@ def rated(
             continue  # dev ratings: true statements from the top fifth 58 % acceptable, from the rest 31 %
         if not importance.sure_kind(c) or known_by_title(c.question) or _head_of_state_key(c, by_index):
             continue
-        if c.target and c.target == story and c.group not in ("said", "vocabulary", "true_false"):
+        if c.target and c.target == story and c.group in ("fill_blank", "short_answer", "multiple_choice"):
             continue  # "The _____ gives aid to the Palestinian Authority" in a story about the U.S.: guessed
         if (
             c.sentence >= 0
@@ -494,10 +494,12 @@ def _cover_main_points(
     one: Callable[[Question], str | None],
     others: int = 0,
 ) -> list[Candidate]:
-    """While the quiz is short of ``n`` (``others``: the context questions expected beside them): for each of the article's most important sentences (the top
-    ``importance.TOP_SHARE``, most important first) that no question asks about, the best candidate on it
-    that passes the gate and repeats nothing, from ``spare`` (rated with ``COVER_FLOOR`` as the ranker's
-    floor; not a true/false statement when another kind is on offer). ``weights``: sentence importance."""
+    """While the quiz is short of ``n`` (``others``: the context questions expected beside it): for each of
+    the article's most important sentences (the top ``importance.TOP_SHARE``, most important first) that no
+    question asks about, the best candidate on it that passes the gate and repeats nothing, from ``spare``
+    (rated with ``COVER_FLOOR`` as the ranker's floor; not a true/false statement when another kind is on
+    offer); it may take the place of one question on a minor sentence it clashes with, a statement only
+    within the true/false third. ``weights``: sentence importance."""
     top = importance.main_points(weights, importance.TOP_SHARE)
     out = list(chosen)
     asked = {c.sentence for c in out}
