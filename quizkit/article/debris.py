@@ -151,7 +151,10 @@ TICKER = re.compile(
 
 
 def is_ticker(text: str) -> bool:
-    return bool(TICKER.match(text))
+    return len(text) <= TICKER_MAX and bool(TICKER.match(text))  # a short line: no long backtracking
+
+
+TICKER_MAX = 60
 
 
 def is_site_name(text: str) -> bool:
