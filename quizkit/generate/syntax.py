@@ -425,11 +425,11 @@ def lead_reference(s: Sentence, content: list[int]) -> dict[int, str] | None:
     if len(words) < 2:
         return None
     det, noun = words[0], words[1]
-    if (
-        toks[det].text.lower() not in ("this", "that", "the")
-        or toks[noun].lemma.lower() not in REFERRING_NOUNS
-    ):
+    pointer, kind = toks[det].text.lower(), toks[noun].lemma.lower()
+    if pointer not in ("this", "that", "the") or kind not in REFERRING_NOUNS:
         return None
+    if pointer == "the" and kind not in ("move", "development"):
+        return None  # "the agreement", "the decision" may well be another one than the lead's
     if toks[noun].dep not in ("nsubj", "nsubjpass") or toks[det].head != noun:
         return None
     return {det: s.lead_event, noun: ""}
