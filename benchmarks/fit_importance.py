@@ -40,22 +40,6 @@ OUT = ROOT / "quizkit" / "generate" / "importance.json"
 TOP = importance.TOP_SHARE
 
 
-def features_of(a: Analysis) -> dict[int, dict[str, float]]:
-    title = importance._content_words(a.article.title)
-    paragraphs = sorted({s.paragraph for s in a.sentences if s.block_kind != "summary"})
-    rank = {p: i for i, p in enumerate(paragraphs)}
-    top = max(a.counts.values(), default=1)
-    return {s.index: importance.sentence_features(s, title, rank, top, a) for s in a.sentences}
-
-
-def hand_weights(a: Analysis) -> dict[int, float]:
-    title = importance._content_words(a.article.title)
-    paragraphs = sorted({s.paragraph for s in a.sentences if s.block_kind != "summary"})
-    rank = {p: i for i, p in enumerate(paragraphs)}
-    top = max(a.counts.values(), default=1)
-    return {s.index: importance._score(s, title, rank, top, a) for s in a.sentences}
-
-
 def recall_at_top(scores: dict[int, float], marked: set[int]) -> tuple[int, int]:
     keep = set(importance.main_points(scores, TOP))
     return len(marked & keep), len(marked)
@@ -90,7 +74,7 @@ def main(argv: list[str] | None = None) -> int:
     groups: list[str] = []
     per_article: dict[str, list[int]] = {}
     for art, a in analyses.items():
-        feats = features_of(a)
+        feats = importance.features_by_sentence(a)
         names = names or sorted(next(iter(feats.values())))
         per_article[art] = []
         for i, f in feats.items():
@@ -105,7 +89,7 @@ def main(argv: list[str] | None = None) -> int:
     )
     hand = [0, 0]
     for art, a in analyses.items():
-        got, n = recall_at_top(hand_weights(a), marked.get(art, set()))
+        got, n = recall_at_top(importance.hand_scores(a), marked.get(art, set()))
         hand[0] += got
         hand[1] += n
     print(f"hand-set weights: {hand[0]}/{hand[1]} main-point sentences in each text's top {TOP:.0%}")

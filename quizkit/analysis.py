@@ -608,7 +608,7 @@ def with_lead_event(sentences: tuple[Sentence, ...]) -> tuple[Sentence, ...]:
     )
     if subj is None or lead.toks[subj].pos != "NOUN" or lead.toks[subj].lemma.lower() not in EVENT_NOUNS:
         return sentences
-    span = sorted(_subtree(lead, subj))
+    span = sorted(subtree(lead, subj))
     if span != list(range(span[0], span[-1] + 1)) or len(span) > 12:
         return sentences
     if not any(lead.toks[k].pos == "PROPN" for k in span) or lead.toks[span[0]].pos in ("DET", "PRON"):
@@ -622,10 +622,16 @@ def with_lead_event(sentences: tuple[Sentence, ...]) -> tuple[Sentence, ...]:
     )
 
 
-def _subtree(s: Sentence, k: int) -> set[int]:
-    out = {k}
-    for c in s.kids[k]:
-        out |= _subtree(s, c)
+def subtree(s: Sentence, i: int) -> set[int]:
+    """Token ``i`` and every token under it in the dependency tree."""
+    out = {i}
+    stack = [i]
+    while stack:
+        cur = stack.pop()
+        for k in s.kids[cur]:
+            if k not in out:
+                out.add(k)
+                stack.append(k)
     return out
 
 

@@ -130,7 +130,7 @@ def test_a_name_in_a_list_or_a_possessive_is_not_swapped() -> None:
     s = a.sentences[0]
     for m in s.mentions:
         if m.text in ("Barry", "Berrien", "Calhoun", "Cass"):
-            assert not true_false._swappable_role(s, m, a), m.text
+            assert not true_false._swappable_role(s, m, true_false.main_actor(a)), m.text
 
 
 def test_a_person_is_swapped_only_for_another_speaker_and_only_in_what_they_said() -> None:
@@ -145,10 +145,12 @@ def test_a_person_is_swapped_only_for_another_speaker_and_only_in_what_they_said
     assert true_false.speakers_of(a) == {"Mark Warner", "Jeffrey Frankel"}
     s = a.sentences[2]
     trump = next(m for m in s.mentions if m.kind == "person")
-    assert not true_false._swappable_role(s, trump, a)  # "Zabihullah Mujahid has called for spending…"
+    assert not true_false._swappable_role(
+        s, trump, true_false.main_actor(a)
+    )  # "Zabihullah Mujahid has called for spending…"
     s = a.sentences[1]
     frankel = next(m for m in s.mentions if m.kind == "person")
-    made = true_false._false(s, frankel, a, random.Random(0), true_false.speakers_of(a))
+    made = true_false._false(s, frankel, a, random.Random(0), true_false.roles_of(a))
     assert made is not None and made[1] == "Mark Warner"
 
 
@@ -346,7 +348,7 @@ def test_no_false_statement_from_a_changed_year_or_a_name_inside_a_longer_name()
     )
     s = a.sentences[0]
     agriculture = next((m for m in s.mentions if "Agriculture" in m.text), None)
-    assert agriculture is None or not true_false._swappable_role(s, agriculture, a)
+    assert agriculture is None or not true_false._swappable_role(s, agriculture, true_false.main_actor(a))
     qs = [c.question for c in true_false.candidates(a, random.Random(0))]
     assert not any("2022" in q.prompt or "2024" in q.prompt for q in qs if q.answer is False)
 

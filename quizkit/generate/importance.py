@@ -16,6 +16,7 @@ from functools import lru_cache
 from importlib import resources
 
 from quizkit.analysis import Analysis, Sentence
+from quizkit.generate import syntax
 from quizkit.generate.common import Candidate
 from quizkit.model import Question
 
@@ -55,20 +56,34 @@ def sentence_importance(analysis: Analysis) -> dict[int, float]:
     actors and cue words for causes, purposes, contrasts and claims. With ``importance.json`` (fitted by
     ``benchmarks/fit_importance.py`` on teachers' main points of the dev texts), the learned probability
     that the sentence states a main point; else the hand-set weights of ``_score``."""
+    learned = _learned()
+    if learned is None:
+        return {i: round(min(1.0, v), 3) for i, v in hand_scores(analysis).items()}
+    weights, bias = learned
+    out: dict[int, float] = {}
+    for i, f in features_by_sentence(analysis).items():
+        z = bias + sum(w * f.get(k, 0.0) for k, w in weights.items())
+        out[i] = round(1 / (1 + math.exp(-z)), 3)
+    return out
+
+
+def _article_terms(analysis: Analysis) -> tuple[set[str], dict[int, int], int]:
+    """(headline content words, paragraph -> its place among the body paragraphs, the top name count)."""
     title = _content_words(analysis.article.title)
     paragraphs = sorted({s.paragraph for s in analysis.sentences if s.block_kind != "summary"})
-    rank = {p: i for i, p in enumerate(paragraphs)}
-    top = max(analysis.counts.values(), default=1)
-    learned = _learned()
-    out: dict[int, float] = {}
-    for s in analysis.sentences:
-        if learned is None:
-            out[s.index] = round(min(1.0, _score(s, title, rank, top, analysis)), 3)
-        else:
-            f = sentence_features(s, title, rank, top, analysis)
-            z = learned[1] + sum(w * f.get(k, 0.0) for k, w in learned[0].items())
-            out[s.index] = round(1 / (1 + math.exp(-z)), 3)
-    return out
+    return title, {p: i for i, p in enumerate(paragraphs)}, max(analysis.counts.values(), default=1)
+
+
+def hand_scores(analysis: Analysis) -> dict[int, float]:
+    """Sentence index -> the hand-set score of ``_score`` (before the learned weights; not capped at 1)."""
+    title, rank, top = _article_terms(analysis)
+    return {s.index: _score(s, title, rank, top, analysis) for s in analysis.sentences}
+
+
+def features_by_sentence(analysis: Analysis) -> dict[int, dict[str, float]]:
+    """Sentence index -> ``sentence_features``: what the learned importance weighs."""
+    title, rank, top = _article_terms(analysis)
+    return {s.index: sentence_features(s, title, rank, top, analysis) for s in analysis.sentences}
 
 
 @lru_cache(maxsize=1)
@@ -262,26 +277,9 @@ NUMERIC_TAGS = frozenset({"number", "year", "date", "when"})
 
 
 def _numeric(target: str) -> bool:
-    return bool(target) and (target[0].isdigit() or target[0] in "$€£¥" or target.lower() in _NUMBER_WORDS)
-
-
-_NUMBER_WORDS = frozenset(
-    [
-        "two",
-        "three",
-        "four",
-        "five",
-        "six",
-        "seven",
-        "eight",
-        "nine",
-        "ten",
-        "eleven",
-        "twelve",
-        "dozen",
-        "hundred",
-    ]
-)
+    return bool(target) and (
+        target[0].isdigit() or target[0] in "$€£¥" or target.lower() in syntax.NUMBER_WORDS
+    )
 
 
 def sure_kind(c: Candidate) -> bool:

@@ -6,7 +6,15 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from quizkit.analysis import DISCOURSE, PRONOUN_STARTS, Mention, Sentence, Tok, starts_unresolved
+from quizkit.analysis import (
+    DISCOURSE,
+    PRONOUN_STARTS,
+    Mention,
+    Sentence,
+    Tok,
+    starts_unresolved,
+)
+from quizkit.analysis import subtree as subtree  # re-exported: the parse walk every builder uses
 
 BLANK = "_____"
 
@@ -50,18 +58,6 @@ class Clause:
 
 def children(s: Sentence, i: int) -> tuple[int, ...]:
     return s.kids[i]
-
-
-def subtree(s: Sentence, i: int) -> set[int]:
-    out = {i}
-    stack = [i]
-    while stack:
-        cur = stack.pop()
-        for k in s.kids[cur]:
-            if k not in out:
-                out.add(k)
-                stack.append(k)
-    return out
 
 
 def head_of(s: Sentence, m: Mention) -> int:

@@ -5,6 +5,7 @@ from __future__ import annotations
 import random
 import re
 from collections.abc import Callable, Iterator
+from dataclasses import dataclass
 
 from quizkit.analysis import Analysis, Mention, Sentence
 from quizkit.generate import distractors, realize, said, statements, syntax
@@ -33,11 +34,26 @@ def with_article(s: Sentence, m: Mention, name: str) -> str:
     return name
 
 
+@dataclass(frozen=True, slots=True)
+class Roles:
+    """Who is who in the article, worked out once per article for every swap."""
+
+    speakers: frozenset[str]
+    """People reported as saying something: the only people swapped in for another speaker."""
+    main: str | None
+    """The story's own subject (``main_actor``): never swapped in or out."""
+
+
+def roles_of(analysis: Analysis) -> Roles:
+    return Roles(speakers_of(analysis), main_actor(analysis))
+
+
 def _false(
-    s: Sentence, m: Mention, analysis: Analysis, rng: random.Random, speakers: frozenset[str] = frozenset()
+    s: Sentence, m: Mention, analysis: Analysis, rng: random.Random, roles: Roles | None = None
 ) -> tuple[str, str] | None:
-    """(false statement, the wrong name used) with ``m`` swapped for a name of its kind (a person only for
-    another of the article's ``speakers``)."""
+    """(false statement, the wrong name used) with ``m`` swapped for a name of its kind in its own role
+    (``roles``: worked out from ``analysis`` when not given)."""
+    roles = roles if roles is not None else roles_of(analysis)
     first = min(syntax.mention_tokens(s, m))
     if first < m.i and first > 0 and s.toks[first - 1].dep == "amod":
         return None  # "outgoing Prime Minister Lars Brekke": without the title, "outgoing Astrid Haugen"
@@ -55,7 +71,7 @@ def _false(
         )
     ):
         return None  # "Jeff Smith, who represents Epstein's accusers": another name there is nonsense
-    if m.kind not in ("number", "year", "date") and not _swappable_role(s, m, analysis):
+    if m.kind not in ("number", "year", "date") and not _swappable_role(s, m, roles.main):
         return None
     name_before = (
         m.i > 0 and s.toks[m.i - 1].text[:1].isupper() and s.toks[m.i - 1].pos in ("PROPN", "NOUN", "X")
@@ -72,9 +88,9 @@ def _false(
     if m.kind in ("number", "year", "date"):
         wrong = distractors.names(m.text, m.kind, analysis, rng, 1, avoid=avoid, article_only=True)
     elif m.kind == "person":  # a speaker for a speaker: Warner for Frankel, the critic Reeves for Obama
-        wrong = _nearby_name(s, m, analysis, rng, avoid, lambda n: n in speakers, near=False)
+        wrong = _nearby_name(s, m, analysis, rng, avoid, roles.main, roles.speakers.__contains__, near=False)
     else:
-        wrong = _nearby_name(s, m, analysis, rng, avoid)
+        wrong = _nearby_name(s, m, analysis, rng, avoid, roles.main)
     if not wrong:
         return None
     made = statements.statement_about(s, m, with_article(s, m, wrong[0]))
@@ -111,6 +127,7 @@ def _nearby_name(
     analysis: Analysis,
     rng: random.Random,
     avoid: tuple[str, ...],
+    main: str | None = None,
     keep: Callable[[str], bool] | None = None,
     near: bool = True,
 ) -> tuple[str, ...] | None:
@@ -132,7 +149,6 @@ def _nearby_name(
         and distractors.style(n) == distractors.style(m.text)
         and not any(distractors.confusable(b, n) for b in (m.text, m.canonical, *avoid))
     ]
-    main = main_actor(analysis)
     ok = [n for n in ok if not (main and distractors.confusable(n, main))]  # the story's subject: no swap in
     return (rng.choice(ok),) if ok else None
 
@@ -159,7 +175,7 @@ NEGATED = "not"
 sentences: a side point negated is trivia, reviewers aa and ab)."""
 
 
-def _swappable_role(s: Sentence, m: Mention, analysis: Analysis) -> bool:
+def _swappable_role(s: Sentence, m: Mention, main: str | None) -> bool:
     """Reviewers called most name swaps nonsense: the swapped-in name had another role ("Tova Noel's unit",
     a Taliban spokesman "eager to withdraw", a region in a list of counties, the story's own subject swapped
     for another country). A name is swapped only when it is not in a list, not a possessive, not the
@@ -172,7 +188,7 @@ def _swappable_role(s: Sentence, m: Mention, analysis: Analysis) -> bool:
         return False
     if _inside_a_name(s, m):
         return False
-    if m.canonical == main_actor(analysis):
+    if m.canonical == main:
         return False
     return m.kind != "person" or _speaks(s, m)
 
@@ -319,13 +335,13 @@ def describes(text: str, s: Sentence) -> bool:
 
 
 def candidates(analysis: Analysis, rng: random.Random) -> Iterator[Candidate]:
-    speakers = speakers_of(analysis)
+    roles = roles_of(analysis)
     for s in analysis.sentences:
         base = sentence_score(s)
         for m in s.mentions:
             if m.kind not in SWAPPABLE or m.kind in ("year", "date"):
                 continue  # "in 2011" for "in 2010": dev reviewers called a changed year trivia nearly always
-            false = _false(s, m, analysis, rng, speakers)
+            false = _false(s, m, analysis, rng, roles)
             if false is None or describes(false[0], s) or double_frame(false[0]):
                 continue
             why = explanation(s, f"False: the article names {m.text}, not {false[1]}.")
