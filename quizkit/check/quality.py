@@ -240,7 +240,8 @@ def same_answer_twice(quiz: Quiz) -> Iterator[Finding]:
         ent = aliases.lookup(q.answer)
         keys = {ent.name if ent is not None else aliases.norm(q.answer)}
         words = q.answer.split()
-        if len(words) >= 2 and words[-1][:1].isupper():
+        person = ent is None or ent.kind == "person"  # not "Central Asia" and "Central and West Asia"
+        if len(words) >= 2 and person and all(w[:1].isupper() for w in words):
             keys.add(aliases.norm(words[-1]))  # "Ellen Fetter" and "Fetter": one person asked twice
         hit = next((k for k in keys if k in seen), None)
         if hit is not None:

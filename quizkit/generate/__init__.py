@@ -21,6 +21,7 @@ from quizkit.generate import (
     importance,
     metadata,
     multiple_choice,
+    numbers,
     open,
     ordering,
     ranker,
@@ -50,6 +51,7 @@ GENERATORS: tuple[Callable[[Analysis, random.Random], Iterator[Candidate]], ...]
     open.candidates,
     said.candidates,
     actions.candidates,
+    numbers.candidates,
     vocabulary.candidates,
     metadata.candidates,
 )
@@ -594,6 +596,9 @@ def _balance_true_false(
         if side:
             worst = min(side, key=lambda c: c.score)
             chosen = [c for c in chosen if c is not worst]
+            if other is not None:  # no room to add: the other side takes its place
+                spare.remove(other)
+                chosen.append(other)
             dropped.append(
                 (select.summary(worst.question), "true_false_balance: keys kept about half and half")
             )

@@ -27,15 +27,17 @@ WEIGHTS: dict[str, float] = {
     "metadata": 0.3,
     "said": 6.0,
     "action": 6.0,
+    "number": 5.0,
 }
-MINIMUM = {"open": 1, "ordering": 1, "vocabulary": 1, "said": 1, "action": 1}
-MINIMUM_FROM = {"open": 4, "said": 4, "action": 4}
+MINIMUM = {"open": 1, "ordering": 1, "vocabulary": 1, "said": 1, "action": 1, "number": 1}
+MINIMUM_FROM = {"open": 4, "said": 4, "action": 4, "number": 4}
 """Asked for whenever the article gives them and the quiz has room (at least 8 questions; the open question
 that asks why, a who-said question and a what-did-they-do question from 4)."""
 GROUP_ACTION = "action"
+GROUP_NUMBER = "number"
 NEAR_DUPLICATE = 90
 """The gate's own threshold (rapidfuzz token-set ratio), so what we pick passes it."""
-CAPS = {"open": 2, "ordering": 1, "metadata": 1, "action": 2}
+CAPS = {"open": 2, "ordering": 1, "metadata": 1, "action": 2, "number": 3}
 """At most this many of a group however many questions are asked (they are long or alike)."""
 MAX_PER_TARGET = 1
 """One question per answer: asking the same name twice tests nothing new."""
@@ -115,8 +117,8 @@ def conflicts(a: Candidate, b: Candidate, public: str = "", strict: bool = True)
     qa, qb = a.question, b.question
     if a.target and a.target == b.target and a.sentence == b.sentence:
         return True
-    if GROUP_ACTION in (a.group, b.group) and a.sentence == b.sentence >= 0:
-        return True  # what an actor did is the sentence's point: a second question on it repeats or gives it away
+    if {GROUP_ACTION, GROUP_NUMBER} & {a.group, b.group} and a.sentence == b.sentence >= 0:
+        return True  # what an actor did, or how many, is the sentence's point: a second question repeats it
     if qa.type == qb.type and qa.answer == qb.answer and qa.evidence == qb.evidence:
         return True
     if qa.type == qb.type == "true_false" and a.sentence == b.sentence >= 0 and twins(qa.prompt, qb.prompt):
@@ -176,7 +178,7 @@ def gives_away(x: Question, y: Question, public: str = "") -> bool:
     own = x.answer if isinstance(x.answer, str) else ""
     shown = _shown(x) + (" " + signature(x) if x.type in ("matching", "ordering") else "")
     return any(
-        len(t) > 2 and leaks(shown, t) and not leaks(own, t) and not leaks(public, t)
+        (len(t) > 2 or t.isdigit()) and leaks(shown, t) and not leaks(own, t) and not leaks(public, t)
         for t in (y.answer, *y.accepted_answers)
     )
 
@@ -388,10 +390,13 @@ def true_false_third(
     tf = [c for c in chosen if c.question.type == "true_false"]
     if len(tf) == len(chosen) and not context:
         return chosen
-    total = len(chosen) + len(context)
-    allowed = max(2, -(-total // 3)) - sum(1 for q in context if q.type == "true_false")
+    in_context = sum(1 for q in context if q.type == "true_false")
     out = list(chosen)
-    while sum(1 for c in out if c.question.type == "true_false") > allowed:
+
+    def allowed() -> int:  # of the quiz as it is now: each statement that goes makes the quiz shorter too
+        return max(2, -(-(len(out) + len(context)) // 3)) - in_context
+
+    while sum(1 for c in out if c.question.type == "true_false") > allowed():
         keys = _tf_keys(out)
         more = True if keys[True] > keys[False] else False if keys[False] > keys[True] else None
         pool = [

@@ -243,6 +243,9 @@ def _named_subject(s: Sentence, subj: int) -> bool:
     return any(toks[k].pos == "PROPN" and toks[k].dep in ("poss", "compound", "nmod") for k in s.kids[subj])
 
 
+NEGATED_MAX_WORDS = 24
+
+
 def negated(s: Sentence) -> str | None:
     """The sentence's main clause said the other way round ("Kazakhstan already has established relations
     with Israel" -> "Kazakhstan has not established relations with Israel"): a "not" after its first
@@ -251,7 +254,27 @@ def negated(s: Sentence) -> str | None:
     ("only", "still"), nor with a modal ("may", "could"), whose negation may still be true."""
     toks = s.toks
     root = next((k for k, t in enumerate(toks) if t.dep == "ROOT"), None)
-    if root is None or toks[root].pos not in ("VERB", "AUX") or not finite(s, root):
+    if root is None:
+        return None
+    conceded = [  # "Though Kazakhstan already has established relations with Israel, …": a claim as well
+        k
+        for k in s.kids[root]
+        if toks[k].dep == "advcl"
+        and any(toks[m].dep == "mark" and toks[m].text.lower() in CONCEDING for m in s.kids[k])
+    ]
+    for verb in (root, *conceded):
+        denied = _negated_clause(s, verb)
+        if denied is not None:
+            return denied
+    return None
+
+
+CONCEDING = frozenset({"though", "although"})
+
+
+def _negated_clause(s: Sentence, root: int) -> str | None:
+    toks = s.toks
+    if toks[root].pos not in ("VERB", "AUX") or not finite(s, root):
         return None
     if subject_of(s, root) is None or not asserted(s, root):
         return None
@@ -277,6 +300,12 @@ def negated(s: Sentence) -> str | None:
         return None  # "voluntarily did not cede": the adverb would have to move
     if sum(1 for k in c.idxs if k > root and toks[k].pos != "PUNCT") < 2:
         return None  # "The most obvious hurdle is not."
+    if any(toks[k].dep == "ccomp" for k in s.kids[root]) or any(
+        toks[k].text.lower() == "despite" for k in c.idxs
+    ):
+        return None  # "does not signal that …, despite …": a verdict on a claim, denied; three seed reviewers of four
+    if sum(1 for k in c.idxs if toks[k].pos != "PUNCT") > NEGATED_MAX_WORDS:
+        return None  # a "not" lost in a long sentence is a test of noticing, not of reading
     auxes = sorted(k for k in s.kids[root] if toks[k].dep in ("aux", "auxpass") and k in c.idxs)
     swap = dict(opened)
     swap.update({k: "" for k in c.idxs if toks[k].text.lower() in _DROPPED and toks[k].dep == "advmod"})

@@ -242,32 +242,23 @@ def drop_connective(text: str) -> str:
     return text
 
 
-NUMBER_WORDS = frozenset(
-    [
-        "one",
-        "two",
-        "three",
-        "four",
-        "five",
-        "six",
-        "seven",
-        "eight",
-        "nine",
-        "ten",
-        "eleven",
-        "twelve",
-        "twenty",
-        "thirty",
-        "hundred",
-        "thousand",
-        "million",
-        "billion",
-        "dozens",
-        "hundreds",
-        "thousands",
-        "millions",
-    ]
+SMALL_NUMBERS = (
+    "one",
+    "two",
+    "three",
+    "four",
+    "five",
+    "six",
+    "seven",
+    "eight",
+    "nine",
+    "ten",
+    "eleven",
+    "twelve",
 )
+"""Counts written as words, in order (index + 1 is the value)."""
+_LARGE_NUMBERS = "twenty thirty hundred thousand million billion dozens hundreds thousands millions"
+NUMBER_WORDS = frozenset([*SMALL_NUMBERS, *_LARGE_NUMBERS.split()])
 
 
 def lower_if_common(word: str, s: Sentence | None, function_words: frozenset[str] = frozenset()) -> str:

@@ -54,7 +54,8 @@ def sections(article: Article) -> tuple[Section, ...]:
 def checks_for(
     section: Section, questions: Sequence[Question], *, limit: int = PER_SECTION
 ) -> list[Question]:
-    """Closed comprehension questions whose evidence lies in the section, easiest first."""
+    """Closed comprehension questions whose evidence lies in the section, easiest first, of different types
+    when the section has them."""
     inside = [
         q
         for q in questions
@@ -64,7 +65,14 @@ def checks_for(
         and section.start <= q.evidence.start < section.end + 1
     ]
     inside.sort(key=lambda q: (q.difficulty, q.evidence.start if q.evidence else 0))
-    return inside[:limit]
+    picked: list[Question] = []
+    for (
+        q
+    ) in inside:  # one of each type first: two statements in a row check less than a statement and a choice
+        if len(picked) < limit and all(p.type != q.type for p in picked):
+            picked.append(q)
+    picked += [q for q in inside if q not in picked][: limit - len(picked)]
+    return sorted(picked, key=inside.index)
 
 
 def reading_check_ids(article: Article, quiz: Quiz) -> frozenset[str]:

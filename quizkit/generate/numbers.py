@@ -1,0 +1,343 @@
+"""How many: a count that carries a main point, asked back ("The quake killed at least 75 people" ->
+"According to the article, about how many people did the quake kill?").
+
+Only a count of a plural noun that is the subject or the object of a finite verb in one of the article's
+main sentences is asked; the question is that clause turned round (subject counts in place, object counts
+with the auxiliary or "do" moved before the subject). The wrong options are the same number scaled (a half,
+double, three or four times), written the way the article writes its number, never a figure the article
+gives for the same thing. A count the article gives as a bound ("at least 75", "more than 100") is asked as
+"about how many" with the bare numbers as options, so no wrong option is also true.
+"""
+
+from __future__ import annotations
+
+import math
+import random
+import re
+from collections.abc import Iterator
+from dataclasses import dataclass
+
+from quizkit.analysis import Analysis, Sentence, subtree
+from quizkit.generate import importance
+from quizkit.generate.common import Candidate, explanation, make, norm, sentence_score
+from quizkit.generate.syntax import SMALL_NUMBERS, SUBJECTS, clause, finite, lower_if_common, render, vague
+
+GROUP = "number"
+_TENS = {
+    "twenty": 20,
+    "thirty": 30,
+    "forty": 40,
+    "fifty": 50,
+    "sixty": 60,
+    "seventy": 70,
+    "eighty": 80,
+    "ninety": 90,
+}
+SCALES = {"hundred": 100, "thousand": 1_000, "million": 1_000_000, "billion": 1_000_000_000}
+_BOUND_WORDS = """more fewer less than over under nearly almost about around some roughly approximately at least
+    most up to as many estimated an some close"""
+BOUND = frozenset(_BOUND_WORDS.split())
+"""Words before a count that make it a bound or an estimate ("at least 75", "nearly 2,000")."""
+EXACT = frozenset({"only", "just", "all"})
+"""Words before a count that leave it exact ("only 14 seats")."""
+_UNIT_WORDS = """year month week day hour minute second decade century time percent point degree mile kilometre
+    kilometer metre meter foot feet inch pound kilogram kilo ton tonne dollar euro yuan ruble rouble cent
+    lap goal run inning round litre liter gallon barrel acre hectare square cubic byte"""
+UNITS = frozenset(_UNIT_WORDS.split())
+"""Nouns a count measures rather than counts ("20 years", "3 goals"): a duration, a size or a score is the
+side of a story, not what happened."""
+_YEAR = re.compile(r"^(?:1[6-9]|20)\d\d$")
+PRONOUNS = frozenset({"he", "she", "it", "they", "we", "i", "you", "this", "that", "these", "those", "who"})
+PATTERNS = ((0.5, 2.0, 4.0), (0.25, 0.5, 2.0), (0.5, 2.0, 3.0), (1 / 3, 2.0, 3.0))
+"""Factors for the wrong options of a large count: the key falls first, second or third in size."""
+FACTORS = (0.25, 1 / 3, 0.5, 1.5, 2.0, 3.0, 4.0)
+SMALL_LIMIT = 12
+"""Counts up to this get neighbouring counts as wrong options (two -> three, four, five)."""
+TIME_WORDS = frozenset(["today", "yesterday", "tomorrow", "now", "tonight"])
+"""A question keeps no "today": the student reads it on another day."""
+ANAPHORIC = frozenset(["there", "these", "those", "them", "it", "its", "this", "that", "such"])
+"""Words in the counted phrase that point back to text the student has not seen."""
+
+
+@dataclass(frozen=True, slots=True)
+class Count:
+    """A count in a sentence: its value, how it is written and the counted noun phrase."""
+
+    sentence: Sentence
+    noun: int
+    """The counted noun's token ("people")."""
+    value: float
+    scale: str
+    """'' or a scale word written after the number ("million")."""
+    words: bool
+    """Written in words ("two"), not digits."""
+    bound: bool
+    """Given as a bound or an estimate ("at least 75")."""
+    counted: str
+    """The noun phrase without the count ("visiting Japanese students")."""
+    written: str
+    """The count as the article writes it ("at least 75")."""
+
+
+def _number(text: str) -> float | None:
+    low = text.lower().replace(",", "")
+    if low in SMALL_NUMBERS:
+        return float(SMALL_NUMBERS.index(low) + 1)
+    if low in _TENS:
+        return float(_TENS[low])
+    if re.fullmatch(r"\d+(?:\.\d+)?", low) and not (low.startswith("0") and len(low) > 1 and "." not in low):
+        return float(low)
+    return None
+
+
+def count_of(s: Sentence, noun: int) -> Count | None:
+    """The count of a plural noun ("at least 75 people"), or None when the noun is not counted plainly."""
+    toks = s.toks
+    t = toks[noun]
+    if t.tag not in ("NNS", "NNPS") or t.lemma.lower() in UNITS or t.text.lower() in UNITS:
+        return None
+    left = sorted(k for k in subtree(s, noun) if k < noun)
+    if not left or left != list(range(left[0], noun)):
+        return None
+    nums = [k for k in left if toks[k].tag == "CD"]
+    if not nums or nums != list(range(nums[0], nums[-1] + 1)):
+        return None
+    before = [k for k in left if k < nums[0]]
+    after = [k for k in left if k > nums[-1]]
+    if any(toks[k].pos == "PUNCT" or toks[k].text in ("$", "£", "€", "%") for k in left):
+        return None
+    det = [k for k in before if toks[k].dep == "det"]
+    if det:
+        return None  # "the five companies": a count the article has given before, not news here
+    if any(toks[k].dep in ("conj", "cc") for k in s.kids[noun]):
+        return None  # "14 supporters and friends of …": two groups under one count
+    if any(toks[k].text.lower() in ANAPHORIC for k in subtree(s, noun)):
+        return None  # "four teams from there"
+    bounds = [k for k in before if toks[k].text.lower() not in EXACT]
+    if any(toks[k].text.lower() not in BOUND for k in bounds):
+        return None
+    if any(toks[k].tag == "CD" or toks[k].dep in ("poss", "det") for k in after):
+        return None
+    number = [toks[k].text for k in nums]
+    scale = ""
+    if len(number) == 2 and number[1].lower() in SCALES:
+        scale = number[1].lower()
+        number = number[:1]
+    if len(number) != 1 or _YEAR.match(number[0]):
+        return None
+    value = _number(number[0])
+    if value is None or value < 2:
+        return None
+    counted = _lower_first(render(toks, [*after, noun]), s)
+    if not counted or t.lemma.lower() in ("other", "more"):
+        return None
+    written = render(toks, [k for k in before if k not in det] + nums)
+    return Count(
+        s, noun, value, scale, number[0].isalpha(), bool(bounds), counted, lower_if_common(written, s)
+    )
+
+
+def _lower_first(text: str, s: Sentence) -> str:
+    """ "The quake" -> "the quake" inside a question; a name keeps its capital."""
+    first, _, rest = text.partition(" ")
+    return f"{lower_if_common(first, s)} {rest}".strip()
+
+
+def _intro(s: Sentence, idxs: list[int], first: int) -> list[int] | None:
+    """The clause's tokens before ``first`` must be an opening phrase set off by a comma ("On Monday,"),
+    which the question leaves out; None when something else stands there."""
+    head = [k for k in idxs if k < first]
+    if not head:
+        return []
+    if s.toks[head[-1]].text != ",":
+        return None
+    return head
+
+
+def _tail(s: Sentence, idxs: list[int], start: int, verb: int) -> list[int]:
+    """The clause's tokens from ``start`` on, up to the first comma, dash or semicolon (what follows is a
+    side detail: "…, which they cited as evidence…") and without a conjoined second predicate ("… and many
+    more were missing")."""
+    second = {x for k in s.kids[verb] if s.toks[k].dep in ("conj", "cc") for x in subtree(s, k)}
+    second |= {x for k in idxs if k > verb and s.toks[k].dep in ("advcl", "relcl") for x in subtree(s, k)}
+    out: list[int] = []
+    for k in idxs:
+        if k < start or k in second:
+            continue
+        if s.toks[k].text in (",", ";", "—", "–", ":", "(") and out:
+            break
+        out.append(k)
+    while out and s.toks[out[-1]].pos == "PUNCT":
+        out.pop()
+    return out
+
+
+DO = {"VBD": "did", "VBZ": "does", "VBP": "do"}
+
+
+def question_text(c: Count) -> str | None:
+    """The clause asked as a how-many question (without the frame), or None when it does not turn round."""
+    s, toks = c.sentence, c.sentence.toks
+    noun = toks[c.noun]
+    verb = noun.head
+    if toks[verb].pos not in ("VERB", "AUX") or not finite(s, verb) or verb == c.noun:
+        return None
+    if toks[verb].dep not in ("ROOT", "ccomp") and not (
+        toks[verb].dep == "conj" and toks[toks[verb].head].dep == "ROOT"
+    ):
+        return None  # "…since 1973, when heavy rain killed more than 150 people": a side clause's count
+    idxs = list(clause(s, verb, {c.noun}).idxs)  # without side clauses or the attribution
+    np = sorted(subtree(s, c.noun))
+    np_set = set(np)
+    if noun.dep in ("nsubj", "nsubjpass"):
+        if _intro(s, idxs, np[0]) is None:
+            return None
+        rest = [k for k in _tail(s, idxs, np[-1] + 1, verb) if k not in np_set]
+        if not rest or vague(s, rest):
+            return None
+        return f"how many {c.counted} {render(toks, rest)}"
+    if noun.dep != "dobj":
+        return None
+    subj = next((k for k in s.kids[verb] if toks[k].dep in SUBJECTS), None)
+    if subj is None or subj > verb or toks[subj].dep != "nsubj":
+        return None
+    subj_span = sorted(subtree(s, subj))
+    if subj_span != list(range(subj_span[0], subj_span[-1] + 1)) or len(subj_span) > 8:
+        return None
+    if toks[subj].text.lower() in PRONOUNS or vague(s, subj_span):
+        return None
+    if _intro(s, idxs, subj_span[0]) is None:
+        return None
+    between = [k for k in idxs if subj_span[-1] < k < verb]
+    auxes = [k for k in between if toks[k].dep in ("aux", "auxpass")]
+    if len(auxes) != len(between) or any(toks[k].dep == "neg" for k in s.kids[verb]):
+        return None  # "the quake also killed", "did not kill": not asked
+    rest = [k for k in _tail(s, idxs, verb + 1, verb) if k not in np_set]
+    subject = _lower_first(render(toks, subj_span), s)
+    if auxes:
+        front = toks[auxes[0]].text.lower()
+        middle = render(toks, [*auxes[1:], verb, *rest])
+    else:
+        front = DO.get(toks[verb].tag, "")
+        if not front:
+            return None
+        middle = " ".join(x for x in (toks[verb].lemma, render(toks, rest)) if x)
+    if vague(s, rest) or any(toks[k].text.lower() in TIME_WORDS for k in rest):
+        return None
+    return f"how many {c.counted} {front} {subject} {middle}"
+
+
+def _sig(value: float) -> int:
+    digits = re.sub(r"\D", "", f"{value:.6g}").lstrip("0").rstrip("0")
+    return max(1, len(digits))
+
+
+def _round(value: float, sig: int) -> float:
+    if value <= 0:
+        return value
+    return round(value, sig - 1 - math.floor(math.log10(value)))
+
+
+def written(c: Count, value: float) -> str:
+    """``value`` written like the article's count ("two", "5,087", "1.5 million")."""
+    if c.words and value.is_integer() and 1 <= value <= len(SMALL_NUMBERS):
+        text = SMALL_NUMBERS[int(value) - 1]
+    elif value.is_integer():
+        plain = c.value >= 1_000 and "," not in c.written  # the article writes "5087": so do the options
+        text = str(int(value)) if plain and value < 10_000 else f"{int(value):,}"
+    else:
+        text = f"{value:g}"
+    return f"{text} {c.scale}" if c.scale else text
+
+
+def wrong_values(c: Count, others: set[float], rng: random.Random) -> list[float] | None:
+    """Three other values of the key's size and form, none of them a figure the article gives for the same
+    noun; None when there are not three."""
+    v = c.value
+    if not c.scale and v <= SMALL_LIMIT and v.is_integer():
+        near = [x for x in (v - 2, v - 1, v + 1, v + 2, v + 3) if x >= 1 and x not in others]
+        if len(near) < 3:
+            return None
+        start = rng.randrange(0, len(near) - 2)
+        return near[start : start + 3]
+    sig = _sig(v)
+    low = 1 if c.scale or not v.is_integer() else 2
+
+    def scaled(f: float) -> float:
+        x = v * f
+        if not (x.is_integer() and v.is_integer()) and not (c.scale and round(x, 2) == x):
+            x = _round(x, sig)
+        return float(round(x)) if not c.scale and v.is_integer() else x
+
+    usable = {f: scaled(f) for f in FACTORS}
+    usable = {f: x for f, x in usable.items() if x != v and x not in others and x >= low}
+    for pattern in sorted(PATTERNS, key=lambda _: rng.random()):
+        out = [usable[f] for f in pattern if f in usable]
+        if len(set(out)) == 3:
+            return out
+    spare = sorted(set(usable.values()))  # the article gives one of the usual scalings for the same thing
+    return sorted(rng.sample(spare, 3)) if len(spare) >= 3 else None
+
+
+def _same_noun_values(analysis: Analysis, c: Count) -> set[float]:
+    lemma = c.sentence.toks[c.noun].lemma.lower()
+    out: set[float] = set()
+    for s in analysis.sentences:
+        for k, t in enumerate(s.toks):
+            if t.lemma.lower() == lemma and (k, s.index) != (c.noun, c.sentence.index):
+                other = count_of(s, k)
+                if other is not None:
+                    out.add(other.value)
+    return out - {c.value}
+
+
+def counts(s: Sentence) -> list[Count]:
+    if s.text.lstrip()[:1] in "\"“'‘" or s.text.rstrip().endswith("?"):
+        return []
+    out = []
+    for k, t in enumerate(s.toks):
+        if t.dep in (*SUBJECTS, "dobj") and t.tag in ("NNS", "NNPS"):
+            c = count_of(s, k)
+            if c is not None:
+                out.append(c)
+    return out
+
+
+def candidates(analysis: Analysis, rng: random.Random) -> Iterator[Candidate]:
+    """One how-many question per count in a main sentence that turns round cleanly."""
+    main = importance.main_points(importance.sentence_importance(analysis))
+    title = norm(analysis.article.title)
+    for s in analysis.sentences:
+        if s.index not in main or s.block_kind == "summary":
+            continue
+        for c in counts(s):
+            body = question_text(c)
+            if body is None:
+                continue
+            if norm(c.written.split()[-1]) in title.split():
+                continue  # the headline gives the figure away
+            others = _same_noun_values(analysis, c)
+            wrong = wrong_values(c, others, rng)
+            if wrong is None:
+                continue
+            values = sorted([c.value, *wrong])
+            options = tuple(written(c, v) for v in values)
+            key = written(c, c.value)
+            if len(set(options)) != len(options):
+                continue
+            about = "about " if c.bound else ""
+            prompt = f"According to the article, {about}{body}?"
+            extra = f'The article gives "{c.written}".' if c.bound else ""
+            q = make(
+                "multiple_choice",
+                prompt,
+                key,
+                s,
+                analysis,
+                choices=options,
+                target=f"{key} {c.counted}",
+                similar=0.5,
+                tags=("how many", "number"),
+                explain=explanation(s, extra),
+            )
+            yield Candidate(q, sentence_score(s) + 0.2, s.index, f"{key} {c.counted}", GROUP)

@@ -1,0 +1,111 @@
+"""How many: a count in a main sentence asked back, with the same number scaled as the wrong options. The
+sentences are real, from the development part of the quality corpus (VOA, Al Jazeera, USA Today)."""
+
+from __future__ import annotations
+
+import random
+
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from quizkit.analysis import Sentence, analyse
+from quizkit.article import from_text
+from quizkit.check import check_question
+from quizkit.generate import numbers
+
+QUAKE = (  # VOA, "Earthquake leaves New Zealand city devastated" (dev; public domain)
+    "Earthquake Leaves New Zealand City Devastated\n\n"
+    "Residents of New Zealand's second largest city, Christchurch, continue to dig out and search for "
+    "survivors after the city was devastated by a massive earthquake that toppled tall buildings and churches "
+    "during a busy workday.\n\n"
+    "The quake killed at least 75 people and many more were missing.\n\n"
+    "More than 100 people, including as many as 12 visiting Japanese students, were thought to be trapped "
+    "underneath rubble as drizzling rain fell on the city at nightfall."
+)
+
+
+def sentence(text: str) -> Sentence:
+    return analyse(from_text(f"News\n\n{text}")).sentences[0]
+
+
+def asked(text: str) -> str | None:
+    found = numbers.counts(sentence(text))
+    return numbers.question_text(found[0]) if found else None
+
+
+def test_an_object_count_is_asked_with_do_and_a_bound_as_about() -> None:
+    analysis = analyse(from_text(QUAKE))
+    qs = list(numbers.candidates(analysis, random.Random(0)))
+    killed = next(c.question for c in qs if "kill" in c.question.prompt)
+    assert killed.prompt == "According to the article, about how many people did the quake kill?"
+    assert killed.answer == "75" and len(set(killed.choices)) == 4 and "75" in killed.choices
+    assert '"at least 75"' in killed.explanation
+    assert all(c.group == numbers.GROUP for c in qs)
+    for c in qs:
+        assert [p for p in check_question(c.question, analysis.article) if p.severity == "error"] == []
+
+
+def test_a_subject_count_keeps_the_clause_without_the_attribution_and_writes_options_in_words() -> None:
+    c = numbers.counts(  # Al Jazeera (dev)
+        sentence(
+            "Two United States service members have been killed in a helicopter crash in Afghanistan, the US "
+            "military said in a statement on Wednesday."
+        )
+    )[0]
+    assert numbers.question_text(c) == (
+        "how many United States service members have been killed in a helicopter crash in Afghanistan"
+    )
+    wrong = numbers.wrong_values(c, set(), random.Random(1))
+    assert wrong is not None
+    assert all(numbers.written(c, v).isalpha() for v in wrong)
+
+
+def test_an_auxiliary_moves_before_the_subject() -> None:
+    assert asked("The company has cut 1,500 jobs since the start of the crisis.") == (
+        "how many jobs has the company cut since the start of the crisis"
+    )
+
+
+def test_a_side_clause_a_definite_count_a_unit_or_a_pointing_word_is_not_asked() -> None:
+    assert (
+        asked("The floods are the deadliest since 1973, when heavy rain killed more than 150 people.") is None
+    )
+    assert not numbers.counts(sentence("The five companies can now vie to deliver payloads to the moon."))
+    assert not numbers.counts(sentence("The ministry has spent 20 years on the plan."))
+    assert not numbers.counts(sentence("Four teams from there will join the tournament in June."))
+    assert not numbers.counts(
+        sentence("Roughly 14 supporters and friends of the officers attended the hearing.")
+    )
+
+
+def test_the_headline_figure_is_not_asked() -> None:
+    analysis = analyse(from_text("Quake kills 75 people\n\n" + QUAKE.split("\n\n", 1)[1]))
+    assert not any("kill" in c.question.prompt for c in numbers.candidates(analysis, random.Random(0)))
+
+
+def test_a_figure_the_article_gives_for_the_same_thing_is_never_a_wrong_option() -> None:
+    text = (
+        "Storm hits the north\n\nA powerful storm swept across the north of the country on Monday, "
+        "officials said.\n\nThe storm destroyed 40 homes in the northern province of Kars.\n\n"
+        "Officials later said 80 homes had been damaged and 160 homes had lost power."
+    )
+    analysis = analyse(from_text(text))
+    destroyed = [
+        c.question for c in numbers.candidates(analysis, random.Random(0)) if "destroy" in c.question.prompt
+    ]
+    assert destroyed and destroyed[0].answer == "40"
+    assert not {"80", "160"} & set(destroyed[0].choices)  # 40 x 2 and x 4 would be the article's own figures
+
+
+@settings(max_examples=200, deadline=None)
+@given(value=st.integers(min_value=2, max_value=5_000_000), seed=st.integers(0, 1000))
+def test_wrong_options_are_distinct_of_the_key_s_form_and_never_the_key(value: int, seed: int) -> None:
+    c = numbers.Count(
+        sentence("The storm destroyed 40 homes."), 3, float(value), "", False, False, "homes", "40"
+    )
+    wrong = numbers.wrong_values(c, set(), random.Random(seed))
+    if wrong is None:
+        return
+    shown = [numbers.written(c, v) for v in (float(value), *wrong)]
+    assert len(set(shown)) == 4
+    assert all(v >= 1 and v.is_integer() for v in wrong)
