@@ -334,6 +334,11 @@ BAD: list[tuple[str, Question, str | None]] = [
         "error",
     ),
     ("unresolved_reference", mq("true_false", prompt="Tokayev called such a step historic."), "error"),
+    (  # a quotation's clause cut from its sentence (reviewer an, step 8)
+        "unresolved_reference",
+        mq("true_false", prompt="According to the article, people are going to buy it."),
+        "error",
+    ),
     (
         "page_outline",
         mq("true_false", prompt="The first section details the history of the accords."),
@@ -393,6 +398,10 @@ GOOD: list[tuple[str, Question]] = [
     ("loose_start", mq("true_false", prompt="According to the article, Far from Moscow, Tokayev met Trump.")),
     ("broken_text", mq("short_answer", prompt="Which city, The Hague or Washington, did Tokayev visit?")),
     ("unresolved_reference", mq("true_false", prompt="On 6 November 2025 Tokayev met Trump in Washington.")),
+    (
+        "unresolved_reference",
+        mq("true_false", prompt="Kazakhstan joined the accords and Russia criticised it."),
+    ),
     ("title_giveaway", mq("multiple_choice")),
     ("who_not_person", mq("short_answer", prompt="Who met Donald Trump in Washington?", answer="Tokayev")),
     *(

@@ -109,3 +109,17 @@ def test_wrong_options_are_distinct_of_the_key_s_form_and_never_the_key(value: i
     shown = [numbers.written(c, v) for v in (float(value), *wrong)]
     assert len(set(shown)) == 4
     assert all(v >= 1 and v.is_integer() for v in wrong)
+
+
+def test_the_key_takes_every_place_in_size_so_its_place_gives_nothing_away() -> None:
+    # reviewer ao (step 8): with the old factors the key was nearly always the second-largest option
+    for value, words in ((75.0, False), (5.0, True)):
+        c = numbers.Count(
+            sentence("The storm destroyed 40 homes."), 3, value, "", words, False, "homes", "40"
+        )
+        places = set()
+        for seed in range(60):
+            wrong = numbers.wrong_values(c, set(), random.Random(seed))
+            assert wrong is not None
+            places.add(sorted([value, *wrong]).index(value))
+        assert places == {0, 1, 2, 3}

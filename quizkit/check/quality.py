@@ -145,14 +145,16 @@ def unresolved_reference(q: Question, article: Article | None) -> Iterator[Probl
 
 
 PERSONAL = re.compile(r"\b(?:he|she|him|her|his|hers)\b", re.I)
+CLOSING_IT = re.compile(r"\b(?:it|them)(?=[.?!]?\s*$)", re.I)
+"""A statement that ends on "it" ("people are going to buy it."): a thing named in another sentence."""
 _NAME = re.compile(r"\b[A-Z][a-z’'.-]+")
 
 
 def _lone_pronoun(text: str) -> re.Match[str] | None:
     """ "he", "her"… with no name before it in the question: a person from another sentence ("the military
-    said it was keeping him safe", "before training her replacement")."""
+    said it was keeping him safe", "before training her replacement"); the same for a closing "it"."""
     rest = FRAME.sub("", text)
-    m = PERSONAL.search(rest)
+    m = PERSONAL.search(rest) or CLOSING_IT.search(rest)
     if m is None:
         return None
     head = rest[: m.start()]

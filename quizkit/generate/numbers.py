@@ -48,8 +48,9 @@ UNITS = frozenset(_UNIT_WORDS.split())
 side of a story, not what happened."""
 _YEAR = re.compile(r"^(?:1[6-9]|20)\d\d$")
 PRONOUNS = frozenset({"he", "she", "it", "they", "we", "i", "you", "this", "that", "these", "those", "who"})
-PATTERNS = ((0.5, 2.0, 4.0), (0.25, 0.5, 2.0), (0.5, 2.0, 3.0), (1 / 3, 2.0, 3.0))
-"""Factors for the wrong options of a large count: the key falls first, second or third in size."""
+PATTERNS = ((1.5, 2.0, 3.0), (0.5, 2.0, 3.0), (0.25, 0.5, 2.0), (0.25, 1 / 3, 0.5))
+"""Factors for the wrong options of a large count, one pattern for each place the key can take in size
+(smallest, second, third, largest), drawn evenly: a key that is always second gives itself away."""
 FACTORS = (0.25, 1 / 3, 0.5, 1.5, 2.0, 3.0, 4.0)
 SMALL_LIMIT = 12
 """Counts up to this get neighbouring counts as wrong options (two -> three, four, five)."""
@@ -255,11 +256,13 @@ def wrong_values(c: Count, others: set[float], rng: random.Random) -> list[float
     noun; None when there are not three."""
     v = c.value
     if not c.scale and v <= SMALL_LIMIT and v.is_integer():
-        near = [x for x in (v - 2, v - 1, v + 1, v + 2, v + 3) if x >= 1 and x not in others]
-        if len(near) < 3:
+        below = [x for x in (v - 1, v - 2, v - 3) if x >= 1 and x not in others]
+        above = [x for x in (v + 1, v + 2, v + 3) if x not in others]
+        places = [k for k in range(4) if k <= len(below) and 3 - k <= len(above)]
+        if not places:
             return None
-        start = rng.randrange(0, len(near) - 2)
-        return near[start : start + 3]
+        k = rng.choice(places)  # the key's place in size, drawn evenly among those its value allows
+        return sorted(below[:k] + above[: 3 - k])
     sig = _sig(v)
     low = 1 if c.scale or not v.is_integer() else 2
 
