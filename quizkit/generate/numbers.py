@@ -283,6 +283,7 @@ def wrong_values(c: Count, others: set[float], rng: random.Random) -> list[float
 
 
 def _same_noun_values(analysis: Analysis, c: Count) -> set[float]:
+    """Other figures the article gives for the same noun ("80 homes had been damaged"): never a wrong option."""
     lemma = c.sentence.toks[c.noun].lemma.lower()
     out: set[float] = set()
     for s in analysis.sentences:
@@ -295,6 +296,7 @@ def _same_noun_values(analysis: Analysis, c: Count) -> set[float]:
 
 
 def counts(s: Sentence) -> list[Count]:
+    """The plain counts of a sentence's subjects and objects (none in a quotation or a question)."""
     if s.text.lstrip()[:1] in "\"“'‘" or s.text.rstrip().endswith("?"):
         return []
     out = []

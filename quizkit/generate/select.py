@@ -32,7 +32,7 @@ WEIGHTS: dict[str, float] = {
 MINIMUM = {"open": 1, "ordering": 1, "vocabulary": 1, "said": 1, "action": 1, "number": 1}
 MINIMUM_FROM = {"open": 4, "said": 4, "action": 4, "number": 4}
 """Asked for whenever the article gives them and the quiz has room (at least 8 questions; the open question
-that asks why, a who-said question and a what-did-they-do question from 4)."""
+that asks why, a who-said question, a what-did-they-do question and a how-many question from 4)."""
 GROUP_ACTION = "action"
 GROUP_NUMBER = "number"
 NEAR_DUPLICATE = 90
