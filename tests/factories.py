@@ -5,6 +5,8 @@ from __future__ import annotations
 from dataclasses import replace
 from typing import Any
 
+from quizkit.analysis import Sentence, analyse
+from quizkit.article import from_text
 from quizkit.model import Citation, Evidence, Question, Quiz, SourceInfo
 
 BODY = (
@@ -113,3 +115,8 @@ def make_quiz(n_per_type: int = 1, **overrides: Any) -> Quiz:
         seed=1,
     )
     return replace(quiz, **overrides)
+
+
+def sentence(text: str) -> Sentence:
+    """One real sentence, analysed as the first of a short article's body."""
+    return analyse(from_text(f"News\n\n{text}")).sentences[0]

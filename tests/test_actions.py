@@ -5,10 +5,11 @@ from __future__ import annotations
 
 import random
 
-from quizkit.analysis import Sentence, analyse
+from quizkit.analysis import analyse
 from quizkit.article import from_text
 from quizkit.check import check_question
 from quizkit.generate import actions
+from tests.factories import sentence
 
 EPSTEIN = (  # USA Today, "Prison guards charged in connection with Jeffrey Epstein's death" (dev)
     "Prison guards charged in connection with Jeffrey Epstein's death\n\n"
@@ -26,10 +27,6 @@ EPSTEIN = (  # USA Today, "Prison guards charged in connection with Jeffrey Epst
     "After the hearing, Hawk Sawyer issued a statement about the charges, saying, “I am committed to this "
     "agency and am confident we will restore the public’s trust in us.”"
 )
-
-
-def sentence(text: str) -> Sentence:
-    return analyse(from_text(f"News\n\n{text}")).sentences[0]
 
 
 def test_the_key_is_the_verb_and_its_complements_without_the_time_or_the_side_clause() -> None:

@@ -8,10 +8,11 @@ import random
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from quizkit.analysis import Sentence, analyse
+from quizkit.analysis import analyse
 from quizkit.article import from_text
 from quizkit.check import check_question
 from quizkit.generate import numbers
+from tests.factories import sentence
 
 QUAKE = (  # VOA, "Earthquake leaves New Zealand city devastated" (dev; public domain)
     "Earthquake Leaves New Zealand City Devastated\n\n"
@@ -22,10 +23,6 @@ QUAKE = (  # VOA, "Earthquake leaves New Zealand city devastated" (dev; public d
     "More than 100 people, including as many as 12 visiting Japanese students, were thought to be trapped "
     "underneath rubble as drizzling rain fell on the city at nightfall."
 )
-
-
-def sentence(text: str) -> Sentence:
-    return analyse(from_text(f"News\n\n{text}")).sentences[0]
 
 
 def asked(text: str) -> str | None:

@@ -55,16 +55,27 @@ def sentence_importance(analysis: Analysis) -> dict[int, float]:
     """Sentence index -> importance in [0, 1]: lead position, words shared with the headline, recurring
     actors and cue words for causes, purposes, contrasts and claims. With ``importance.json`` (fitted by
     ``benchmarks/fit_importance.py`` on teachers' main points of the dev texts), the learned probability
-    that the sentence states a main point; else the hand-set weights of ``_score``."""
+    that the sentence states a main point; else the hand-set weights of ``_score``.
+
+    The generators that keep to main sentences (what-did-they-do, how-many) ask for the same analysis one
+    after the other: the last result is kept for it (read it, do not change it)."""
+    if _LAST and _LAST[0][0] is analysis:
+        return _LAST[0][1]
     learned = _learned()
     if learned is None:
-        return {i: round(min(1.0, v), 3) for i, v in hand_scores(analysis).items()}
-    weights, bias = learned
-    out: dict[int, float] = {}
-    for i, f in features_by_sentence(analysis).items():
-        z = bias + sum(w * f.get(k, 0.0) for k, w in weights.items())
-        out[i] = round(1 / (1 + math.exp(-z)), 3)
+        out = {i: round(min(1.0, v), 3) for i, v in hand_scores(analysis).items()}
+    else:
+        weights, bias = learned
+        out = {}
+        for i, f in features_by_sentence(analysis).items():
+            z = bias + sum(w * f.get(k, 0.0) for k, w in weights.items())
+            out[i] = round(1 / (1 + math.exp(-z)), 3)
+    _LAST[:] = [(analysis, out)]
     return out
+
+
+_LAST: list[tuple[Analysis, dict[int, float]]] = []
+"""The last analysis asked about (by identity) and its importance."""
 
 
 def _article_terms(analysis: Analysis) -> tuple[set[str], dict[int, int], int]:

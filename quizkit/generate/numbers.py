@@ -20,7 +20,16 @@ from dataclasses import dataclass
 from quizkit.analysis import Analysis, Sentence, subtree
 from quizkit.generate import importance
 from quizkit.generate.common import Candidate, explanation, make, norm, sentence_score
-from quizkit.generate.syntax import SMALL_NUMBERS, SUBJECTS, clause, finite, lower_if_common, render, vague
+from quizkit.generate.syntax import (
+    SMALL_NUMBERS,
+    SUBJECTS,
+    clause,
+    finite,
+    lower_if_common,
+    lower_opening,
+    render,
+    vague,
+)
 
 GROUP = "number"
 _TENS = {
@@ -129,19 +138,13 @@ def count_of(s: Sentence, noun: int) -> Count | None:
     value = _number(number[0])
     if value is None or value < 2:
         return None
-    counted = _lower_first(render(toks, [*after, noun]), s)
+    counted = lower_opening(render(toks, [*after, noun]), s)
     if not counted or t.lemma.lower() in ("other", "more"):
         return None
     written = render(toks, [k for k in before if k not in det] + nums)
     return Count(
         s, noun, value, scale, number[0].isalpha(), bool(bounds), counted, lower_if_common(written, s)
     )
-
-
-def _lower_first(text: str, s: Sentence) -> str:
-    """ "The quake" -> "the quake" inside a question; a name keeps its capital."""
-    first, _, rest = text.partition(" ")
-    return f"{lower_if_common(first, s)} {rest}".strip()
 
 
 def _intro(s: Sentence, idxs: list[int], first: int) -> list[int] | None:
@@ -214,7 +217,7 @@ def question_text(c: Count) -> str | None:
     if len(auxes) != len(between) or any(toks[k].dep == "neg" for k in s.kids[verb]):
         return None  # "the quake also killed", "did not kill": not asked
     rest = [k for k in _tail(s, idxs, verb + 1, verb) if k not in np_set]
-    subject = _lower_first(render(toks, subj_span), s)
+    subject = lower_opening(render(toks, subj_span), s)
     if auxes:
         front = toks[auxes[0]].text.lower()
         middle = render(toks, [*auxes[1:], verb, *rest])

@@ -191,8 +191,7 @@ def _effect_and_cause(s: Sentence, root: int, side: set[int]) -> tuple[str, str]
         return None
     if _FIRST_PERSON.search(effect + " " + reason) or starts_unresolved([toks[k] for k in idxs]):
         return None
-    first, _, rest = syntax.drop_connective(effect).partition(" ")
-    effect = f"{syntax.lower_if_common(first, s)} {rest}".strip()
+    effect = syntax.lower_opening(syntax.drop_connective(effect), s)
     return effect, reason[:1].upper() + reason[1:] + "."
 
 

@@ -101,8 +101,7 @@ def reported(s: Sentence, analysis: Analysis) -> tuple[Mention, str] | None:
             continue
         body = [k for k in idxs if not (k == idxs[0] and toks[k].dep == "mark")]
         claim = syntax.strip_end(syntax.render(toks, body))
-        first, _, rest = claim.partition(" ")
-        claim = f"{syntax.lower_if_common(first, s)} {rest}".strip()
+        claim = syntax.lower_opening(claim, s)
         if syntax.broken(claim) or leaks(claim, speaker.text):
             continue
         return speaker, claim

@@ -276,6 +276,13 @@ def lower_if_common(word: str, s: Sentence | None, function_words: frozenset[str
     return word[:1].lower() + word[1:] if common else word
 
 
+def lower_opening(text: str, s: Sentence | None, function_words: frozenset[str] = frozenset()) -> str:
+    """ "The quake killed…" -> "the quake killed…" inside a question or after a frame; a name keeps its
+    capital (``lower_if_common`` on the first word)."""
+    first, _, rest = text.partition(" ")
+    return f"{lower_if_common(first, s, function_words)} {rest}".strip()
+
+
 def capitalise(text: str) -> str:
     """Capitalise a statement's first letter; an opening connective that tied it to the sentence before
     goes ("But anger grew…" -> "Anger grew…", "Thus, the plan failed" -> "The plan failed")."""

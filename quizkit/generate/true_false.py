@@ -314,10 +314,7 @@ def double_frame(statement: str) -> bool:
 def framed(statement: str, s: Sentence | None = None) -> str:
     """'The accords are ...' -> 'According to the article, the accords are ...': names keep their capital,
     a word capitalised only because it opened the sentence ("Anger grew…", "Emergency managers…") loses it."""
-    statement = syntax.drop_connective(statement)
-    first, _, rest = statement.partition(" ")
-    first = syntax.lower_if_common(first, s, _FUNCTION_WORDS)
-    return f"{FRAME}{first} {rest}" if rest else f"{FRAME}{first}"
+    return FRAME + syntax.lower_opening(syntax.drop_connective(statement), s, _FUNCTION_WORDS)
 
 
 def describes(text: str, s: Sentence) -> bool:
