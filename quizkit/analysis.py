@@ -368,13 +368,14 @@ def iter_sentences(article: Article, entities: list[Entity] | None = None) -> It
             index += 1
 
 
-_MID_CAPITAL = re.compile(r"(?<=[a-z0-9,;:] )([A-Z][a-z][A-Za-z'’-]*)")
+_MID_CAPITAL = re.compile(r"(?<=[a-z0-9,;:] )([A-Z][a-z][A-Za-z'’-]*)(?![A-Za-z'’-]| [A-Z])")
 _LOWER_WORD = re.compile(r"(?<![A-Za-z'’-])([a-z][a-z'’-]*)")
 
 
 def proper_words(body: str) -> frozenset[str]:
-    """Words capitalised after a lower-case word or a comma somewhere in ``body`` and never written in lower
-    case there (``Sentence.proper``)."""
+    """Words capitalised after a lower-case word or a comma somewhere in ``body``, not as the first word of a
+    longer name ("the World Travel and Tourism Council" makes no word proper), and never written in lower case
+    there (``Sentence.proper``)."""
     capital = {w.lower() for w in _MID_CAPITAL.findall(body)}
     return frozenset(capital - set(_LOWER_WORD.findall(body)))
 

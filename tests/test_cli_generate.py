@@ -28,8 +28,9 @@ def test_generate_writes_the_quiz_and_prints_a_summary(
     # about one per 27 words of the 254-word body, fewer when candidates fail (precision first, issue 9).
     # Was >= 6: the sixth was a false statement with China swapped in for Kazakhstan, which both seed
     # reviewers rejected (benchmarks/quality/ratings/*seed*.csv, seed-003); the story's own subject is no
-    # longer swapped, and nothing else on this article clears the ranker without padding.
-    assert len(quiz.questions) >= 5 and quiz.seed == 3
+    # longer swapped, and nothing else on this article clears the ranker without padding. Was >= 5 until
+    # blanks became a kind asked for only (step 9: 79 of 273 acceptable on the dev texts).
+    assert len(quiz.questions) >= 4 and quiz.seed == 3
     assert f"{len(quiz.questions)} questions: {len(quiz.questions)} article, 0 context" in out
     assert "by type: multiple_choice" in out and "dropped" in out
 

@@ -38,12 +38,14 @@ def test_seed_default_follows_the_length_with_distinct_questions_of_four_types()
     assert total == round(analyse(seed_article()).words / 27)
     assert len(qs) == total or any("made" in w for w in gen.warnings)
     # precision first (issue 9): the learned ranker and the kinds reviewers rejected leave out weak
-    # candidates, so the 254-word seed gets 5 of the 9 asked, with the warning (it had 8-9 before). It was 6
+    # candidates, so the 254-word seed gets 4 of the 6 asked, with the warning (it had 8-9 before). It was 6
     # until the story's own subject stopped being swapped into false statements: that sixth question
-    # ("China's participation in the Abraham Accords…") was rejected by both seed reviewers.
-    assert len(qs) >= 5
+    # ("China's participation in the Abraham Accords…") was rejected by both seed reviewers; 5 until blanks
+    # became a kind asked for only (step 9: 79 of 273 blanks acceptable on the dev texts, 2 of 8 on the test
+    # texts), which took the seed's one blank ("_____ is currently a focal point…").
+    assert len(qs) >= 4
     assert len({q.prompt for q in qs}) == len(qs)
-    assert len({q.type for q in qs}) >= 4
+    assert len({q.type for q in qs}) >= 3
     assert all(q.origin == "article" for q in qs)
 
 

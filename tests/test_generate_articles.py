@@ -30,10 +30,13 @@ def generated(name: str) -> Generated:
 
 @pytest.mark.parametrize("name", NAMES)
 def test_enough_questions_of_enough_types_or_a_warning_why(name: str) -> None:
-    """Precision first: a quiz shorter than the default says why (no padding with weak questions)."""
+    """Precision first: a quiz shorter than the default says why (no padding with weak questions). The floor
+    was 3 until blanks became a kind asked for only (step 9: 79 of 273 acceptable on the dev texts): the
+    Caspian text now has a vocabulary item and a true statement, since its false statements each give
+    away a true one and keys alternate."""
     gen = generated(name)
     qs = gen.quiz.questions
-    assert len(qs) >= 3
+    assert len(qs) >= 2
     assert len({q.type for q in qs}) >= 2
     assert len({q.prompt for q in qs}) == len(qs)
     if len(qs) < default_total(analyse(article(name))):

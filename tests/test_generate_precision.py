@@ -25,6 +25,19 @@ def test_no_second_frame_inside_ours() -> None:
     assert true_false.double_frame("According to police, the fire started in the kitchen.")
     assert true_false.double_frame("But according to the mayor, the bridge is safe.")
     assert not true_false.double_frame("The fire started in the kitchen, police said.")
+    assert true_false.double_frame("Tourism is 15 percent of the economy, according to an industry body.")
+
+
+def test_an_opening_word_loses_a_capital_that_only_started_the_sentence() -> None:
+    """'A' is no acronym; 'Tourism' is no name though the sentence ends on 'the World Travel and Tourism
+    Council' (both kept their capital after the frame in the step-8 test round)."""
+    a = sentences(
+        "Tunisia attack\n\nTourism is critical to Tunisia's economy, said the World Travel and Tourism Council. "
+        "A New Zealand airplane reached the region on Wednesday."
+    )
+    assert true_false.framed(a[0].text, a[0]).startswith("According to the article, tourism is")
+    assert true_false.framed(a[1].text, a[1]).startswith("According to the article, a New Zealand airplane")
+    assert true_false.framed("I was there.", None) == "According to the article, I was there."
 
 
 def test_a_country_on_the_other_side_of_a_relation_is_not_swapped() -> None:
@@ -251,10 +264,31 @@ def test_wrong_meanings_of_an_idea_are_ideas_not_objects() -> None:
     from quizkit.generate.vocabulary import gloss_kind, glossary, wrong_meanings
 
     assert gloss_kind(glossary()["fossil"]) == "object"
-    assert gloss_kind(glossary()["breakthrough"]) == "thing"
+    idea = gloss_kind(glossary()["breakthrough"])
+    assert idea not in ("object", "agent", "substance")
     for seed in range(5):
         wrong = wrong_meanings("breakthrough", random.Random(seed)) or ()
-        assert wrong and all(gloss_kind(d) == "thing" for d in wrong)
+        assert wrong and all(gloss_kind(d) == idea for d in wrong)
+
+
+def test_wrong_meanings_are_of_the_key_s_own_kind_of_idea() -> None:
+    """Step-8 test reviewers: "central bank" offered three kinds of person, "cyclone" rubble and debris;
+    dev reviewers: "sanctions" offered "amounts of a natural resource", "accord" "a long period with much less
+    rain". Institutions take institutions, storms other natural events, rules other rules."""
+    from quizkit.generate.vocabulary import gloss_kind, glossary, wrong_meanings
+
+    g = glossary()
+    for term, kind in (
+        ("central bank", "body"),
+        ("cyclone", "event"),
+        ("sanctions", "rule"),
+        ("accord", "rule"),
+    ):
+        assert gloss_kind(g[term]) == kind
+        for seed in range(5):
+            wrong = wrong_meanings(term, random.Random(seed)) or ()
+            assert wrong and all(gloss_kind(d) == kind for d in wrong), (term, wrong)
+    assert g["rubble"] not in (wrong_meanings("cyclone", random.Random(0)) or ())
 
 
 def test_two_true_statements_about_one_event_of_one_actor_are_not_both_asked() -> None:

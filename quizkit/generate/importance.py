@@ -70,8 +70,25 @@ def sentence_importance(analysis: Analysis) -> dict[int, float]:
         for i, f in features_by_sentence(analysis).items():
             z = bias + sum(w * f.get(k, 0.0) for k, w in weights.items())
             out[i] = round(1 / (1 + math.exp(-z)), 3)
+    for s in analysis.sentences:
+        if addressed_to_reader(s):
+            out[s.index] = round(out[s.index] * SOURCING_FACTOR, 3)
     _LAST[:] = [(analysis, out)]
     return out
+
+
+def addressed_to_reader(s: Sentence) -> bool:
+    """An order to the reader ("Learn more about our priority designation…", "Search for open
+    recommendations…"): the page's own navigation, which a page can put near the top, not the news."""
+    words = [k for k, t in enumerate(s.toks) if t.pos != "PUNCT"]
+    if not words:
+        return False
+    first = s.toks[words[0]]
+    return (
+        first.tag == "VB"
+        and first.dep == "ROOT"
+        and not any(s.toks[k].dep in ("nsubj", "nsubjpass", "expl") for k in s.kids[words[0]])
+    )
 
 
 _LAST: list[tuple[Analysis, dict[int, float]]] = []

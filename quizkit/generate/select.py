@@ -386,15 +386,21 @@ def true_false_third(
 ) -> list[Candidate]:
     """At most a third of the whole quiz (``chosen`` and the ``context`` questions) true/false, at least two
     allowed, when it holds other kinds too: the caps work on the count asked for, and a quiz that came out
-    shorter would otherwise be mostly true/false. The lowest scored go first, keeping the keys balanced."""
+    shorter would otherwise be mostly true/false. When the only other kind is vocabulary, half: a third of a
+    quiz whose vocabulary is held to a quarter of the rest (``_vocabulary_room``) would shrink it to three
+    questions. The lowest scored go first, keeping the keys balanced."""
     tf = [c for c in chosen if c.question.type == "true_false"]
     if len(tf) == len(chosen) and not context:
         return chosen
     in_context = sum(1 for q in context if q.type == "true_false")
     out = list(chosen)
+    other_kinds = any(q.type != "true_false" for q in context) or any(
+        c.question.type != "true_false" and c.group not in ("vocabulary", "metadata") for c in chosen
+    )
+    share = 3 if other_kinds else 2
 
     def allowed() -> int:  # of the quiz as it is now: each statement that goes makes the quiz shorter too
-        return max(2, -(-(len(out) + len(context)) // 3)) - in_context
+        return max(2, -(-(len(out) + len(context)) // share)) - in_context
 
     while sum(1 for c in out if c.question.type == "true_false") > allowed():
         keys = _tf_keys(out)

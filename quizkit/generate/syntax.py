@@ -264,14 +264,14 @@ NUMBER_WORDS = frozenset([*SMALL_NUMBERS, *_LARGE_NUMBERS.split()])
 def lower_if_common(word: str, s: Sentence | None, function_words: frozenset[str] = frozenset()) -> str:
     """``word`` in lower case when its capital only marked the start of a sentence ("Anger", "Four", "The"):
     it is a function or number word, or the article writes it in lower case, or in ``s`` it is no name."""
-    if not word[:1].isupper() or word.isupper():
+    if not word[:1].isupper() or (word.isupper() and word != "A"):
         return word
     low = word.lower().rstrip(",;:")
     common = low in function_words or low in NUMBER_WORDS
     if not common and s is not None:
         hits = [k for k, t in enumerate(s.toks) if t.text.lower() == low]
         common = any(s.toks[k].text[:1].islower() for k in hits) or (
-            bool(hits) and not any(keeps_capital(s, k) for k in hits)
+            bool(hits) and not keeps_capital(s, hits[0])  # "Tourism is …, said the … Tourism Council"
         )
     return word[:1].lower() + word[1:] if common else word
 

@@ -306,9 +306,9 @@ _FUNCTION_WORDS = frozenset(
 
 
 def double_frame(statement: str) -> bool:
-    """ "According to police, …" under our own "According to the article, …": two frames, and the claim is
-    someone else's (a who-said question asks it better)."""
-    return syntax.drop_connective(statement).lower().startswith("according to")
+    """ "According to police, …" or "…, according to the World Bank" under our own "According to the
+    article, …": two frames, and the claim is someone else's (a who-said question asks it better)."""
+    return "according to" in syntax.drop_connective(statement).lower()
 
 
 def framed(statement: str, s: Sentence | None = None) -> str:

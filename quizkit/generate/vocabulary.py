@@ -111,9 +111,9 @@ def related_terms(a: str, b: str) -> bool:
 
 _AGENT = re.compile(
     r"^(?:an?\s|the\s)?(?:(?!of\s)[\w-]+(?<!ing)\s){0,2}?"
-    r"(?:person|people|someone|officials?|lawyer|judge|fighters?|soldiers?|group|members?|politician|compan(?:y|ies)"
-    r"|firm|journalist|organisation|authority|countr(?:y|ies)|government|body|animals?|plants?|part(?:y|ies)|workers?"
-    r"|citizens|leaders?)"
+    r"(?P<head>person|people|someone|officials?|lawyer|judge|fighters?|soldiers?|group|members?|politician"
+    r"|compan(?:y|ies)|firm|journalist|organisation|authority|countr(?:y|ies)|government|body|animals?|plants?"
+    r"|part(?:y|ies)|workers?|citizens|leaders?)"
     r"(?=\s+(?:who|whose|that|which|sent|of|in|or|and|held|forced|chosen|formally|trained|killed|with|from|such|like)\b|,|$)"
 )
 """A definition of who does something: its head noun is a person, group or living thing ("a person who …",
@@ -132,20 +132,76 @@ _OBJECT = re.compile(
 )
 
 
+_EVENT = re.compile(
+    r"^(?:an?\s|the\s)?(?:[\w-]+,?\s){0,4}?(?:storm|waves|rush of water|shaking|earthquake|mass of earth"
+    r"|outbreak|rapid spread)\b"
+)
+_HEAD = r"^(?:an?\s|the\s)?(?:[\w'-]+,?\s){0,3}?"
+_THINGS = (
+    (
+        "measure",
+        re.compile(
+            _HEAD + r"(?:number|amounts?|percentage|total value|value|rate|count|income|sums?|share"
+            r"|level|price)\b"
+        ),
+    ),
+    (
+        "rule",
+        re.compile(
+            _HEAD
+            + r"(?:agreement|treaty|order|decision|ruling|rules?|law|laws|policy|plan|programme|document"
+            r"|list|statement|request|penalties|ban|charge|claim|set of basic rules|article|written|formal)\b"
+        ),
+    ),
+    (
+        "happening",
+        re.compile(
+            _HEAD
+            + r"(?:period|meeting|attack|uprising|pause|protest|vote|round|ceremony|war|crime|fall|change"
+            r"|shift|rise|return|advance|victory|win|crisis|conflict|election|dispute)\b"
+        ),
+    ),
+    (
+        "state",
+        re.compile(
+            _HEAD
+            + r"(?:situation|state|condition|right|power|ability|advantage|control|relationship|competition"
+            r"|lack|difference|variety|position|status)\b"
+        ),
+    ),
+)
+"""Ideas, acts and situations by the head of their definition: a penalty's wrong options are other rules,
+not "a strained situation" or "basic systems such as roads" (reviewers: "absurd distractor")."""
+_BODIES = frozenset(["group", "company", "companies", "firm", "organisation", "authority", "country"])
+_BODIES |= {"countries", "government", "body", "party", "parties"}
+_LIVING = frozenset(["animal", "animals", "plant", "plants"])
+
+
 def gloss_kind(definition: str) -> str:
-    """ "agent" for a definition of who does something (a person, group, government, living thing),
-    "substance" for what something is made of or taken (a metal, gas, medicine), "object" for a physical
-    thing or place (a fossil, an orbit, a pipeline), else "thing" (an idea, an act, a situation): an envoy's
-    wrong options are other people, not "a strained situation"; uranium's other substances; a breakthrough's
-    other ideas, not "the remains of an ancient plant"."""
+    """ "agent" for a definition of who does something (a person, an official), "body" for a group or an
+    institution (a bloc, a central bank, a jury), "living" for an animal or plant, "substance" for what
+    something is made of or taken (a metal, gas, medicine), "event" for what happens in nature (a storm, a
+    tremor, an outbreak), "object" for a physical thing or place (a fossil, an orbit, a pipeline), else
+    "thing" (an idea, an act, a situation): an envoy's wrong options are other people, not "a strained
+    situation"; a central bank's other institutions, not "a consumer"; a cyclone's other events, not
+    "rubble"; a breakthrough's other ideas, not "the remains of an ancient plant"."""
     if gloss_pos(definition) != "NOUN":
         return "thing"
     text = definition.lower()
-    if _AGENT.match(text):
-        return "agent"
+    agent = _AGENT.match(text)
+    if agent:
+        head = "animal" if "living thing" in text else agent.group("head")
+        return "body" if head in _BODIES else "living" if head in _LIVING else "agent"
     if _SUBSTANCE.match(text):
         return "substance"
-    return "object" if _OBJECT.match(text) else "thing"
+    if _EVENT.match(text):
+        return "event"
+    if _OBJECT.match(text):
+        return "object"
+    for kind, pattern in _THINGS:
+        if pattern.match(text):
+            return kind
+    return "thing"
 
 
 def _names(definition: str, term: str) -> bool:
