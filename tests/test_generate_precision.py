@@ -448,3 +448,21 @@ def test_a_lead_without_an_event_of_someone_named_resolves_nothing() -> None:
         from_text("Storm\n\nOfficials said the storm was strong. This move surprised residents of Texas.")
     )
     assert all(not s.lead_event for s in a.sentences)
+
+
+def test_a_false_statement_never_turns_on_an_aside_or_a_side_number() -> None:
+    """Step-8 and step-9 test reviewers: made false by the dollar conversion in brackets ("(around U.S.
+    $480,000)") or by "two years of a pandemic" become "four", while the claim itself stands untested."""
+    a = analyse(
+        from_text(
+            "Court case\n\nThe agency is seeking 20 million rupees (around U.S. $240,000) in damages from the "
+            "website, the court said. Prices are soaring after two years of a pandemic, the minister said. "
+            "The storm destroyed five houses in the village."
+        )
+    )
+    made = [
+        c.question.prompt for c in true_false.candidates(a, random.Random(0)) if c.question.answer is False
+    ]
+    assert not any("$240,000" not in p and "U.S. $" in p for p in made), made
+    assert not any("years of a pandemic" in p and "two years" not in p for p in made), made
+    assert any("houses" in p and "five houses" not in p for p in made), made  # a core count still changes

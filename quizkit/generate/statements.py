@@ -137,6 +137,17 @@ NOT_IDIOMS = frozenset({"before", "until", "only", "just", "least", "yet", "alwa
 still true, not a misreading."""
 
 
+CORE_ROLES = frozenset({"nsubj", "nsubjpass", "dobj", "attr", "oprd", "ROOT"})
+"""A number changed to make a statement false counts a subject or object ("killed five people"), not a side
+phrase ("after two years of a pandemic"): a false statement that turns on a side detail is a gotcha."""
+
+
+def in_brackets(s: Sentence, k: int) -> bool:
+    """Token ``k`` stands inside ( ) in the sentence: an aside ("(around U.S. $480,000)")."""
+    opened = sum(1 for t in s.toks[:k] if t.text == "(") - sum(1 for t in s.toks[:k] if t.text == ")")
+    return opened > 0
+
+
 def falsified(s: Sentence) -> list[tuple[str, str]]:
     """(false statement, what was changed) from asserted clauses: a negation removed or a different small
     number swapped in. (Antonyms — "strengthened" for "weakened" — made statements the article cannot
@@ -164,7 +175,8 @@ def falsified(s: Sentence) -> list[tuple[str, str]]:
             new = None
             ranged = k + 1 < len(toks) and toks[k + 1].text.lower() in ("or", "to", "-", "–")
             ranged = ranged or (k > 0 and toks[k - 1].text.lower() in ("or", "to", "-", "–"))
-            if low in NUMBER_WORDS and toks[k].dep == "nummod" and not ranged:  # never "six or five hours"
+            core = toks[toks[k].head].dep in CORE_ROLES and not in_brackets(s, k)
+            if low in NUMBER_WORDS and toks[k].dep == "nummod" and not ranged and core:  # never "six or five"
                 new = NUMBER_WORDS[(NUMBER_WORDS.index(low) + 2) % len(NUMBER_WORDS)]
             if new is not None and k not in swap:
                 new = new.capitalize() if toks[k].text[:1].isupper() else new

@@ -338,6 +338,8 @@ def candidates(analysis: Analysis, rng: random.Random) -> Iterator[Candidate]:
         for m in s.mentions:
             if m.kind not in SWAPPABLE or m.kind in ("year", "date"):
                 continue  # "in 2011" for "in 2010": dev reviewers called a changed year trivia nearly always
+            if statements.in_brackets(s, m.i):
+                continue  # "(around U.S. $480,000)": a false statement that turns on an aside is a gotcha
             false = _false(s, m, analysis, rng, roles)
             if false is None or describes(false[0], s) or double_frame(false[0]):
                 continue
