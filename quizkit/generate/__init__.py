@@ -299,9 +299,12 @@ def generate_quiz(
         n_article = 0 if share >= 1 else default_article_count(analysis, share)
     else:
         n_article = count - round(count * share)
-    chosen = _select_article(article, pool, n_article, seed, one, whole, dropped)
-    if count is not None and len(chosen) < n_article and weaker:
-        chosen = _select_article(article, pool + weaker, n_article, seed, one, whole, dropped)
+    first: list[tuple[str, str]] = []
+    chosen = _select_article(article, pool, n_article, seed, one, whole, first)
+    if count is not None and len(chosen) < n_article and weaker:  # selected again: its drops are the ones
+        first = []
+        chosen = _select_article(article, pool + weaker, n_article, seed, one, whole, first)
+    dropped.extend(first)
     if default and len(chosen) < n_article:  # room left: a main point not yet asked, from a weaker candidate
         spare = [c for c in scored if not asked_only(c)]
         others = default_total(analysis) - n_article if count is None and share > 0 else 0
@@ -423,7 +426,7 @@ def rated(
             continue  # dev ratings: true statements from the top fifth 58 % acceptable, from the rest 31 %
         if c.question.type == "true_false" and c.sentence not in top:
             continue  # dev ratings (all rounds): false ones from the top 3 sentences 55 %, the next 3 44 %, the
-            # rest 27 % (77 of 282 true and false beyond the top six sentences)
+            # rest 27 % (45 of 162 true and false beyond the top six sentences)
         if not importance.sure_kind(c) or known_by_title(c.question) or _head_of_state_key(c, by_index):
             continue
         if c.target and c.target == story and c.group in ("fill_blank", "short_answer", "multiple_choice"):
