@@ -421,12 +421,9 @@ def rated(
         if c.sentence >= 0 and c.sentence in headline_like:
             continue
         if c.sentence not in top and importance.needs_top(c, analysis):
-            continue  # a copied true statement or a side name only from the top sentences
+            continue  # a true/false statement or a side name only from the top sentences
         if c.question.type == "true_false" and c.question.answer is True and c.sentence not in statement_top:
             continue  # dev ratings: true statements from the top fifth 58 % acceptable, from the rest 31 %
-        if c.question.type == "true_false" and c.sentence not in top:
-            continue  # dev ratings (all rounds): false ones from the top 3 sentences 55 %, the next 3 44 %, the
-            # rest 27 % (45 of 162 true and false beyond the top six sentences)
         if not importance.sure_kind(c) or known_by_title(c.question) or _head_of_state_key(c, by_index):
             continue
         if c.target and c.target == story and c.group in ("fill_blank", "short_answer", "multiple_choice"):

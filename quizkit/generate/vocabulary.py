@@ -120,58 +120,56 @@ _AGENT = re.compile(
 "an official sent …", "a group of people …"), not "an official order" or "a country's full right"."""
 
 
-_SUBSTANCE = re.compile(
-    r"^(?:an?\s|the\s)?(?:[\w-]+\s){0,2}?(?:metal|gas|fuel|substance|material|medicine|germ)\b"
-)
+def _heads(words: str, before: int = 3, lists: bool = True) -> re.Pattern[str]:
+    """A definition whose head noun, after an article and up to ``before`` words (with commas between them
+    when ``lists``), is one of ``words``."""
+    comma = ",?" if lists else ""
+    return re.compile(rf"^(?:an?\s|the\s)?(?:[\w'-]+{comma}\s){{0,{before}}}?(?:{words})\b")
 
 
-_OBJECT = re.compile(
-    r"^(?:an?\s|the\s)?(?:[\w-]+,?\s){0,3}?(?:remains|object|path|mass|pieces|cargo|spacecraft|machine|factory"
-    r"|model|paper|place|area|route|pipes|building|buildings|storm|waves|rush of water|unit|set of genes|point"
-    r"|plant where|station|reactor|dam)\b"
-)
-
-
-_EVENT = re.compile(
-    r"^(?:an?\s|the\s)?(?:[\w-]+,?\s){0,4}?(?:storm|waves|rush of water|shaking|earthquake|mass of earth"
-    r"|outbreak|rapid spread)\b"
-)
-_HEAD = r"^(?:an?\s|the\s)?(?:[\w'-]+,?\s){0,3}?"
-_THINGS = (
+_KINDS = (
     (
-        "measure",
-        re.compile(
-            _HEAD + r"(?:number|amounts?|percentage|total value|value|rate|count|income|sums?|share"
-            r"|level|price)\b"
+        "substance",
+        _heads("metal|gas|fuel|substance|material|medicine|germ", 2, lists=False),
+    ),  # not "oil, gas"
+    ("event", _heads("storm|waves|rush of water|shaking|earthquake|mass of earth|outbreak|rapid spread", 4)),
+    (
+        "object",
+        _heads(
+            "remains|object|path|mass|pieces|cargo|spacecraft|machine|factory|model|paper|place|area|route|pipes"
+            "|building|buildings|unit|set of genes|point|plant where|station|reactor|dam"
         ),
     ),
     (
+        "measure",
+        _heads("number|amounts?|percentage|total value|value|rate|count|income|sums?|share|level|price"),
+    ),
+    (
         "rule",
-        re.compile(
-            _HEAD
-            + r"(?:agreement|treaty|order|decision|ruling|rules?|law|laws|policy|plan|programme|document"
-            r"|list|statement|request|penalties|ban|charge|claim|set of basic rules|article|written|formal)\b"
+        _heads(
+            "agreement|treaty|order|decision|ruling|rules?|law|laws|policy|plan|programme|document|list"
+            "|statement|request|penalties|ban|charge|claim|set of basic rules|article|written|formal"
         ),
     ),
     (
         "happening",
-        re.compile(
-            _HEAD
-            + r"(?:period|meeting|attack|uprising|pause|protest|vote|round|ceremony|war|crime|fall|change"
-            r"|shift|rise|return|advance|victory|win|crisis|conflict|election|dispute)\b"
+        _heads(
+            "period|meeting|attack|uprising|pause|protest|vote|round|ceremony|war|crime|fall|change|shift|rise"
+            "|return|advance|victory|win|crisis|conflict|election|dispute"
         ),
     ),
     (
         "state",
-        re.compile(
-            _HEAD
-            + r"(?:situation|state|condition|right|power|ability|advantage|control|relationship|competition"
-            r"|lack|difference|variety|position|status)\b"
+        _heads(
+            "situation|state|condition|right|power|ability|advantage|control|relationship|competition|lack"
+            "|difference|variety|position|status"
         ),
     ),
 )
-"""Ideas, acts and situations by the head of their definition: a penalty's wrong options are other rules,
-not "a strained situation" or "basic systems such as roads" (reviewers: "absurd distractor")."""
+"""Kinds of what is no agent, by the head of the definition, first match wins: what something is made of
+(a metal, a gas), what happens in nature (a storm, a tremor), a physical thing or place (a fossil, an orbit),
+then ideas, acts and situations — a penalty's wrong options are other rules, not "a strained situation" or
+"basic systems such as roads" (reviewers: "absurd distractor")."""
 _BODIES = frozenset(["group", "company", "companies", "firm", "organisation", "authority", "country"])
 _BODIES |= {"countries", "government", "body", "party", "parties"}
 _LIVING = frozenset(["animal", "animals", "plant", "plants"])
@@ -179,10 +177,9 @@ _LIVING = frozenset(["animal", "animals", "plant", "plants"])
 
 def gloss_kind(definition: str) -> str:
     """ "agent" for a definition of who does something (a person, an official), "body" for a group or an
-    institution (a bloc, a central bank, a jury), "living" for an animal or plant, "substance" for what
-    something is made of or taken (a metal, gas, medicine), "event" for what happens in nature (a storm, a
-    tremor, an outbreak), "object" for a physical thing or place (a fossil, an orbit, a pipeline), else
-    "thing" (an idea, an act, a situation): an envoy's wrong options are other people, not "a strained
+    institution (a bloc, a central bank, a jury), "living" for an animal or plant, then the first of
+    ``_KINDS`` (substance, event, object, measure, rule, happening, state), else "thing" (an idea, an act):
+    an envoy's wrong options are other people, not "a strained
     situation"; a central bank's other institutions, not "a consumer"; a cyclone's other events, not
     "rubble"; a breakthrough's other ideas, not "the remains of an ancient plant"."""
     if gloss_pos(definition) != "NOUN":
@@ -192,16 +189,7 @@ def gloss_kind(definition: str) -> str:
     if agent:
         head = "animal" if "living thing" in text else agent.group("head")
         return "body" if head in _BODIES else "living" if head in _LIVING else "agent"
-    if _SUBSTANCE.match(text):
-        return "substance"
-    if _EVENT.match(text):
-        return "event"
-    if _OBJECT.match(text):
-        return "object"
-    for kind, pattern in _THINGS:
-        if pattern.match(text):
-            return kind
-    return "thing"
+    return next((kind for kind, pattern in _KINDS if pattern.match(text)), "thing")
 
 
 def _names(definition: str, term: str) -> bool:
