@@ -171,3 +171,40 @@ def test_a_he_or_she_action_is_a_wrong_option_only_far_from_the_keys_actor() -> 
     fetter = qs["married John Gille"]
     assert "interviewed with a woman" not in fetter.choices  # that "She" may be Fetter
     assert "started to explain the unexpected result" in fetter.choices
+
+
+def test_will_and_a_named_group_make_a_key_and_other_forms_are_inflected_for_the_wrong_options() -> None:
+    s = sentence("Election Commission officials will announce the official results on Sunday.")  # VOA (dev)
+    a = actions.action(s)
+    assert a is not None and (a.subject, a.form) == ("Election Commission officials", "will")
+    assert a.actor.kind == actions.NAMED_GROUP and a.phrase == "announce the official results on Sunday"
+    past = actions.in_form(a, "did")
+    assert past == "announced the official results on Sunday"
+    took = actions.action(sentence("Germany has taken charge of the inquiry."))
+    assert took is not None and actions.in_form(took, "did") == "took charge of the inquiry"
+    assert actions.in_form(took, "will") == "take charge of the inquiry"
+
+
+def test_an_institution_by_its_common_noun_is_a_key_only_when_the_opening_names_it() -> None:
+    text = (
+        "Central bank keeps rates on hold\n\n"
+        "Taiwan's central bank kept its benchmark interest rate unchanged on Thursday, as expected.\n\n"
+        "In 2018, the bank raised its forecast for economic growth this year.\n\n"
+        "President Tsai Ing-wen visited a factory in Taichung last week.\n\n"
+        "Japan's government approved a new stimulus package.\n\n"
+        "The Finance Ministry published new trade figures.\n\n"
+        "South Korea's parliament passed a new budget law."
+    )
+    analysis = analyse(from_text(text))
+    found = {c.question.prompt: c.question for c in actions.candidates(analysis, random.Random(0))}
+    q = found.get("According to the article, what did the bank do in 2018?")
+    assert q is not None, sorted(found)  # the date opening the sentence narrows the stem
+    assert q.answer == "raised its forecast for economic growth"
+    wrong = set(q.choices) - {q.answer}
+    assert "visited a factory in Taichung" not in wrong  # one person's act is no bank's
+    assert not any("kept its benchmark" in w for w in wrong)  # "Taiwan's central bank" may be the bank
+    lone = text.replace("Central bank keeps rates on hold", "Markets in Asia").replace(
+        "Taiwan's central bank kept its benchmark interest rate unchanged", "Asian shares rose"
+    )
+    prompts = [c.question.prompt for c in actions.candidates(analyse(from_text(lone)), random.Random(0))]
+    assert not any("the bank" in p for p in prompts)  # "the bank": which one? Never introduced

@@ -46,16 +46,26 @@ _GROUPS_WORDS = """official lawmaker legislator senator police officer rescuer t
     researcher scientist analyst worker critic prosecutor republican democrat troop soldier rebel militant
     student teacher doctor farmer fan player"""
 GROUPS = frozenset(_GROUPS_WORDS.split())
+_OWNED_WORDS = "agent troop force leader team government ministry bank fund navy army flotilla"
+OWNED = frozenset(_OWNED_WORDS.split())
 """Plural groups ("rescue workers", "lawmakers") a story's single named person is not: wrong options for
 a person's action (never keys: "what did officials do?" names no one)."""
 GROUP_KIND = "group"
+NAMED_GROUP = "named group"
+"""A group the stem can name ("Election Commission officials", "Chinese officials"): a key's actor too."""
+AGENT_KIND = "institution"
+"""A definite institution named by its common noun ("the central bank", "the government")."""
+NAME_KIND = "name"
+"""A capitalised subject the article repeats that the tagger did not label ("Kazatomprom", "Hamilton")."""
+AGENT_NOUNS = importance.ORG_WORDS | OWNED
+KEY_KINDS = ACTORS | {NAMED_GROUP, AGENT_KIND, NAME_KIND}
+COLLECTIVE = frozenset({"organisation", "country", AGENT_KIND, *PLACES})
+"""Actors that are institutions or states: what one person did (married, lived, studied) is no wrong option."""
 PRONOUN_KIND = "pronoun"
 """A side action whose subject is "he" or "she": a wrong option only far from the key's actor."""
 _SIDE_PREPS_WORDS = "despite after before amid during since until as while although because like"
 SIDE_PREPS = frozenset(_SIDE_PREPS_WORDS.split())
 """A first preposition of these is a circumstance ("clinched despite drawing"), not a complement."""
-_OWNED_WORDS = "agent troop force leader team government ministry bank fund navy army flotilla"
-OWNED = frozenset(_OWNED_WORDS.split())
 """Heads an actor can own and still be the actor: "Argentina's central bank", not "Epstein's death"."""
 BAD_ENDS = frozenset({"ADP", "DET", "CCONJ", "SCONJ", "PUNCT", "PART", "AUX", "PRON"})
 QUOTES = frozenset('"“”')
@@ -79,6 +89,9 @@ class Action:
     """The lemma of the first complement's head ("rate"), '' when there is none."""
     side: bool = False
     """From a side clause, not the sentence's main verb: a wrong option, never a key."""
+    when: str = ""
+    """The date the sentence opens with ("in 2018"), for the stem: "what did Russia do in 2018?" asks for one
+    thing, where "what did Russia do?" may have several answers in the article."""
 
 
 def _subtree(s: Sentence, i: int) -> list[int]:
@@ -91,18 +104,42 @@ def _subtree(s: Sentence, i: int) -> list[int]:
 
 
 def _form(s: Sentence, root: int) -> str | None:
-    """'did' for a past-tense verb with no auxiliary, 'has' for has/have + past participle, else None."""
+    """'did' for a past-tense verb with no auxiliary, 'has' for has/have + past participle, 'will' for
+    will + the bare verb ("officials will announce the results on Sunday"), else None."""
     t = s.toks[root]
     aux = [s.toks[k] for k in s.kids[root] if s.toks[k].dep in ("aux", "auxpass", "neg")]
     if t.tag == "VBD" and not aux:
         return "did"
     if t.tag == "VBN" and len(aux) == 1 and aux[0].dep == "aux" and aux[0].text.lower() in ("has", "have"):
         return "has"
+    if t.tag == "VB" and len(aux) == 1 and aux[0].dep == "aux" and aux[0].text.lower() == "will":
+        return "will"
     return None
 
 
+FORM_TAGS = {"did": "VBD", "has": "VBN", "will": "VB"}
+"""The Penn tag of the verb each stem asks for: "what did X do?" → "raised…", "what has X done?" →
+"raised…", "what will X do?" → "raise…"."""
+
+
+def in_form(a: Action, form: str) -> str | None:
+    """The action's phrase with its verb in ``form`` (lemminflect's inflection tables: "will announce the
+    results" → "announced the results" for a "what did … do?" stem), None when the verb has no such form."""
+    if form == a.form:
+        return a.phrase
+    from lemminflect import getInflection
+
+    verb, _, rest = a.phrase.partition(" ")
+    got = getInflection(a.verb, tag=FORM_TAGS[form])
+    if not got or not verb.isalpha() or verb.lower() != verb:
+        return None
+    return f"{got[0]} {rest}".strip()
+
+
 def _subject(s: Sentence, root: int, side: bool = False) -> tuple[Mention, str] | None:
-    """The named actor that is the verb's subject, and the subject as printed (a few words, one actor)."""
+    """The named actor that is the verb's subject, and the subject as printed (a few words, one actor): a
+    name the tagger found, a group named by a proper word ("Election Commission officials"), an institution
+    ("the central bank"), or a capitalised name the article repeats that the tagger missed ("Kazatomprom")."""
     subj = [k for k in s.kids[root] if s.toks[k].dep in ("nsubj", "nsubjpass", "csubj", "expl")]
     if not subj and side and s.toks[root].dep == "conj" and s.toks[root].head != root:
         return _subject(s, s.toks[root].head, side)  # "Barr put … and ordered …": the first verb's subject
@@ -129,9 +166,17 @@ def _subject(s: Sentence, root: int, side: bool = False) -> tuple[Mention, str] 
         return Mention(
             head.text, PRONOUN_KIND, subj[0], subj[0] + 1, head.start, head.start + 2, f"{s.index}"
         ), ""
-    if not inside and head.tag in ("NNS", "NNPS") and head.lemma.lower() in GROUPS:
-        start, end = toks[0].start, toks[-1].start + len(toks[-1].text)
-        return Mention(words, GROUP_KIND, span[0], span[-1] + 1, start, end, words.lower()), words
+    start, end = toks[0].start, toks[-1].start + len(toks[-1].text)
+    group = head.tag in ("NNS", "NNPS") and head.lemma.lower() in GROUPS
+    if group and not any(m.i <= subj[0] < m.j for m in inside):
+        kind = NAMED_GROUP if inside or any(t.pos == "PROPN" for t in toks) else GROUP_KIND
+        return Mention(words, kind, span[0], span[-1] + 1, start, end, words.lower()), words
+    institution = head.pos == "NOUN" and head.lemma.lower() in AGENT_NOUNS and toks[0].text.lower() == "the"
+    if institution and not any(m.i <= subj[0] < m.j for m in inside):
+        # "the central bank", "the Finance Ministry's staff": an institution, not a thing
+        return Mention(words, AGENT_KIND, span[0], span[-1] + 1, start, end, words.lower()), words
+    if not inside and all(t.pos == "PROPN" and t.text.lower() in s.proper for t in toks) and len(toks) <= 3:
+        return Mention(words, NAME_KIND, span[0], span[-1] + 1, start, end, words), words
     if len(inside) != 1:
         return None
     actor = inside[0]
@@ -252,7 +297,26 @@ def _clause(s: Sentence, root: int, side: bool = False) -> Action | None:
         return None
     comps = [k for k in s.kids[root] if k in span and s.toks[k].dep in ("dobj", "attr", "xcomp", "prep")]
     head = s.toks[comps[0]].lemma.lower() if comps else ""
-    return Action(s, actor, subject, phrase, form, s.toks[root].lemma.lower(), head, side)
+    return Action(s, actor, subject, phrase, form, s.toks[root].lemma.lower(), head, side, _when(s, root))
+
+
+WHEN_PREPS = frozenset({"in", "on"})
+DATE_KINDS = frozenset({"year", "date"})
+
+
+def _when(s: Sentence, root: int) -> str:
+    """ "in 2018" of "In 2018, Russia secured…": a short date phrase before the subject, else ''."""
+    subj = min((k for k in s.kids[root] if s.toks[k].dep in ("nsubj", "nsubjpass")), default=root)
+    for k in s.kids[root]:
+        t = s.toks[k]
+        if k > subj or t.dep != "prep" or t.text.lower() not in WHEN_PREPS:
+            continue
+        span = _subtree(s, k)
+        dates = [m for m in s.mentions if m.kind in DATE_KINDS and span[0] <= m.i and m.j <= span[-1] + 1]
+        if dates and len(span) <= 4 and span == list(range(span[0], span[-1] + 1)):
+            words = "".join(s.toks[x].text + s.toks[x].ws for x in span).strip()
+            return " " + words[:1].lower() + words[1:]
+    return ""
 
 
 def _lemmas(s: Sentence) -> set[str]:
@@ -275,14 +339,28 @@ def _someone_else(a: Action, key: Action, analysis: Analysis) -> bool:
     return any(m.kind == "person" for x in [a.sentence, *before] for m in x.mentions)
 
 
-def _same_form(a: Action, b: Action) -> bool:
-    """Same verb form, or a regular verb whose past and participle are one word ("pledged")."""
-    return a.form == b.form or a.phrase.split()[0].endswith("ed")
+def _shared_word(a: Action, b: Action) -> bool:
+    """Subjects that share a word ("the bank", "Argentina's central bank"; "officials", "Chinese
+    officials") may be one actor."""
+    words = {w.lower().strip("’'s") for w in a.subject.split()} - {"the", ""}
+    return bool(words & ({w.lower().strip("’'s") for w in b.subject.split()} - {"the", ""}))
 
 
-def _near(a: Action, n: int) -> bool:
+def _anchored(a: Action, analysis: Analysis) -> bool:
+    """An institution named by its common noun ("the bank") is a key's actor only when the headline or the
+    opening paragraph names it too: else "the bank" points back to a sentence the student may not tie it to."""
+    if a.actor.kind != AGENT_KIND:
+        return True
+    head = a.subject.split()[-1].lower()
+    body = [s for s in analysis.sentences if s.block_kind != "summary"]
+    first = min((s.paragraph for s in body), default=-1)
+    opening = " ".join(s.text for s in body if s.paragraph == first and s.index != a.sentence.index)
+    return head in f"{analysis.article.title} {opening}".lower().split()
+
+
+def _near(phrase: str, n: int) -> bool:
     """At most twice as long as the key, and at least half as long."""
-    return n / 2 <= len(a.phrase.split()) <= n * 2
+    return n / 2 <= len(phrase.split()) <= n * 2
 
 
 def _wrong(key: Action, pool: list[Action], analysis: Analysis) -> list[str] | None:
@@ -290,9 +368,10 @@ def _wrong(key: Action, pool: list[Action], analysis: Analysis) -> list[str] | N
     of a length near the key's."""
     own = [s for s in analysis.sentences if any(_same(m, key.actor) for m in s.mentions)]
     n = len(key.phrase.split())
-    fits: list[Action] = []
+    fits: list[tuple[Action, str]] = []
     for a in pool:
-        if a.sentence.index == key.sentence.index or not _same_form(a, key):
+        phrase = in_form(a, key.form)
+        if a.sentence.index == key.sentence.index or phrase is None:
             continue
         if a.actor.kind == GROUP_KIND and key.actor.kind != "person":
             continue  # "officials" may be the organisation's or the country's own
@@ -300,7 +379,9 @@ def _wrong(key: Action, pool: list[Action], analysis: Analysis) -> list[str] | N
             continue
         if key.actor.kind == "person" and "its" in a.phrase.split():
             continue  # "punched its ticket" is no person's: ruled out on grammar alone
-        if _same(a.actor, key.actor) or leaks(a.phrase, key.actor.text):
+        if key.actor.kind in COLLECTIVE and a.actor.kind in ("person", PRONOUN_KIND, NAME_KIND):
+            continue  # "lived in Khartoum" is no administration's: one person's acts for an institution
+        if _same(a.actor, key.actor) or leaks(a.phrase, key.actor.text) or _shared_word(a, key):
             continue
         if any(_same(m, key.actor) for m in a.sentence.mentions):
             continue  # "X and Y agreed…", "Y met X": the key's actor may have done it too
@@ -308,19 +389,19 @@ def _wrong(key: Action, pool: list[Action], analysis: Analysis) -> list[str] | N
             continue
         if a.verb == key.verb and a.head == key.head:
             continue
-        if a.phrase in (f.phrase for f in fits) or a.phrase == key.phrase:
+        if phrase in (f[1] for f in fits) or phrase == key.phrase:
             continue
-        m = len(a.phrase.split())
+        m = len(phrase.split())
         if not (n / LAST_RATIO <= m <= n * LAST_RATIO):
             continue
-        fits.append(a)
-    fits.sort(key=lambda a: (not _near(a, n), abs(len(a.phrase.split()) - n), a.sentence.index))
-    chosen: list[Action] = []
-    for a in fits:  # different actors first: three things one rival did read as a set
-        if all(c.actor.canonical != a.actor.canonical for c in chosen):
-            chosen.append(a)
-    chosen += [a for a in fits if a not in chosen]
-    return [a.phrase for a in chosen[:3]] if len(chosen) >= 3 else None
+        fits.append((a, phrase))
+    fits.sort(key=lambda f: (not _near(f[1], n), abs(len(f[1].split()) - n), f[0].sentence.index))
+    chosen: list[tuple[Action, str]] = []
+    for f in fits:  # different actors first: three things one rival did read as a set
+        if all(c[0].actor.canonical != f[0].actor.canonical for c in chosen):
+            chosen.append(f)
+    chosen += [f for f in fits if f not in chosen]
+    return [f[1] for f in chosen[:3]] if len(chosen) >= 3 else None
 
 
 def actions(analysis: Analysis) -> list[Action]:
@@ -343,13 +424,17 @@ def candidates(analysis: Analysis, rng: random.Random) -> Iterator[Candidate]:
     """Keys from the main sentences only (a side detail is trivia); wrong options from any sentence."""
     pool = actions(analysis)
     main = importance.main_points(importance.sentence_importance(analysis))
-    keys = [a for a in pool if not a.side and a.actor.kind in ACTORS and a.sentence.index in main]
+    keys = [
+        a
+        for a in pool
+        if not a.side and a.actor.kind in KEY_KINDS and a.sentence.index in main and _anchored(a, analysis)
+    ]
     for a in keys:
         wrong = _wrong(a, pool, analysis)
         if wrong is None:
             continue
-        verb = "do" if a.form == "did" else "done"
-        prompt = f"According to the article, what {a.form} {a.subject} {verb}?"
+        verb = "done" if a.form == "has" else "do"
+        prompt = f"According to the article, what {a.form} {_named(a, analysis)} {verb}{a.when}?"
         q = make(
             "multiple_choice",
             prompt,
@@ -368,6 +453,16 @@ def candidates(analysis: Analysis, rng: random.Random) -> Iterator[Candidate]:
     match = matching(keys, analysis)
     if match is not None:
         yield match
+
+
+def _named(a: Action, analysis: Analysis) -> str:
+    """The subject as the stem prints it, a first name alone lengthened to the article's full name ("Sarah"
+    → "Sarah Gille"): the student may have met her under either."""
+    full = _target(a.actor, analysis)
+    alone = a.actor.kind in ("person", NAME_KIND) and a.subject == a.actor.text and " " not in a.subject
+    if alone and full.split()[0] == a.subject and len(full.split()) <= 3:
+        return full
+    return a.subject
 
 
 def _target(actor: Mention, analysis: Analysis) -> str:
