@@ -73,3 +73,15 @@ def test_dated_article_gets_an_ordering_question_in_time_order() -> None:
     qs = [q for q in generated("uranium_kazakhstan.html").quiz.questions if q.type == "ordering"]
     assert qs, "the uranium article dates several events"
     assert isinstance(qs[0].answer, tuple) and len(qs[0].answer) >= 3
+
+
+def test_an_event_is_never_cut_to_a_fragment_ending_in_was() -> None:
+    from quizkit.generate import ordering
+    from tests.factories import sentence
+
+    cut = sentence("The last big flood in the valley was in 1998.")
+    year = next(m for m in cut.mentions if m.kind == "year")
+    assert ordering.event_text(cut, year) is None  # "The last big flood in the valley was" is no event
+    whole = sentence("Russia secured an agreement on the Caspian in 2018.")
+    year = next(m for m in whole.mentions if m.kind == "year")
+    assert ordering.event_text(whole, year) == "Russia secured an agreement on the Caspian"

@@ -17,7 +17,7 @@ _WHOLE_LINE = re.compile(
     r"more|more news|more stories|more from [\w' .-]{1,40}|more on (?:this|[\w' .-]{1,40})"
     r"|read more(?:\s*[:\-–—].{0,120})?|read (?:the )?full (?:story|article)|continue reading|keep reading"
     r"|see more|show more|view more|load more(?: comments| stories| news)?|read next|up next|next story"
-    r"|previous story|related|related (?:articles?|stories|news|posts|content|coverage|reading|topics|videos?"
+    r"|previous story|related|related\s*:.{1,150}|related (?:articles?|stories|news|posts|content|coverage|reading|topics|videos?"
     r"|links|items)(?:\s*:.{0,150})?|editor'?s?[’']?s? (?:choice|picks?)(?:\s*:.{0,150})?"
     r"|also (?:read|see|watch)(?:\s*[:\-–—|]\s*|\s+).{0,150}|also (?:read|see|watch)|watch(?:\s*:.{0,100})?"
     r"|recommended(?: for you| stories| articles| reading| videos)?|trending(?: now| stories| news| topics)?"
@@ -29,7 +29,8 @@ _WHOLE_LINE = re.compile(
     r"|(?:story|article) continues (?:below|after)(?: (?:this )?advertisement)?"
     r"|advertisement\s*[-–—:]\s*(?:scroll|continue) .{0,40}"
     r"|scroll (?:down )?to continue(?: (?:with|reading).{0,20})?"
-    # page furniture
+    # page furniture: a video player's countdown, a pager over a list ("41 - 60 of 413 Recommendations")
+    r"|your video will (?:play|begin|start) in [\d:]+(?: seconds?)?|\d+\s*[-–]\s*\d+ of [\d,]+(?: [a-z]+){0,2}"
     r"|skip to (?:main )?content|back to top|menu|search|home|sign in|log ?in|register|print|email"
     r"|share|share (?:this|the)(?: article| story| page| post)?|copy link|link copied|listen to (?:this )?"
     r"(?:article|story)|\d+ min(?:ute)?s? read|font size|text size|a\+? ?a-?"

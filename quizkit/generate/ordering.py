@@ -79,14 +79,19 @@ def event_text(s: Sentence, m: Mention) -> str | None:
     if s.toks[prep].dep == "prep" and s.toks[prep].text.lower() in _DATE_PREPS:
         drop |= syntax.subtree(s, prep)
     idxs = tuple(k for k in c.idxs if k not in drop)
-    if not idxs or starts_unresolved([s.toks[k] for k in idxs]) or s.toks[idxs[-1]].pos == "ADP":
-        return None  # ... or an event cut before its date: "scheduled for"
+    words = [k for k in idxs if s.toks[k].pos != "PUNCT"]
+    if not words or starts_unresolved([s.toks[k] for k in idxs]) or s.toks[words[-1]].pos in _CUT_ENDS:
+        return None  # ... or an event cut before its date: "scheduled for", "… in Tunisia was [in 2002]"
     text = syntax.strip_end(syntax.render(s.toks, idxs))
     if not 4 <= len(text.split()) <= 22 or re.search(r"\b(1[5-9]\d\d|20\d\d)\b", text):
         return None
     if _MONTH_DAY.search(text):
         return None  # another day in the event: the parse may have hung this date on the wrong clause
     return syntax.capitalise(text)
+
+
+_CUT_ENDS = frozenset({"ADP", "AUX", "DET", "PART", "CCONJ", "SCONJ"})
+"""A word that needs what was cut after it: the event without its date is not a whole clause."""
 
 
 def _same_time(a: tuple[int, int, int], b: tuple[int, int, int]) -> bool:
