@@ -124,3 +124,20 @@ def test_bounded_numbers_are_not_swapped_into_false_statements() -> None:
         if c.question.answer is False
     ]
     assert not any("at least" in q.prompt for q in tf)
+
+
+def test_a_he_that_can_only_be_the_speaker_and_a_there_clause_stand_alone() -> None:
+    text = (  # Reuters markets report and USA Today (dev), shortened
+        "Stocks slip on trade worries\n\n"
+        "U.S. President Donald Trump said he would raise tariffs on Chinese imports if no deal is reached "
+        "with Beijing to end the trade war.\n\n"
+        "Serene Gregg said there were more than 30 staff vacancies at the facility last summer.\n\n"
+        "Lawyer Jack Scarola said he was pleased that Jeffrey Epstein faced a new investigation."
+    )
+    a = analyse(from_text(text))
+    got = {f[0].text: f[1] for s in a.sentences if (f := said.reported(s, a))}
+    assert got["Donald Trump"] == (
+        "he would raise tariffs on Chinese imports if no deal is reached with Beijing to end the trade war"
+    )  # the purpose "to end …" is held by its "to": not a loose clause
+    assert got["Serene Gregg"] == "there were more than 30 staff vacancies at the facility last summer"
+    assert "Jack Scarola" not in got  # "he": Scarola or Epstein? Another person is in the sentence

@@ -9,7 +9,7 @@ from __future__ import annotations
 import random
 from collections.abc import Iterator
 
-from quizkit.analysis import Analysis, Mention, Sentence
+from quizkit.analysis import Analysis, Mention, Sentence, Tok
 from quizkit.generate import distractors, syntax
 from quizkit.generate.common import Candidate, leaks, make, sentence_score, span_evidence
 from quizkit.model import Evidence, Question, QuestionType, Quote
@@ -85,8 +85,9 @@ def reported(s: Sentence, analysis: Analysis) -> tuple[Mention, str] | None:
         words = [k for k in idxs if toks[k].pos != "PUNCT"]
         if not CLAIM_MIN <= len(words) <= CLAIM_MAX:
             continue
+        others = [m for m in s.mentions if m.kind == "person" and m.canonical != speaker.canonical]
         if any(
-            toks[k].tag in _UNCLEAR
+            (toks[k].tag in _UNCLEAR and not _clear(toks[k], others))
             or (
                 toks[k].lemma.lower() in ("this", "that", "these", "those")
                 and toks[k].dep in ("nsubj", "dobj", "pobj", "det")
@@ -95,7 +96,7 @@ def reported(s: Sentence, analysis: Analysis) -> tuple[Mention, str] | None:
             if toks[k].dep != "mark"
         ):
             continue  # "he would resign", "this plan": who or what needs the sentence before
-        if syntax.subject_of(s, comp) is None:
+        if syntax.subject_of(s, comp) is None and not any(toks[k].dep == "expl" for k in s.kids[comp]):
             continue  # "…said that last year had surpassed 100 million": what had? (the subject went)
         if not syntax.finite(s, comp) or any(_loose_clause(s, k) for k in idxs):
             continue
@@ -106,6 +107,14 @@ def reported(s: Sentence, analysis: Analysis) -> tuple[Mention, str] | None:
             continue
         return speaker, claim
     return None
+
+
+def _clear(t: Tok, others: list[Mention]) -> bool:
+    """A pronoun in the claim that can only be the speaker ("Trump said he would raise tariffs…", no other
+    person in the sentence), or the "there" of "there were 30 vacancies": the claim stands alone."""
+    if t.tag == "EX":
+        return t.dep == "expl"
+    return t.text.lower() in ("he", "she") and t.dep in ("nsubj", "nsubjpass") and not others
 
 
 def _named_in(text: str, analysis: Analysis) -> tuple[str, ...]:
@@ -123,7 +132,10 @@ def _loose_clause(s: Sentence, k: int) -> bool:
         return True
     if t.dep != "advcl":
         return False
-    return not any(s.toks[c].dep in ("mark", "advmod") for c in s.kids[k])
+    return not any(
+        s.toks[c].dep in ("mark", "advmod") or (s.toks[c].dep == "aux" and s.toks[c].tag == "TO")
+        for c in s.kids[k]
+    )  # "… to end the trade war" is a purpose, held by its "to"
 
 
 def _reported_candidates(analysis: Analysis, rng: random.Random) -> Iterator[Candidate]:
