@@ -208,3 +208,11 @@ def test_an_institution_by_its_common_noun_is_a_key_only_when_the_opening_names_
     )
     prompts = [c.question.prompt for c in actions.candidates(analyse(from_text(lone)), random.Random(0))]
     assert not any("the bank" in p for p in prompts)  # "the bank": which one? Never introduced
+
+
+def test_matching_asks_what_they_did_never_what_they_will_do() -> None:
+    title, body = WAPO.split("\n\n", 1)
+    text = f"{title}\n\nOn Friday, the Finance Ministry will publish new trade figures.\n\n{body}"
+    match = [c.question for c in actions.candidates(analyse(from_text(text)), random.Random(0))]
+    pairs = [p for q in match if q.type == "matching" for p in q.answer]
+    assert pairs and not any("trade figures" in p[1] for p in pairs)

@@ -482,6 +482,8 @@ def matching(keys: list[Action], analysis: Analysis) -> Candidate | None:
     for a in keys:
         if len(chosen) == MAX_PAIRS or any(_same(a.actor, c.actor) for c in chosen):
             continue
+        if a.form == "will" or in_form(a, "did") is None:
+            continue  # "what they did": not what they will do
         others = [*chosen, a]
         if any(leaks(x.phrase, y.actor.text) for x in others for y in others if x is not y):
             continue
@@ -491,7 +493,7 @@ def matching(keys: list[Action], analysis: Analysis) -> Candidate | None:
     if len(chosen) < MIN_PAIRS:
         return None
     sents = sorted({a.sentence.index: a.sentence for a in chosen}.values(), key=lambda s: s.index)
-    pairs = tuple((a.subject[:1].upper() + a.subject[1:], a.phrase) for a in chosen)
+    pairs = tuple((a.subject[:1].upper() + a.subject[1:], in_form(a, "did") or a.phrase) for a in chosen)
     who = "person" if all(a.actor.kind == "person" for a in chosen) else "name"
     q = make(
         "matching",
