@@ -466,3 +466,12 @@ def test_a_false_statement_never_turns_on_an_aside_or_a_side_number() -> None:
     assert not any("$240,000" not in p and "U.S. $" in p for p in made), made
     assert not any("years of a pandemic" in p and "two years" not in p for p in made), made
     assert any("houses" in p and "five houses" not in p for p in made), made  # a core count still changes
+
+
+def test_a_count_given_as_a_bound_is_never_changed_to_make_a_statement_false() -> None:
+    """ "at least five dead" → "at least seven dead" is not ruled out by the article, and later reports
+    may confirm it (a reviewer's wrong key, steps 9 and 10)."""
+    bound = sentences("Storms\n\nThe storm killed at least five people in the county on Sunday.")[0]
+    assert not any("seven" in text for text, _why in statements.falsified(bound))
+    plain = sentences("Storms\n\nThe storm killed five people in the county on Sunday.")[0]
+    assert any("seven" in text for text, _why in statements.falsified(plain))

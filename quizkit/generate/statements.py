@@ -137,6 +137,25 @@ NOT_IDIOMS = frozenset({"before", "until", "only", "just", "least", "yet", "alwa
 still true, not a misreading."""
 
 
+BOUND_WORDS = (
+    "at least",
+    "more than",
+    "over",
+    "nearly",
+    "almost",
+    "about",
+    "around",
+    "up to",
+    "some",
+    "fewer than",
+    "less than",
+    "at most",
+    "as many as",
+    "roughly",
+    "approximately",
+    "under",
+)
+"""Before a count, words that make it a bound or an estimate: another count may still be true."""
 CORE_ROLES = frozenset({"nsubj", "nsubjpass", "dobj", "attr", "oprd", "ROOT"})
 """A number changed to make a statement false counts a subject or object ("killed five people"), not a side
 phrase ("after two years of a pandemic"): a false statement that turns on a side detail is a gotcha."""
@@ -176,7 +195,9 @@ def falsified(s: Sentence) -> list[tuple[str, str]]:
             ranged = k + 1 < len(toks) and toks[k + 1].text.lower() in ("or", "to", "-", "–")
             ranged = ranged or (k > 0 and toks[k - 1].text.lower() in ("or", "to", "-", "–"))
             core = toks[toks[k].head].dep in CORE_ROLES and not in_brackets(s, k)
-            if low in NUMBER_WORDS and toks[k].dep == "nummod" and not ranged and core:  # never "six or five"
+            bound = " ".join(t.text.lower() for t in toks[max(0, k - 2) : k]).endswith(BOUND_WORDS)
+            if low in NUMBER_WORDS and toks[k].dep == "nummod" and not ranged and core and not bound:
+                # never "six or five"; never "at least five" → "at least seven": a bound does not rule it out
                 new = NUMBER_WORDS[(NUMBER_WORDS.index(low) + 2) % len(NUMBER_WORDS)]
             if new is not None and k not in swap:
                 new = new.capitalize() if toks[k].text[:1].isupper() else new
