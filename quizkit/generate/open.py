@@ -60,6 +60,8 @@ def rubric(
             continue
         if actor and not any(m.canonical == actor for m in s.mentions):
             continue
+        if actor and _about_another(s, actor):
+            continue
         overlap = len(_lemmas(s) & words)
         if overlap >= 2:
             penalty = 1 if s.block_kind == "summary" else 0
@@ -73,6 +75,35 @@ def rubric(
             continue  # a quotation restating the sentence before is one point, not two
         points.append(s)
     return tuple(_point(s) for s in sorted(points, key=lambda s: s.index))
+
+
+_READ_AS = frozenset(
+    {"signal", "show", "suggest", "indicate", "mean", "demonstrate", "underline", "highlight"}
+)
+"""Verbs that read a move as a sign of something: "X's entry signals that the U.S. still …"."""
+
+
+def _about_another(s: Sentence, actor: str) -> bool:
+    """ "Kazakhstan's participation … signals that the U.S. continues to play a meaningful role …": what the
+    move says about someone else (a clause whose subject is another named actor) is no reason why the actor
+    acted (seed reviewers, every round)."""
+    toks = s.toks
+    for k, t in enumerate(toks):
+        if t.dep != "ROOT" or t.lemma.lower() not in _READ_AS:
+            continue
+        for c in s.kids[k]:
+            if toks[c].dep != "ccomp":
+                continue
+            subj = next((x for x in s.kids[c] if toks[x].dep in ("nsubj", "nsubjpass")), None)
+            if subj is None:
+                continue
+            span = syntax.subtree(s, subj)
+            inside = [
+                m for m in s.mentions if m.i in span and m.kind in ("country", "organisation", "person")
+            ]
+            if inside and all(m.canonical != actor for m in inside):
+                return True
+    return False
 
 
 def _same_point(a: Sentence, b: Sentence) -> bool:

@@ -1,0 +1,40 @@
+"""The open "why" question on a headline that asks why: its model answer gives reasons of the actor it asks
+about, not what the move says about someone else (seed reviewers flagged that point in every round)."""
+
+from __future__ import annotations
+
+import random
+from pathlib import Path
+
+from quizkit.analysis import analyse
+from quizkit.article import from_text, read_article
+from quizkit.generate import open as open_questions
+from tests.factories import sentence
+
+SEED = Path(__file__).resolve().parents[1] / "seeds" / "kazakhstan-abraham-accords-india-today-2025-11-07.txt"
+
+
+def test_a_sentence_on_what_the_move_signals_about_another_actor_is_not_a_reason() -> None:
+    other = sentence(
+        "Kazakhstan’s participation in the Abraham Accords signals that the U.S. continues to play a "
+        "meaningful role in shaping alliances across the Muslim world."
+    )
+    assert open_questions._about_another(other, "Kazakhstan")
+    own = sentence("Kazakhstan’s entry signals that Kazakhstan wants closer ties with Washington.")
+    assert not open_questions._about_another(own, "Kazakhstan")
+
+
+def test_the_seed_why_question_keys_kazakhstans_reasons_only() -> None:
+    analysis = analyse(read_article(SEED))
+    qs = [c.question for c in open_questions.candidates(analysis, random.Random(0))]
+    why = next(q for q in qs if "why did Kazakhstan join" in q.prompt)
+    points = list(why.answer) if not isinstance(why.answer, str) else [why.answer]
+    assert len(points) >= 2
+    assert not any("signals that the U.S." in p for p in points)
+    assert any("balancing" in p for p in points)
+
+
+def test_a_plain_article_without_a_why_headline_gets_no_headline_question() -> None:
+    text = "Kazakhstan joins\n\n" + " ".join(["Kazakhstan signed the deal in Washington on Thursday."] * 4)
+    qs = [c.question for c in open_questions.candidates(analyse(from_text(text)), random.Random(0))]
+    assert not any(open_questions.HEADLINE_TAG in q.tags for q in qs)
