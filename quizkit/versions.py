@@ -116,6 +116,19 @@ def answer_items(q: Question) -> tuple[str, ...]:
     return (str(q.answer),)
 
 
+def key_points(q: Question) -> str:
+    """An open question's key points as one line a teacher reads: phrases joined with "; ", sentences
+    numbered, each keeping its own full stop ("Key points: (1) … (2) …"; joined with "; " they read ".;")."""
+    points = [p.strip() for p in answer_items(q) if p.strip()]
+    if len(points) < 2 or not any(p[-1] in _STOPS for p in points):
+        return "Key points: " + "; ".join(points)  # short phrases: "balancing between powers; closer ties"
+    whole = [p if p[-1] in _STOPS else p + "." for p in points]
+    return "Key points: " + " ".join(f"({i}) {p}" for i, p in enumerate(whole, 1))
+
+
+_STOPS = frozenset('.!?…”"')
+
+
 def _shuffled_question(q: Question, rng: random.Random) -> tuple[Question, tuple[int, ...]]:
     options = master_options(q)
     if not options:

@@ -38,3 +38,20 @@ def test_a_plain_article_without_a_why_headline_gets_no_headline_question() -> N
     text = "Kazakhstan joins\n\n" + " ".join(["Kazakhstan signed the deal in Washington on Thursday."] * 4)
     qs = [c.question for c in open_questions.candidates(analyse(from_text(text)), random.Random(0))]
     assert not any(open_questions.HEADLINE_TAG in q.tags for q in qs)
+
+
+def test_key_points_that_are_sentences_never_print_a_stop_before_a_semicolon() -> None:
+    from quizkit.model import Question
+    from quizkit.versions import key_points
+
+    def open_q(points: tuple[str, ...]) -> Question:
+        return Question(id="q1", type="open", prompt="Why?", answer=points, origin="article")
+
+    sentences = open_q(("Kazakhstan wants ties with the U.S.", "It balances Russia and China."))
+    text = key_points(sentences)
+    assert ".;" not in text and text == (
+        "Key points: (1) Kazakhstan wants ties with the U.S. (2) It balances Russia and China."
+    )
+    assert key_points(open_q(("balancing between powers", "closer ties"))) == (
+        "Key points: balancing between powers; closer ties"
+    )

@@ -21,7 +21,7 @@ from quizkit.grade.engine import TEACHER_NOTE, Mark, Result
 from quizkit.grade.sheets import Rejected
 from quizkit.grade.stats import ItemStats, TestStats
 from quizkit.model import Question, Quiz, VersionMap
-from quizkit.versions import master_options, matching_rows, option_letter
+from quizkit.versions import key_points, master_options, matching_rows, option_letter
 
 _FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
 
@@ -194,9 +194,7 @@ def right_answer(q: Question, vmap: VersionMap | None = None, version: str = "")
         items = master_options(q)
         return " ".join(letter(x) for x in items) + " (" + " → ".join(items) + ")"
     if q.type == "open":
-        return (
-            "Key points: " + "; ".join(map(str, q.answer)) if isinstance(q.answer, tuple) else str(q.answer)
-        )
+        return key_points(q) if isinstance(q.answer, tuple) else str(q.answer)
     extra = [a for a in q.accepted_answers if a != q.answer]
     return str(q.answer) + (f" (also accepted: {', '.join(extra)})" if extra else "")
 

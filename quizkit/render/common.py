@@ -7,7 +7,15 @@ import re
 from dataclasses import dataclass
 
 from quizkit.model import Question, Quiz, SourceInfo, VersionMap
-from quizkit.versions import Key, answer_items, key_string, matching_rows, option_letter, printed_key
+from quizkit.versions import (
+    Key,
+    answer_items,
+    key_points,
+    key_string,
+    matching_rows,
+    option_letter,
+    printed_key,
+)
 
 HINTS = {
     "multiple_choice": "Choose one answer.",
@@ -80,7 +88,7 @@ def key_text(vq: Question, key: Key) -> str:
     if vq.type == "ordering":
         return ", ".join(key) + "  (" + " → ".join(answer_items(vq)) + ")"
     if vq.type == "open":
-        return "Key points: " + "; ".join(key) if isinstance(key, tuple) else str(key)
+        return key_points(vq) if isinstance(key, tuple) else str(key)
     if vq.type in ("fill_blank", "short_answer") and vq.accepted_answers:
         return f"{vq.answer}  (also accept: {', '.join(vq.accepted_answers)})"
     return key_string(key)

@@ -37,6 +37,7 @@ from quizkit.render.common import (
 from quizkit.versions import (
     answer_items,
     identity_version,
+    key_points,
     key_string,
     matching_rows,
     option_letter,
@@ -130,7 +131,7 @@ def _teacher_question(q: Question, p: Printed, positions: str, large_print: bool
     elif q.type == "matching":
         answer = "; ".join(f"{left} — {right}" for left, right in matching_rows(q))
     elif q.type == "open":
-        answer = "Key points: " + "; ".join(answer_items(q))
+        answer = key_points(q)
     else:
         answer = p.key_text
     return {

@@ -19,7 +19,7 @@ from quizkit.model import Question, Quiz
 from quizkit.render.common import Job, Rendered, total_points, xml_chars
 from quizkit.render.gift import feedback, ordinal
 from quizkit.render.moodle import html_para
-from quizkit.versions import answer_items, master_options, matching_rows
+from quizkit.versions import answer_items, key_points, master_options, matching_rows
 
 DESCRIPTION = "Canvas QTI 1.2 zip"
 
@@ -141,8 +141,7 @@ def _general_feedback(item: etree._Element, proc: etree._Element, q: Question) -
     """Feedback shown after any answer: explanation, evidence, sources (and key points for essays)."""
     fb = feedback(q)
     if q.type == "open":
-        keys = q.answer if isinstance(q.answer, tuple) else (str(q.answer),)
-        fb = ("Key points: " + "; ".join(str(k) for k in keys) + ". " + fb).strip()
+        fb = (key_points(q) + " " + fb).strip()
     if not fb:
         return
     cond = _el(proc, "respcondition", **{"continue": "Yes"})
