@@ -1,10 +1,11 @@
 """What the story's actors did: "According to the article, what did Argentina's central bank do?"
 
-A main sentence whose subject is a named actor (a person, organisation or country) and whose main verb is in
-the past ("raised …") or the present perfect ("has raised …") carries a point of the story: the predicate,
-not the names. The key is that predicate as a clean phrase (the verb and its complements, without the
-attribution, side clauses or a second verb); the wrong options are what *other* actors did in other main
-sentences of the same article, in the same verb form, and nothing the key's actor is also said to have done.
+A main sentence whose subject is an actor the stem can name (a person, organisation or country; a named
+group; an institution the opening names) and whose main verb is in the past ("raised …"), the present perfect
+("has raised …") or the future ("will raise …") carries a point of the story: the predicate, not the names.
+The key is that predicate as a clean phrase (the verb and its complements, without the attribution, side
+clauses or a second verb); the wrong options are what *other* actors did in other sentences of the same
+article, put in the stem's tense, and nothing the key's actor is also said to have done.
 """
 
 from __future__ import annotations
