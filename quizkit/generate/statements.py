@@ -137,25 +137,20 @@ NOT_IDIOMS = frozenset({"before", "until", "only", "just", "least", "yet", "alwa
 still true, not a misreading."""
 
 
-BOUND_WORDS = (
-    "at least",
-    "more than",
-    "over",
-    "nearly",
-    "almost",
-    "about",
-    "around",
-    "up to",
-    "some",
-    "fewer than",
-    "less than",
-    "at most",
-    "as many as",
-    "roughly",
-    "approximately",
-    "under",
+BOUNDS = re.compile(
+    r"\b(?:at least|at most|more than|less than|fewer than|over|under|nearly|almost|about|around|up to|some"
+    r"|roughly|approximately|as many as|as few as|as much as|in excess of|upwards of|dozens|hundreds|thousands)$",
+    re.I,
 )
-"""Before a count, words that make it a bound or an estimate: another count may still be true."""
+"""Words before a count that make it a bound or an estimate ("at least 75", "nearly 2,000")."""
+
+
+def bounded(before: str) -> bool:
+    """Text ending in a bound or an estimate: a count after it, changed, may still be true ("at least
+    five" does not rule out "at least seven")."""
+    return BOUNDS.search(before.rstrip()) is not None
+
+
 CORE_ROLES = frozenset({"nsubj", "nsubjpass", "dobj", "attr", "oprd", "ROOT"})
 """A number changed to make a statement false counts a subject or object ("killed five people"), not a side
 phrase ("after two years of a pandemic"): a false statement that turns on a side detail is a gotcha."""
@@ -195,7 +190,7 @@ def falsified(s: Sentence) -> list[tuple[str, str]]:
             ranged = k + 1 < len(toks) and toks[k + 1].text.lower() in ("or", "to", "-", "–")
             ranged = ranged or (k > 0 and toks[k - 1].text.lower() in ("or", "to", "-", "–"))
             core = toks[toks[k].head].dep in CORE_ROLES and not in_brackets(s, k)
-            bound = " ".join(t.text.lower() for t in toks[max(0, k - 2) : k]).endswith(BOUND_WORDS)
+            bound = bounded(s.text[: toks[k].start - s.start])
             if low in NUMBER_WORDS and toks[k].dep == "nummod" and not ranged and core and not bound:
                 # never "six or five"; never "at least five" → "at least seven": a bound does not rule it out
                 new = NUMBER_WORDS[(NUMBER_WORDS.index(low) + 2) % len(NUMBER_WORDS)]

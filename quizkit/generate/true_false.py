@@ -241,19 +241,12 @@ def _part_of(s: Sentence, m: Mention) -> bool:
     return bool(re.match(r"\s+of\s+(?:the\s+)?\d", after) or re.search(r"\d\s+of\s+(?:the\s+)?$", before))
 
 
-_BOUNDS = re.compile(
-    r"\b(?:at least|at most|more than|less than|fewer than|over|under|nearly|almost|about|around|up to|some"
-    r"|roughly|approximately|as many as|as few as|as much as|in excess of|upwards of|dozens|hundreds|thousands)$",
-    re.I,
-)
-
-
 def _approximate(s: Sentence, m: Mention) -> bool:
     """A number stated as a bound or an estimate ("at least 75", "more than 2 million"): another number in
     its place may still be true, so it is not swapped."""
     before = s.text[: m.start - s.start].rstrip()
     inside = re.sub(r"[\d.,]+.*$", "", m.text).strip()
-    return bool(_BOUNDS.search(before) or (inside and _BOUNDS.search(inside)))
+    return statements.bounded(before) or bool(inside and statements.bounded(inside))
 
 
 TITLES = frozenset(
