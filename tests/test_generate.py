@@ -106,7 +106,10 @@ def test_true_false_keys_are_balanced() -> None:
 def test_points_bloom_and_difficulty_follow_the_type() -> None:
     for q in seed_quiz().quiz.questions:
         assert 0 <= q.difficulty <= 1
-        if q.type == "open":
+        if q.type == "open" and "written" in q.tags:  # a short written answer on one main point
+            assert q.points == 1 and q.bloom == "remember"
+            assert isinstance(q.answer, tuple) and len(q.answer) == 1 and q.answer[0].endswith(".")
+        elif q.type == "open":
             assert 4 <= q.points <= 5 and q.bloom in ("analyze", "evaluate")
             assert isinstance(q.answer, tuple) and 2 <= len(q.answer) <= 4
         elif q.type == "matching":

@@ -30,6 +30,7 @@ from quizkit.generate import (
     short_answer,
     true_false,
     vocabulary,
+    written,
 )
 from quizkit.generate.common import Candidate
 from quizkit.model import QUESTION_TYPES, Article, Question, Quiz, SourceInfo
@@ -51,6 +52,7 @@ GENERATORS: tuple[Callable[[Analysis, random.Random], Iterator[Candidate]], ...]
     open.candidates,
     said.candidates,
     actions.candidates,
+    written.candidates,
     numbers.candidates,
     vocabulary.candidates,
     metadata.candidates,

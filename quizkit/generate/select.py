@@ -27,6 +27,7 @@ WEIGHTS: dict[str, float] = {
     "metadata": 0.3,
     "said": 6.0,
     "action": 6.0,
+    "written": 5.0,
     "number": 5.0,
 }
 MINIMUM = {"open": 1, "ordering": 1, "vocabulary": 1, "said": 1, "action": 1, "number": 1}
@@ -35,9 +36,10 @@ MINIMUM_FROM = {"open": 4, "said": 4, "action": 4, "number": 4}
 that asks why, a who-said question, a what-did-they-do question and a how-many question from 4)."""
 GROUP_ACTION = "action"
 GROUP_NUMBER = "number"
+GROUP_WRITTEN = "written"
 NEAR_DUPLICATE = 90
 """The gate's own threshold (rapidfuzz token-set ratio), so what we pick passes it."""
-CAPS = {"open": 2, "ordering": 1, "metadata": 1, "action": 2, "number": 3}
+CAPS = {"open": 2, "ordering": 1, "metadata": 1, "action": 2, "number": 3, "written": 3}
 """At most this many of a group however many questions are asked (they are long or alike)."""
 MAX_PER_TARGET = 1
 """One question per answer: asking the same name twice tests nothing new."""
@@ -117,7 +119,9 @@ def conflicts(a: Candidate, b: Candidate, public: str = "", strict: bool = True)
     qa, qb = a.question, b.question
     if a.target and a.target == b.target and a.sentence == b.sentence:
         return True
-    if {GROUP_ACTION, GROUP_NUMBER} & {a.group, b.group} and a.sentence == b.sentence >= 0:
+    if GROUP_WRITTEN in (a.group, b.group) and {a.group, b.group} & {"open", "vocabulary"}:
+        pass  # "what does X mark?" beside "why did X …?" or a word of its sentence: different points
+    elif {GROUP_ACTION, GROUP_NUMBER, GROUP_WRITTEN} & {a.group, b.group} and a.sentence == b.sentence >= 0:
         return True  # what an actor did, or how many, is the sentence's point: a second question repeats it
     if qa.type == qb.type and qa.answer == qb.answer and qa.evidence == qb.evidence:
         return True

@@ -27,6 +27,10 @@ HINTS = {
     "open": "Answer in full sentences.",
 }
 
+WRITTEN_TAG = "written"
+WRITTEN_HINT = "Answer in a phrase or one sentence."
+"""A short written answer on one main point (``generate.written``): not an essay."""
+
 INSTRUCTIONS = (
     "Write your name, class and the date at the top.",
     "Answer every question. The points for each question are shown beside it.",
@@ -51,6 +55,8 @@ class Printed:
 
     @property
     def hint(self) -> str:
+        if self.question.type == "open" and WRITTEN_TAG in self.question.tags:
+            return WRITTEN_HINT
         return HINTS[self.question.type]
 
     @property

@@ -1,0 +1,328 @@
+"""Short written answers on the main points: "According to the article, what has Indonesia asked for?"
+
+A main sentence (the article's top ``importance.TOP_SHARE``) whose main verb is stated as fact and whose
+subject the stem can name gives one question about what completes the verb: its object ("what did the Fed
+leave unchanged?" is not asked; "what has Indonesia asked for?" is), what a finding or warning says ("what
+did the report conclude?"), or what the subject set out to do ("what did Kazakhstan agree to do?"). The
+student writes the answer; the key is the article's phrase as a clean point, marked by the teacher with
+the suggestion the grader gives. Reviewers' own main-point questions are of this shape; the multiple-choice
+forms of them need three wrong answers of the same kind that most articles do not have.
+"""
+
+from __future__ import annotations
+
+import random
+from collections.abc import Iterator
+from dataclasses import dataclass
+
+from quizkit.analysis import PRONOUN_STARTS, Analysis, Sentence
+from quizkit.generate import actions, importance, syntax
+from quizkit.generate.common import Candidate, leaks, make, sentence_score
+
+GROUP = "written"
+MAX_SUBJECT = 8
+MIN_ANSWER, MAX_ANSWER = 2, 18
+MODALS = frozenset({"will", "would", "should", "could", "can", "may", "might", "must"})
+_FINDING_WORDS = """find conclude suggest show warn estimate predict argue believe expect announce reveal
+    recommend acknowledge admit decide agree confirm insist fear hope claim project"""
+FINDING = frozenset(_FINDING_WORDS.split())
+"""Verbs whose clause is the point ("the report concluded that…"): asked as "what did the report conclude?"."""
+_INTENT_WORDS = """agree decide plan want try seek aim hope vow promise pledge threaten refuse intend need fail
+    choose offer continue begin start ask"""
+INTENT = frozenset(_INTENT_WORDS.split())
+"""Verbs with a "to" clause that is what the subject set out to do ("agreed to join …")."""
+_EMPTY_WORDS = "include mean take make see become put place set keep leave send give bring turn"
+NO_OBJECT_VERBS = actions.LIGHT | actions.SPEECH | frozenset(_EMPTY_WORDS.split())
+"""Verbs whose object says little alone ("has a long way", "makes it") or needs a place or state after it
+("put Sawyer in charge", "left rates unchanged"): the sentence gives no question."""
+SIDE_TAIL = frozenset({"relcl", "advcl", "appos", "parataxis", "punct", "cc", "conj", "mark"})
+BAD_SUBJECT_DEPS = frozenset({"relcl", "acl", "appos", "advcl"})
+
+
+@dataclass(frozen=True, slots=True)
+class Asked:
+    """A question about one sentence and the phrase that answers it."""
+
+    sentence: Sentence
+    prompt: str
+    answer: str
+    subject: str
+
+
+def _subject(s: Sentence, root: int, analysis: Analysis) -> tuple[int, str] | None:
+    """The verb's subject as the stem prints it: a short noun phrase with no clause, no pronoun and no
+    demonstrative ("the central bank", "Indonesia", "Noel and Thomas", "Kazakhstan's growth model"); an
+    appositive or a "who" clause set off by a comma is left out ("Assange, who denies the accusation")."""
+    subj = [k for k in s.kids[root] if s.toks[k].dep in ("nsubj", "nsubjpass")]
+    if len(subj) != 1:
+        return None
+    span = sorted(syntax.subtree(s, subj[0]))
+    comma = next((k for k in span if k > subj[0] and s.toks[k].text == ","), None)
+    if comma is not None and any(
+        s.toks[k].dep in ("appos", "relcl") and s.toks[k].head == subj[0] and k > comma for k in span
+    ):
+        span = [k for k in span if k < comma]
+    toks = [s.toks[k] for k in span]
+    if span != list(range(span[0], span[-1] + 1)) or len(toks) > MAX_SUBJECT:
+        return None
+    if any(t.dep in BAD_SUBJECT_DEPS for t in toks):
+        return None  # an actor with a clause: the stem would be long or ambiguous
+    hyphen = [t for t in toks if t.pos == "PUNCT" and not (t.text == "-" and not t.ws)]
+    if hyphen or any(t.pos in ("PRON", "VERB", "AUX") or t.text in actions.QUOTES for t in toks):
+        return None
+    if toks[0].text.lower() in QUANTIFIERS or any(t.text.lower() == "than" for t in toks):
+        return None  # "fewer than 400,000 people", "many residents": a count, not an actor
+    if toks[0].pos == "DET" and toks[0].text.lower() not in ("the", "a", "an"):
+        return None  # "this move", "such a step", "some…"
+    if toks[0].text in PRONOUN_STARTS or any(
+        t.text.lower() in actions.VAGUE and not t.text.isupper() for t in toks
+    ):
+        return None
+    if s.toks[subj[0]].pos not in ("NOUN", "PROPN"):
+        return None
+    words = syntax.render(s.toks, span)
+    named = [m for m in s.mentions if m.kind == "person" and m.i == span[0] and m.j == span[-1] + 1]
+    if named and len(span) == 1:  # "Sarah" → "Sarah Gille": the student may have met her under either
+        full = actions._target(named[0], analysis)
+        words = full if full.split()[0] == words and len(full.split()) <= 3 else words
+    common = len(toks) == 2 and toks[0].text.lower() == "the" and toks[1].pos == "NOUN"
+    if common and not _anchored(toks[1].text, analysis, s.index):
+        return None  # "the region", "the company": points back to a sentence the student may not tie it to
+    return subj[0], syntax.lower_opening(words, s)
+
+
+def _anchored(noun: str, analysis: Analysis, own: int = -1) -> bool:
+    """Does the headline or the opening paragraph (other than sentence ``own``) use this noun ("the quake"
+    under "Quake kills 75")?"""
+    body = [x for x in analysis.sentences if x.block_kind != "summary"]
+    first = min((x.paragraph for x in body), default=-1)
+    opening = " ".join(x.text for x in body if x.paragraph == first and x.index != own)
+    return noun.lower() in f"{analysis.article.title} {opening}".lower().split()
+
+
+def _do_support(s: Sentence, root: int) -> tuple[str, str] | None:
+    """(auxiliary before the subject, verb words after it): "did" + "ask" for "asked"; "has" + "asked" for
+    "has asked"; "are" + "linked" for "are linked"; "will" + "announce"."""
+    t = s.toks[root]
+    aux = [k for k in s.kids[root] if s.toks[k].dep in ("aux", "auxpass") and k < root]
+    if any(s.toks[k].dep == "neg" for k in s.kids[root]):
+        return None
+    if not aux:
+        got = {"VBD": "did", "VBZ": "does", "VBP": "do"}.get(t.tag)
+        return (got, t.lemma.lower()) if got else None
+    words = [s.toks[k].text.lower() for k in aux]
+    if any("'" in w or "’" in w for w in words) or words[0] in ("to",):
+        return None
+    if words[0] not in MODALS | {"has", "have", "had", "is", "are", "was", "were"}:
+        return None
+    rest = " ".join([*words[1:], t.text.lower()])
+    return words[0], rest
+
+
+_QUANTIFIER_WORDS = "fewer more less many most some several few all both each every no any"
+QUANTIFIERS = frozenset(_QUANTIFIER_WORDS.split())
+SIDE_PREPS = actions.SIDE_PREPS | {"throughout", "amid", "following", "including"}
+"""A phrase after the asked one under these is a circumstance ("throughout his presidency"), not a part."""
+BREAKS = frozenset({",", "(", "[", ";", ":", "—", "–"})
+
+
+def _tail(s: Sentence, k: int) -> list[int] | None:
+    """The subtree of ``k`` up to the first comma, dash or parenthesis, or an "and" that joins a second
+    clause; None when that cut leaves a list half asked ("SpaceX, Blue Origin and …") or the tree runs on
+    past the cut without punctuation (a phrase cut in the middle)."""
+    span = sorted(syntax.subtree(s, k))
+    if span != list(range(span[0], span[-1] + 1)):
+        return None
+    cut = next(
+        (
+            x
+            for x in span
+            if x > k
+            and (
+                s.toks[x].text in BREAKS
+                or (
+                    s.toks[x].dep == "cc"
+                    and any(
+                        s.toks[y].dep == "conj" and s.toks[y].pos in ("VERB", "AUX")
+                        for y in s.kids[s.toks[x].head]
+                    )
+                )
+            )
+        ),
+        None,
+    )
+    if any(s.toks[x].dep == "amod" and s.toks[x].head == k and x > k for x in span):
+        return None  # "left its rates unchanged": the adjective after the noun is the point
+    if cut is None:
+        return span
+    kept = [x for x in span if x < cut]
+    if any(
+        s.toks[y].dep in ("conj", "cc") and s.toks[y].head in kept and s.toks[y].pos != "VERB" for y in span
+    ):
+        return None  # "SpaceX, Blue Origin and …": not the first item of a list
+    return kept
+
+
+POSSESSIVES = frozenset({"its", "their", "his", "her", "our"})
+COMPLEMENTS = frozenset({"dobj", "dative", "oprd", "ccomp", "xcomp", "acomp", "attr"})
+_PREP_VERB_PAIRS = """depend:on rely:on focus:on insist:on agree:on call:for ask:for push:for press:for wait:for pay:for
+    account:for apply:for search:for look:for vote:for lead:to contribute:to point:to respond:to refer:to
+    belong:to result:in invest:in engage:in participate:in join:in consist:of accuse:of warn:of
+    dispose:of approve:of benefit:from suffer:from emerge:from withdraw:from recover:from deal:with
+    cooperate:with compete:with negotiate:with side:with comply:with struggle:with"""
+PREP_VERBS = frozenset(_PREP_VERB_PAIRS.split())
+"""Verbs whose preposition belongs to them ("depends on", "asked for"): "what does X depend on?" asks for
+the point; "what did the economy expand at?" (a verb that merely takes a phrase) is no question."""
+
+
+def _answer(s: Sentence, span: list[int] | None) -> str | None:
+    """The phrase as a clean point: 2-24 words, no pronoun or demonstrative it needs the sentence for, not
+    a count (a "how many" question asks that better), not ending on a word the cut left hanging."""
+    if not span:
+        return None
+    text = syntax.strip_end(syntax.render(s.toks, span))
+    words = text.split()
+    if not MIN_ANSWER <= len(words) <= MAX_ANSWER or syntax.broken(text):
+        return None
+    first = words[0].lower()
+    marked = [x for x in span if not (x == span[0] and s.toks[x].dep == "mark")]
+    if any(_vague(s, x) for x in marked):
+        return None  # "suggest that he barely knows …": the answer needs the sentence before
+    if syntax.vague(s, span) or any(q in text for q in actions.QUOTES):
+        return None
+    if first in POSSESSIVES and len(words) <= 3:
+        return None  # "its spot", "its shares": the point is elsewhere
+    if s.toks[span[0]].pos == "NUM" or s.toks[span[0]].text.lower() in ("at", "more", "less", "about"):
+        return None
+    if s.toks[span[-1]].pos in actions.BAD_ENDS or s.toks[span[-1]].pos in ("VERB", "AUX"):
+        return None
+    return text
+
+
+def _vague(s: Sentence, k: int) -> bool:
+    """A word that points back ("it", "the move", "such"); "a strategic move" is no reference."""
+    low = s.toks[k].text.lower()
+    if low == "move":
+        return k > 0 and s.toks[k - 1].text.lower() in ("the", "this", "that")
+    return low in actions.VAGUE
+
+
+def _side(s: Sentence, k: int) -> bool:
+    """A root child after the asked phrase that does not complete the verb: a side preposition ("despite",
+    "after"), a date or place phrase, an adverb, punctuation or a second clause."""
+    t = s.toks[k]
+    if t.dep == "cc":  # "ceded power and introduced democracy": a second predicate; else a list
+        return any(s.toks[x].dep == "conj" and s.toks[x].pos in ("VERB", "AUX") for x in s.kids[t.head])
+    if t.dep in COMPLEMENTS or (t.dep == "conj" and t.pos not in ("VERB", "AUX")):
+        return False  # "to put the first woman, and the next man, …": a list the parse hung on the verb
+    if t.dep == "prep":
+        if t.text.lower() in SIDE_PREPS:
+            return True
+        inside = sorted(syntax.subtree(s, k))
+        return any(
+            m.kind in ("year", "date", "city", "place", "country")
+            and inside[0] <= m.i
+            and m.j <= inside[-1] + 1
+            for m in s.mentions
+        )
+    return True
+
+
+def ask(s: Sentence, analysis: Analysis) -> Asked | None:
+    """One written question about the sentence's main verb, or None when it gives no clean one."""
+    if s.unresolved or s.text.lstrip()[:1] in actions.QUOTES or s.text.rstrip().endswith("?"):
+        return None
+    roots = [k for k, t in enumerate(s.toks) if t.dep == "ROOT"]
+    if len(roots) != 1:
+        return None
+    root = roots[0]
+    verb = s.toks[root]
+    lemma = verb.lemma.lower()
+    if verb.pos == "AUX" and lemma == "be":
+        return _described(s, root, analysis)
+    if verb.pos != "VERB" or lemma in NO_OBJECT_VERBS or not syntax.asserted(s, root):
+        return None
+    who = _subject(s, root, analysis)
+    form = _do_support(s, root)
+    if who is None or form is None:
+        return None
+    _subj, subject = who
+    aux, verb_words = form
+    passive = any(s.toks[k].dep == "auxpass" for k in s.kids[root])
+    prt = "".join(" " + s.toks[k].text.lower() for k in s.kids[root] if s.toks[k].dep == "prt")
+    after = [k for k in s.kids[root] if k > root and s.toks[k].dep not in ("prt", "advmod", "npadvmod")]
+    if not after:
+        return None
+    k, t = after[0], s.toks[after[0]]
+    span: list[int] | None = None
+    between = prt
+    if t.dep == "dobj" and lemma not in FINDING:
+        span = _tail(s, k)
+    elif t.dep == "prep" and (passive or f"{lemma}:{t.text.lower()}" in PREP_VERBS):
+        objs = [x for x in s.kids[k] if s.toks[x].dep == "pobj"]
+        span = _tail(s, objs[0]) if len(objs) == 1 and t.text.lower() not in actions.SIDE_PREPS else None
+        between += " " + t.text.lower()
+    elif t.dep == "ccomp" and lemma in FINDING and syntax.asserted(s, k):
+        first = min(syntax.subtree(s, k))
+        span = [x for x in (_tail(s, k) or []) if not (x == first and s.toks[x].dep == "mark")]
+    elif t.dep == "xcomp" and lemma in INTENT:
+        span = [x for x in (_tail(s, k) or []) if not (s.toks[x].dep == "aux" and s.toks[x].text == "to")]
+        between += " to do"
+    if span and not all(_side(s, x) for x in after[1:] if x > span[-1]):
+        return None  # "put Sawyer in charge", "left its rates unchanged": the asked phrase is half the point
+    answer = _answer(s, span)
+    if answer is None:
+        return None
+    when = actions._when(s, root)
+    prompt = f"According to the article, what {aux} {subject} {verb_words}{between}{when}?"
+    if leaks(prompt, answer) or len(prompt.split()) > 22:
+        return None
+    return Asked(s, prompt, answer[:1].upper() + answer[1:] + ".", subject)
+
+
+def _described(s: Sentence, root: int, analysis: Analysis) -> Asked | None:
+    """ "Central Asia is a focal point of a quiet strategic rivalry" → "How does the article describe
+    Central Asia?": what the article says its subject is (a noun or an adjective after "is")."""
+    if not syntax.asserted(s, root) or any(s.toks[k].dep in ("neg", "aux") for k in s.kids[root]):
+        return None
+    who = _subject(s, root, analysis)
+    after = [k for k in s.kids[root] if k > root and s.toks[k].dep not in ("advmod", "npadvmod")]
+    if who is None or not after or s.toks[after[0]].dep not in ("attr", "acomp"):
+        return None
+    span = _tail(s, after[0])
+    if span and not all(_side(s, x) for x in after[1:] if x > span[-1]):
+        return None
+    answer = _answer(s, span)
+    if answer is None or len(answer.split()) < 3:
+        return None  # "is structural", "is rare": too little to write
+    subject = who[1]
+    head = s.toks[who[0]]
+    if head.pos != "PROPN" and not _anchored(head.text, analysis, s.index):
+        return None  # "How does the article describe the plan?": which plan, for a student who skimmed
+    prompt = f"How does the article describe {subject}?"
+    if leaks(prompt, answer):
+        return None
+    return Asked(s, prompt, answer[:1].upper() + answer[1:] + ".", subject)
+
+
+def candidates(analysis: Analysis, rng: random.Random) -> Iterator[Candidate]:
+    """Questions from the top sentences only; one per subject and verb (two sentences where the Fed
+    "raised" something would make "what did the Fed raise?" ambiguous)."""
+    top = importance.main_points(importance.sentence_importance(analysis), importance.TOP_SHARE)
+    found = [a for a in (ask(s, analysis) for s in analysis.sentences if s.index in top) if a is not None]
+    stems = [a.prompt for a in found]
+    for a in found:
+        if stems.count(a.prompt) > 1:
+            continue
+        q = make(
+            "open",
+            a.prompt,
+            (a.answer,),
+            a.sentence,
+            analysis,
+            bloom="remember",
+            points=1.0,
+            explain=f"A good answer says: {a.answer}",
+            tags=("written",),
+        )
+        yield Candidate(q, sentence_score(a.sentence) + 0.2, a.sentence.index, "", GROUP)
