@@ -24,6 +24,20 @@ def _answer_text(q: Question) -> str:
     return str(q.answer)
 
 
+def word_and_point(a: Question, b: Question) -> bool:
+    """A vocabulary question quoting a sentence and a short written question on that sentence's point ask
+    different things (what a word means, what the sentence says), unless the quoted passage shows the
+    written answer."""
+    tags = {"vocabulary", "written"}
+    if {t for t in (*a.tags, *b.tags) if t in tags} != tags or ("vocabulary" in a.tags) == (
+        "vocabulary" in b.tags
+    ):
+        return False
+    vocab, written = (a, b) if "vocabulary" in a.tags else (b, a)
+    point = _answer_text(written).rstrip(".").lower()
+    return bool(point) and point not in vocab.prompt.lower()
+
+
 def near_duplicate(quiz: Quiz) -> Iterator[Finding]:
     """Two questions ask the same thing: prompts at least 90% alike (rapidfuzz token_set_ratio, any types),
     or the same type with the same answer from the same evidence."""
@@ -41,6 +55,7 @@ def near_duplicate(quiz: Quiz) -> Iterator[Finding]:
         for i, a in enumerate(qs[:j]):
             structured = {a.type, b.type} & {"matching", "ordering"}
             alike = scores[i][j] >= NEAR_DUPLICATE and (not structured or a.type == b.type)
+            alike = alike and not word_and_point(a, b)
             same = (
                 a.type == b.type
                 and a.answer == b.answer

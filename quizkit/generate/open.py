@@ -58,13 +58,17 @@ def rubric(
     for s in analysis.sentences:
         if s.index == focus.index:
             continue
+        reason = bool(actor) and REASON_HEADING.search(s.heading or "") is not None
+        if reason and s.block_kind != "summary" and not _about_another(s, actor):
+            scored.append((-REASON_RANK, s.index, s))  # "The Context of Kazakhstan's Decision": the why
+            continue
         if actor and not any(m.canonical == actor for m in s.mentions):
             continue
         if actor and _about_another(s, actor):
             continue
         overlap = len(_lemmas(s) & words)
         if overlap >= 2:
-            penalty = 1 if s.block_kind == "summary" else 0
+            penalty = SUMMARY_PENALTY if s.block_kind == "summary" else 0
             scored.append((-(overlap - penalty), s.index, s))
     scored.sort(key=lambda x: (x[0], x[1]))
     points = [focus]
@@ -76,6 +80,14 @@ def rubric(
         points.append(s)
     return tuple(_point(s) for s in sorted(points, key=lambda s: s.index))
 
+
+REASON_HEADING = re.compile(r"\b(?:context|background|reasons?|why|behind|motives?|drivers?)\b", re.I)
+"""A section heading that announces the reasons ("The Context of Kazakhstan's Decision", "Why it matters"):
+its sentences answer a why question whether or not they name the actor."""
+REASON_RANK = 100
+"""Such sentences come before any sentence chosen for the words it shares with the question."""
+SUMMARY_PENALTY = 10
+"""The author's summary restates the body: a point from it only when the body has too few."""
 
 _READ_AS = frozenset(
     {"signal", "show", "suggest", "indicate", "mean", "demonstrate", "underline", "highlight"}
@@ -117,7 +129,13 @@ SAME_POINT = 70
 
 
 def _point(s: Sentence) -> str:
-    return syntax.capitalise(syntax.tidy(s.text.strip('"“”')).rstrip(".")) + "."
+    """The sentence as a clean point; "This development coincides with…" near the top names the lead's
+    event ("Kazakhstan’s accession to the Abraham Accords coincides with…"): a point must stand alone."""
+    text = s.text
+    swap = syntax.lead_reference(s, list(range(len(s.toks))))
+    if swap:
+        text = syntax.render(s.toks, list(range(len(s.toks))), swap)
+    return syntax.capitalise(syntax.tidy(text.strip('"“”')).rstrip(".")) + "."
 
 
 def _title_why(analysis: Analysis) -> str | None:

@@ -12,6 +12,7 @@ from dataclasses import dataclass, replace
 
 from rapidfuzz import fuzz, utils
 
+from quizkit.check.quizwide import word_and_point
 from quizkit.check.text import signature
 from quizkit.generate.common import Candidate, leaks
 from quizkit.model import QUESTION_TYPES, TYPE_CODES, Question
@@ -109,6 +110,8 @@ def _shown(q: Question) -> str:
 def alike(qa: Question, qb: Question) -> bool:
     """Prompts that read as the same question (the quality gate's near-duplicate test)."""
     if {qa.type, qb.type} & {"matching", "ordering"} and qa.type != qb.type:
+        return False
+    if word_and_point(qa, qb):
         return False
     score = fuzz.token_set_ratio(signature(qa), signature(qb), processor=utils.default_process)
     return score >= NEAR_DUPLICATE

@@ -127,30 +127,13 @@ BREAKS = frozenset({",", "(", "[", ";", ":", "—", "–"})
 
 
 def _tail(s: Sentence, k: int) -> list[int] | None:
-    """The subtree of ``k`` up to the first comma, dash or parenthesis, or an "and" that joins a second
-    clause; None when that cut leaves a list half asked ("SpaceX, Blue Origin and …") or the tree runs on
-    past the cut without punctuation (a phrase cut in the middle)."""
+    """The subtree of ``k`` up to the first comma, dash or parenthesis (never at an "and": "the crisis of the
+    dieback disease and the increase in strandings" is one point); None when that cut leaves a list half
+    asked ("SpaceX, Blue Origin and …")."""
     span = sorted(syntax.subtree(s, k))
     if span != list(range(span[0], span[-1] + 1)):
         return None
-    cut = next(
-        (
-            x
-            for x in span
-            if x > k
-            and (
-                s.toks[x].text in BREAKS
-                or (
-                    s.toks[x].dep == "cc"
-                    and any(
-                        s.toks[y].dep == "conj" and s.toks[y].pos in ("VERB", "AUX")
-                        for y in s.kids[s.toks[x].head]
-                    )
-                )
-            )
-        ),
-        None,
-    )
+    cut = next((x for x in span if x > k and s.toks[x].text in BREAKS), None)
     if any(s.toks[x].dep == "amod" and s.toks[x].head == k and x > k for x in span):
         return None  # "left its rates unchanged": the adjective after the noun is the point
     if cut is None:
@@ -164,6 +147,10 @@ def _tail(s: Sentence, k: int) -> list[int] | None:
 
 
 POSSESSIVES = frozenset({"its", "their", "his", "her", "our"})
+CONTENT = frozenset({"NOUN", "PROPN", "ADJ", "NUM", "VERB"})
+PASSIVE_PREPS = frozenset({"to", "with", "on", "by", "as", "into", "from", "of"})
+"""Prepositions a passive verb asks with ("charged with", "linked to", "based on"); "governed for" (a
+duration) or "killed in" (a place) is no question."""
 COMPLEMENTS = frozenset({"dobj", "dative", "oprd", "ccomp", "xcomp", "acomp", "attr"})
 _PREP_VERB_PAIRS = """depend:on rely:on focus:on insist:on agree:on call:for ask:for push:for press:for wait:for pay:for
     account:for apply:for search:for look:for vote:for lead:to contribute:to point:to respond:to refer:to
@@ -194,8 +181,10 @@ def _answer(s: Sentence, span: list[int] | None) -> str | None:
         return None  # "its spot", "its shares": the point is elsewhere
     if s.toks[span[0]].pos == "NUM" or s.toks[span[0]].text.lower() in ("at", "more", "less", "about"):
         return None
-    if s.toks[span[-1]].pos in actions.BAD_ENDS or s.toks[span[-1]].pos in ("VERB", "AUX"):
-        return None
+    if s.toks[span[-1]].pos in actions.BAD_ENDS or s.toks[span[-1]].pos in ("VERB", "AUX", "ADV", "PART"):
+        return None  # "halibut back", "… as well": a word the cut left hanging
+    if sum(1 for x in span if s.toks[x].pos in CONTENT) < 2:
+        return None  # "the certification", "the warden": which one, the question does not say
     return text
 
 
@@ -238,8 +227,6 @@ def ask(s: Sentence, analysis: Analysis) -> Asked | None:
     root = roots[0]
     verb = s.toks[root]
     lemma = verb.lemma.lower()
-    if verb.pos == "AUX" and lemma == "be":
-        return _described(s, root, analysis)
     if verb.pos != "VERB" or lemma in NO_OBJECT_VERBS or not syntax.asserted(s, root):
         return None
     who = _subject(s, root, analysis)
@@ -258,7 +245,9 @@ def ask(s: Sentence, analysis: Analysis) -> Asked | None:
     between = prt
     if t.dep == "dobj" and lemma not in FINDING:
         span = _tail(s, k)
-    elif t.dep == "prep" and (passive or f"{lemma}:{t.text.lower()}" in PREP_VERBS):
+    elif t.dep == "prep" and (
+        (passive and t.text.lower() in PASSIVE_PREPS) or f"{lemma}:{t.text.lower()}" in PREP_VERBS
+    ):
         objs = [x for x in s.kids[k] if s.toks[x].dep == "pobj"]
         span = _tail(s, objs[0]) if len(objs) == 1 and t.text.lower() not in actions.SIDE_PREPS else None
         between += " " + t.text.lower()
@@ -280,29 +269,25 @@ def ask(s: Sentence, analysis: Analysis) -> Asked | None:
     return Asked(s, prompt, answer[:1].upper() + answer[1:] + ".", subject)
 
 
-def _described(s: Sentence, root: int, analysis: Analysis) -> Asked | None:
-    """ "Central Asia is a focal point of a quiet strategic rivalry" → "How does the article describe
-    Central Asia?": what the article says its subject is (a noun or an adjective after "is")."""
-    if not syntax.asserted(s, root) or any(s.toks[k].dep in ("neg", "aux") for k in s.kids[root]):
-        return None
-    who = _subject(s, root, analysis)
-    after = [k for k in s.kids[root] if k > root and s.toks[k].dep not in ("advmod", "npadvmod")]
-    if who is None or not after or s.toks[after[0]].dep not in ("attr", "acomp"):
-        return None
-    span = _tail(s, after[0])
-    if span and not all(_side(s, x) for x in after[1:] if x > span[-1]):
-        return None
-    answer = _answer(s, span)
-    if answer is None or len(answer.split()) < 3:
-        return None  # "is structural", "is rare": too little to write
-    subject = who[1]
-    head = s.toks[who[0]]
-    if head.pos != "PROPN" and not _anchored(head.text, analysis, s.index):
-        return None  # "How does the article describe the plan?": which plan, for a student who skimmed
-    prompt = f"How does the article describe {subject}?"
-    if leaks(prompt, answer):
-        return None
-    return Asked(s, prompt, answer[:1].upper() + answer[1:] + ".", subject)
+def _pairs(s: Sentence) -> set[tuple[str, str]]:
+    """(subject's head word, verb's lemma) of every clause of a sentence: two sentences with one pair
+    ("the court found …", "… the court also found …") answer one stem two ways."""
+    out = set()
+    for k, t in enumerate(s.toks):
+        subj = next((c for c in s.kids[k] if s.toks[c].dep in ("nsubj", "nsubjpass")), None)
+        if subj is not None and t.pos in ("VERB", "AUX"):
+            out.add((s.toks[subj].lemma.lower(), t.lemma.lower()))
+    return out
+
+
+def _main_pair(s: Sentence) -> tuple[str, str] | None:
+    root = next((k for k, t in enumerate(s.toks) if t.dep == "ROOT"), None)
+    subj = (
+        None
+        if root is None
+        else next((c for c in s.kids[root] if s.toks[c].dep in ("nsubj", "nsubjpass")), None)
+    )
+    return None if root is None or subj is None else (s.toks[subj].lemma.lower(), s.toks[root].lemma.lower())
 
 
 def candidates(analysis: Analysis, rng: random.Random) -> Iterator[Candidate]:
@@ -310,10 +295,10 @@ def candidates(analysis: Analysis, rng: random.Random) -> Iterator[Candidate]:
     "raised" something would make "what did the Fed raise?" ambiguous)."""
     top = importance.main_points(importance.sentence_importance(analysis), importance.TOP_SHARE)
     found = [a for a in (ask(s, analysis) for s in analysis.sentences if s.index in top) if a is not None]
-    stems = [a.prompt for a in found]
+    pairs = [_pairs(s) for s in analysis.sentences]
     for a in found:
-        if stems.count(a.prompt) > 1:
-            continue
+        if sum(1 for p in pairs if _main_pair(a.sentence) in p) > 1:
+            continue  # "what did the court find?" where the court finds two things
         q = make(
             "open",
             a.prompt,
