@@ -55,3 +55,17 @@ def test_key_points_that_are_sentences_never_print_a_stop_before_a_semicolon() -
     assert key_points(open_q(("balancing between powers", "closer ties"))) == (
         "Key points: balancing between powers; closer ties"
     )
+
+
+def test_the_seed_why_answer_takes_the_reasons_under_the_context_heading() -> None:
+    """Seed reviewers be and bf: the key said what the move is, not why (the Washington summit, the U.S.
+    push into a region tied to Russia and China). Those sentences sit under "The Context of Kazakhstan's
+    Decision" and do not name Kazakhstan; "This development" is written as the lead's event."""
+    analysis = analyse(read_article(SEED))
+    qs = [c.question for c in open_questions.candidates(analysis, random.Random(0))]
+    why = next(q for q in qs if open_questions.HEADLINE_TAG in q.tags)
+    points = list(why.answer) if not isinstance(why.answer, str) else [why.answer]
+    assert any("visit to Washington" in p for p in points)
+    assert any("reinforce its influence in Central Asia" in p for p in points)
+    assert not any(p.startswith("This development") for p in points)
+    assert not any(p.startswith("Kazakhstan’s entry into the Abraham Accords highlights") for p in points)
