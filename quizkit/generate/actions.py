@@ -298,14 +298,16 @@ def _clause(s: Sentence, root: int, side: bool = False) -> Action | None:
         return None
     comps = [k for k in s.kids[root] if k in span and s.toks[k].dep in ("dobj", "attr", "xcomp", "prep")]
     head = s.toks[comps[0]].lemma.lower() if comps else ""
-    return Action(s, actor, subject, phrase, form, s.toks[root].lemma.lower(), head, side, _when(s, root))
+    return Action(
+        s, actor, subject, phrase, form, s.toks[root].lemma.lower(), head, side, opening_date(s, root)
+    )
 
 
 WHEN_PREPS = frozenset({"in", "on"})
 DATE_KINDS = frozenset({"year", "date"})
 
 
-def _when(s: Sentence, root: int) -> str:
+def opening_date(s: Sentence, root: int) -> str:
     """ "in 2018" of "In 2018, Russia secured…": a short date phrase before the subject, else ''."""
     subj = min((k for k in s.kids[root] if s.toks[k].dep in ("nsubj", "nsubjpass")), default=root)
     for k in s.kids[root]:
@@ -352,11 +354,16 @@ def _anchored(a: Action, analysis: Analysis) -> bool:
     opening paragraph names it too: else "the bank" points back to a sentence the student may not tie it to."""
     if a.actor.kind != AGENT_KIND:
         return True
-    head = a.subject.split()[-1].lower()
+    return named_in_opening(a.subject.split()[-1], analysis, a.sentence.index)
+
+
+def named_in_opening(word: str, analysis: Analysis, own: int = -1) -> bool:
+    """Does the headline or the opening paragraph (other than sentence ``own``) use this word ("the quake"
+    under "Quake kills 75")?"""
     body = [s for s in analysis.sentences if s.block_kind != "summary"]
     first = min((s.paragraph for s in body), default=-1)
-    opening = " ".join(s.text for s in body if s.paragraph == first and s.index != a.sentence.index)
-    return head in f"{analysis.article.title} {opening}".lower().split()
+    opening = " ".join(s.text for s in body if s.paragraph == first and s.index != own)
+    return word.lower() in f"{analysis.article.title} {opening}".lower().split()
 
 
 def _near(phrase: str, n: int) -> bool:
@@ -444,12 +451,12 @@ def candidates(analysis: Analysis, rng: random.Random) -> Iterator[Candidate]:
             analysis,
             choices=(a.phrase, *wrong),
             bloom="understand",
-            target=_target(a.actor, analysis),
+            target=full_name(a.actor, analysis),
             similar=1.0,
             tags=("what", "action"),
         )
         yield Candidate(
-            q, sentence_score(a.sentence) + 0.3, a.sentence.index, _target(a.actor, analysis), GROUP
+            q, sentence_score(a.sentence) + 0.3, a.sentence.index, full_name(a.actor, analysis), GROUP
         )
     match = matching(keys, analysis)
     if match is not None:
@@ -459,14 +466,14 @@ def candidates(analysis: Analysis, rng: random.Random) -> Iterator[Candidate]:
 def _named(a: Action, analysis: Analysis) -> str:
     """The subject as the stem prints it, a first name alone lengthened to the article's full name ("Sarah"
     → "Sarah Gille"): the student may have met her under either."""
-    full = _target(a.actor, analysis)
+    full = full_name(a.actor, analysis)
     alone = a.actor.kind in ("person", NAME_KIND) and a.subject == a.actor.text and " " not in a.subject
     if alone and full.split()[0] == a.subject and len(full.split()) <= 3:
         return full
     return a.subject
 
 
-def _target(actor: Mention, analysis: Analysis) -> str:
+def full_name(actor: Mention, analysis: Analysis) -> str:
     """The actor's most frequent name in the article ("Osama bin Laden" for "Bin Laden"): one actor, one
     count, so a recurring actor is recognised as one."""
     names = {m.canonical for s in analysis.sentences for m in s.mentions if _same(m, actor)}

@@ -84,21 +84,12 @@ def _subject(s: Sentence, root: int, analysis: Analysis) -> tuple[int, str] | No
     words = syntax.render(s.toks, span)
     named = [m for m in s.mentions if m.kind == "person" and m.i == span[0] and m.j == span[-1] + 1]
     if named and len(span) == 1:  # "Sarah" → "Sarah Gille": the student may have met her under either
-        full = actions._target(named[0], analysis)
+        full = actions.full_name(named[0], analysis)
         words = full if full.split()[0] == words and len(full.split()) <= 3 else words
     common = len(toks) == 2 and toks[0].text.lower() == "the" and toks[1].pos == "NOUN"
-    if common and not _anchored(toks[1].text, analysis, s.index):
+    if common and not actions.named_in_opening(toks[1].text, analysis, s.index):
         return None  # "the region", "the company": points back to a sentence the student may not tie it to
     return subj[0], syntax.lower_opening(words, s)
-
-
-def _anchored(noun: str, analysis: Analysis, own: int = -1) -> bool:
-    """Does the headline or the opening paragraph (other than sentence ``own``) use this noun ("the quake"
-    under "Quake kills 75")?"""
-    body = [x for x in analysis.sentences if x.block_kind != "summary"]
-    first = min((x.paragraph for x in body), default=-1)
-    opening = " ".join(x.text for x in body if x.paragraph == first and x.index != own)
-    return noun.lower() in f"{analysis.article.title} {opening}".lower().split()
 
 
 def _do_support(s: Sentence, root: int) -> tuple[str, str] | None:
@@ -263,7 +254,7 @@ def ask(s: Sentence, analysis: Analysis) -> Asked | None:
     answer = _answer(s, span)
     if answer is None:
         return None
-    when = actions._when(s, root)
+    when = actions.opening_date(s, root)
     prompt = f"According to the article, what {aux} {subject} {verb_words}{between}{when}?"
     if leaks(prompt, answer) or len(prompt.split()) > 22:
         return None
@@ -275,7 +266,7 @@ def _pairs(s: Sentence) -> set[tuple[str, str]]:
     ("the court found …", "… the court also found …") answer one stem two ways."""
     out = set()
     for k, t in enumerate(s.toks):
-        subj = next((c for c in s.kids[k] if s.toks[c].dep in ("nsubj", "nsubjpass")), None)
+        subj = syntax.subject_of(s, k)
         if subj is not None and t.pos in ("VERB", "AUX"):
             out.add((s.toks[subj].lemma.lower(), t.lemma.lower()))
     return out
@@ -283,11 +274,7 @@ def _pairs(s: Sentence) -> set[tuple[str, str]]:
 
 def _main_pair(s: Sentence) -> tuple[str, str] | None:
     root = next((k for k, t in enumerate(s.toks) if t.dep == "ROOT"), None)
-    subj = (
-        None
-        if root is None
-        else next((c for c in s.kids[root] if s.toks[c].dep in ("nsubj", "nsubjpass")), None)
-    )
+    subj = None if root is None else syntax.subject_of(s, root)
     return None if root is None or subj is None else (s.toks[subj].lemma.lower(), s.toks[root].lemma.lower())
 
 
