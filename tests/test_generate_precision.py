@@ -5,6 +5,8 @@ from __future__ import annotations
 import random
 from pathlib import Path
 
+import pytest
+
 from quizkit.analysis import Sentence, analyse
 from quizkit.article import from_text
 from quizkit.check.quality import UNRESOLVED, restates
@@ -105,12 +107,26 @@ def test_a_main_claim_said_the_other_way_round_is_a_false_statement() -> None:
         0
     ]
     assert statements.negated(s) == "Kazakhstan has not established diplomatic relations with Israel."
-    s = sentences("Typhoon\n\nTyphoon Ketsana made landfall in the Philippines on Saturday.")[0]
-    assert statements.negated(s) == "Typhoon Ketsana did not make landfall in the Philippines on Saturday."
-    assert (
-        "Typhoon Ketsana did not make landfall in the Philippines on Saturday.",
-        "the article states the opposite",
-    ) in statements.falsified(s)
+    s = sentences("Central Bank\n\nThe Central Bank is eyeing inflation rates.")[0]
+    assert statements.negated(s) == "The Central Bank is not eyeing inflation rates."
+    assert ("The Central Bank is not eyeing inflation rates.", "the article states the opposite") in (
+        statements.falsified(s)
+    )
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Typhoon Ketsana made landfall in the Philippines on Saturday.",
+        "In 1998, Bin Laden's agents blew up the United States Embassies in Kenya and Tanzania.",
+        "Hong Kong Polytechnic University was besieged by police.",
+    ],
+)
+def test_a_reported_event_is_not_denied(text: str) -> None:
+    """ "Bin Laden's agents did not blow up the embassies": no misreading a student would make (dev and test
+    reviewers since step 10 accepted none of the past events denied; a state or a view, "is not eyeing",
+    stays)."""
+    assert statements.negated(sentences(f"Story\n\n{text}")[0]) is None
 
 
 def test_claims_that_would_read_as_nonsense_are_not_negated() -> None:
@@ -475,3 +491,23 @@ def test_a_count_given_as_a_bound_is_never_changed_to_make_a_statement_false() -
     assert not any("seven" in text for text, _why in statements.falsified(bound))
     plain = sentences("Storms\n\nThe storm killed five people in the county on Sunday.")[0]
     assert any("seven" in text for text, _why in statements.falsified(plain))
+
+
+def test_a_false_statement_with_another_name_swapped_in_is_asked_for_only() -> None:
+    """Dev and test reviewers since step 10 accepted 2 of 11 name swaps (the new name rarely has the role):
+    a default quiz leaves them out, and ``--types true_false`` brings them back."""
+    from quizkit.analysis import focus
+    from quizkit.generate import asked_only, candidates
+
+    text = (
+        "Tokayev meets Trump\n\nKazakh President Kassym-Jomart Tokayev met Donald Trump in Washington on "
+        "Thursday. Tokayev also met Uzbek President Shavkat Mirziyoyev in Tashkent a week earlier. "
+        "Tokayev said Kazakhstan would keep close ties with Russia and China. Trump said the United States "
+        "wanted more trade with Central Asia."
+    )
+    analysis = analyse(from_text(text))
+    found = candidates(focus(analysis, 99, 0), ["true_false"], 0)
+    swaps = [c for c in found if true_false.NAME_SWAP_TAG in c.question.tags]
+    assert swaps and all(c.question.answer is False for c in swaps)
+    assert all(asked_only(c) for c in swaps)
+    assert not any(asked_only(c) for c in found if true_false.NAME_SWAP_TAG not in c.question.tags)

@@ -159,3 +159,76 @@ def test_a_word_of_the_sentence_and_its_point_are_not_near_duplicates_unless_the
 
     assert not list(near_duplicate(replace(base, questions=(point, word))))
     assert [f.check for f in near_duplicate(replace(base, questions=(point, shows)))] == ["near_duplicate"]
+
+
+def _why(title: str, text: str) -> written.Asked | None:
+    analysis = analyse(from_text(f"{title}\n\n{text}"))
+    return written.ask_why(analysis.sentences[0], analysis)
+
+
+@pytest.mark.parametrize(
+    ("text", "prompt", "answer"),
+    [
+        (
+            "Syria needs a political solution in order to defeat the Islamic State group.",
+            "According to the article, why does Syria need a political solution?",
+            "To defeat the Islamic State group.",
+        ),
+        (
+            "Dr. Joneigh Khaldun of the Michigan Department of Health and Human Services says the risk from the "
+            "virus continues because there hasn’t been a sustained period of freezing temperatures.",
+            "According to Joneigh Khaldun, why does the risk from the virus continue?",
+            "Because there hasn’t been a sustained period of freezing temperatures.",
+        ),
+        (
+            "Flights were cancelled at Heathrow due to the storm.",
+            "According to the article, why were flights cancelled at Heathrow?",
+            "Due to the storm.",
+        ),
+        (
+            "Kazakhstan raised interest rates in order to curb inflation, officials said on Monday.",
+            "According to officials, why did Kazakhstan raise interest rates?",
+            "To curb inflation.",
+        ),
+    ],
+)
+def test_a_stated_cause_or_purpose_is_asked_with_why(text: str, prompt: str, answer: str) -> None:
+    got = _why("News of the day", text)
+    assert got is not None and (got.prompt, got.answer) == (prompt, answer)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # a bare "to" after the object is often the object's purpose, not the subject's (a dev wrong key)
+        "In 1991, President George H.W. Bush held back loan guarantees to help absorb immigrants.",
+        "Mr Mugabe is resisting mediation by a Catholic priest to allow the former guerrilla a graceful exit.",
+        # no stated cause; a negated verb; a quotation
+        "Kazakhstan joined the Abraham Accords in November.",
+        "Kazakhstan did not join the talks because of the war.",
+        "“We stayed home because of the storm,” the mayor said.",
+    ],
+)
+def test_no_why_question_without_a_clean_stated_cause(text: str) -> None:
+    assert _why("News of the day", text) is None
+
+
+@pytest.mark.parametrize(
+    ("title", "text"),
+    [
+        # a judgment has many right answers ("what has Mr Obama faced?" → "criticism in the country")
+        ("Obama in Kenya", "Mr Obama has faced criticism in the country over his record on gay rights."),
+        ("Obama in Kenya", "Mr Obama hailed signs of hope in the region."),
+        # "cost the government billions": the object alone is half the point
+        ("Debt and rates", "Even a small uptick in rates can cost the government billions."),
+        # the headline says it: "Sweden drops Assange rape investigation"
+        (
+            "Sweden drops Assange rape investigation",
+            "Prosecutors in Sweden have dropped an investigation into a rape allegation against Julian Assange.",
+        ),
+        # an image, not a point ("thrown into an unimaginable and chaotic situation")
+        ("Quake", "Office workers in Christchurch were thrown into an unimaginable and chaotic situation."),
+    ],
+)
+def test_no_written_question_on_a_judgment_an_image_or_what_the_headline_says(title: str, text: str) -> None:
+    assert _ask(title, text) is None

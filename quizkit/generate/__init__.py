@@ -198,6 +198,8 @@ def asked_only(c: Candidate) -> bool:
     ``multiple_choice``, ``short_answer``, ``open``) brings the rest back."""
     if c.group in ASKED_ONLY:
         return True
+    if c.group == "true_false" and true_false.NAME_SWAP_TAG in c.question.tags:
+        return True  # another name in one's place: 2 of 11 acceptable on dev and test since step 10
     return c.group == "open" and open.HEADLINE_TAG not in c.question.tags
 
 

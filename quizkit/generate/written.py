@@ -14,6 +14,7 @@ forms of them need three wrong answers of the same kind that most articles do no
 from __future__ import annotations
 
 import random
+import re
 from collections.abc import Iterator
 from dataclasses import dataclass
 
@@ -30,13 +31,17 @@ _FINDING_WORDS = """find conclude suggest show warn estimate predict argue belie
 FINDING = frozenset(_FINDING_WORDS.split())
 """Verbs whose clause is the point ("the report concluded that…"): asked as "what did the report conclude?"."""
 _INTENT_WORDS = """agree decide plan want try seek aim hope vow promise pledge threaten refuse intend need fail
-    choose offer continue begin start"""
+    choose offer"""
 INTENT = frozenset(_INTENT_WORDS.split())
 """Verbs with a "to" clause that is what the subject set out to do ("agreed to join …")."""
-_EMPTY_WORDS = "include mean take make see become put place set keep leave send give bring turn"
-NO_OBJECT_VERBS = actions.LIGHT | actions.SPEECH | frozenset(_EMPTY_WORDS.split())
-"""Verbs whose object says little alone ("has a long way", "makes it") or needs a place or state after it
-("put Sawyer in charge", "left rates unchanged"): the sentence gives no question."""
+_EMPTY_WORDS = "include mean take make see become put place set keep leave send give bring turn continue cost"
+_JUDGING_WORDS = """face hail praise welcome criticize criticise condemn pillory slam blast applaud laud denounce
+    decry"""
+NO_OBJECT_VERBS = actions.LIGHT | actions.SPEECH | frozenset(_EMPTY_WORDS.split() + _JUDGING_WORDS.split())
+"""Verbs whose object says little alone ("has a long way", "makes it", "continued to program"), needs a
+place or state after it ("put Sawyer in charge", "left rates unchanged"), or is a judgment with many right
+answers ("what has Mr Obama faced?" → "criticism", "what did Obama hail?" → "signs of hope": dev reviewers
+called them vague): the sentence gives no question."""
 BAD_SUBJECT_DEPS = frozenset({"relcl", "acl", "appos", "advcl"})
 
 
@@ -140,9 +145,9 @@ def _tail(s: Sentence, k: int) -> list[int] | None:
 
 POSSESSIVES = frozenset({"its", "their", "his", "her", "our"})
 CONTENT = frozenset({"NOUN", "PROPN", "ADJ", "NUM", "VERB"})
-PASSIVE_PREPS = frozenset({"to", "with", "on", "by", "as", "into", "from", "of"})
+PASSIVE_PREPS = frozenset({"to", "with", "on", "by", "as", "from", "of"})
 """Prepositions a passive verb asks with ("charged with", "linked to", "based on"); "governed for" (a
-duration) or "killed in" (a place) is no question."""
+duration), "killed in" (a place) or "thrown into" (an image: "… chaos") is no question."""
 COMPLEMENTS = frozenset({"dobj", "dative", "oprd", "ccomp", "xcomp", "acomp", "attr"})
 _PREP_VERB_PAIRS = """depend:on rely:on focus:on insist:on agree:on call:for push:for press:for wait:for pay:for
     account:for apply:for search:for look:for vote:for lead:to contribute:to point:to respond:to refer:to
@@ -178,6 +183,21 @@ def _answer(s: Sentence, span: list[int] | None) -> str | None:
     if sum(1 for x in span if s.toks[x].pos in CONTENT) < 2:
         return None  # "the certification", "the warden": which one, the question does not say
     return text
+
+
+def _headline_says(analysis: Analysis, lemma: str, s: Sentence, span: list[int] | None) -> bool:
+    """The headline states the verb and the answer's head word ("Sweden drops Assange rape investigation"
+    over "what have prosecutors in Sweden dropped?"): the student reads the answer there."""
+    words = [w.lower() for w in re.findall(r"[A-Za-z][A-Za-z'’-]+", analysis.article.title)]
+    inside = set(span or ())
+    heads = [k for k in inside if s.toks[k].head not in inside or s.toks[k].head == k]
+    if len(heads) != 1:
+        return False
+    head = s.toks[heads[0]].lemma.lower()
+    verb = any(
+        w == lemma or (len(lemma) > 3 and w.startswith(lemma) and len(w) - len(lemma) <= 3) for w in words
+    )
+    return verb and any(w == head or w.rstrip("s") == head for w in words)
 
 
 def _vague(s: Sentence, k: int) -> bool:
@@ -230,8 +250,8 @@ def ask(s: Sentence, analysis: Analysis) -> Asked | None:
     passive = any(s.toks[k].dep == "auxpass" for k in s.kids[root])
     prt = "".join(" " + s.toks[k].text.lower() for k in s.kids[root] if s.toks[k].dep == "prt")
     after = [k for k in s.kids[root] if k > root and s.toks[k].dep not in ("prt", "advmod", "npadvmod")]
-    if not after:
-        return None
+    if not after or any(s.toks[k].dep == "dative" for k in after):
+        return None  # "cost the government billions": the object alone is half the point
     k, t = after[0], s.toks[after[0]]
     span: list[int] | None = None
     between = prt
@@ -256,9 +276,120 @@ def ask(s: Sentence, analysis: Analysis) -> Asked | None:
         return None
     when = actions.opening_date(s, root)
     prompt = f"According to the article, what {aux} {subject} {verb_words}{between}{when}?"
-    if leaks(prompt, answer) or len(prompt.split()) > 22:
+    if leaks(prompt, answer) or len(prompt.split()) > 22 or _headline_says(analysis, lemma, s, span):
         return None
     return Asked(s, prompt, answer[:1].upper() + answer[1:] + ".", subject)
+
+
+CAUSE_PREPS = {"because": "of", "due": "to"}
+"""A phrase that gives the cause: "because of the outbreak", "due to the storm"."""
+WHY_SHARE = 0.5
+"""A stated cause or purpose is what a teacher asks about: "why" comes from the article's top half."""
+MAX_REASON = 25
+
+
+def _reason(s: Sentence, h: int) -> tuple[int, list[int]] | None:
+    """(first index of the reason, the reason's words) for a clause head ``h`` that states why after its
+    verb: "because …", "because of …", "due to …", "in order to …", "so that …". A bare "to" clause after
+    the object is no purpose often enough ("held back loan guarantees to help absorb immigrants": the
+    guarantees' purpose) to be left out."""
+    toks = s.toks
+    for c in s.kids[h]:
+        if c < h:
+            continue
+        t = toks[c]
+        low = t.text.lower()
+        kids = s.kids[c]
+        span = sorted(syntax.subtree(s, c))
+        if t.dep == "advcl":
+            marks = [toks[x].text.lower() for x in kids if toks[x].dep == "mark"]
+            if marks[:1] == ["because"] or (marks[:1] == ["so"] and toks[span[0] + 1].text.lower() == "that"):
+                return span[0], span
+        if (
+            t.dep == "prep"
+            and low in CAUSE_PREPS
+            and any(toks[x].dep == "pcomp" and toks[x].text.lower() == CAUSE_PREPS[low] for x in kids)
+        ):
+            return span[0], span
+        if (
+            t.dep == "prep"
+            and low == "in"
+            and " ".join(toks[x].text.lower() for x in span[:3]) == "in order to"
+        ):
+            return span[0], span[2:]
+    return None
+
+
+TELLING = FINDING | actions.SPEECH | {"rule", "testify"}
+"""Verbs that report a clause: its "why" is asked "according to" whoever reports it."""
+
+
+def _teller(s: Sentence, root: int, analysis: Analysis) -> str | None:
+    """Who reports the clause, as "according to …" names them: a person by their full name ("Dr. Joneigh
+    Khaldun of the Michigan Department …" → "Joneigh Khaldun"), else a short subject ("the report")."""
+    subj = [k for k in s.kids[root] if s.toks[k].dep == "nsubj"]
+    person = [m for m in s.mentions if m.kind == "person" and subj and m.i <= subj[0] < m.j]
+    if person:
+        return actions.full_name(person[0], analysis)
+    found = _subject(s, root, analysis)
+    return None if found is None else found[1]
+
+
+def ask_why(s: Sentence, analysis: Analysis) -> Asked | None:
+    """One "why" question about a sentence that states its own cause or purpose after the main verb ("why
+    did the bank raise rates?" → "To curb inflation."), or about the clause a finding or a speaker reports
+    ("according to the report, why was the safety net ineffective?"); None when it gives no clean one."""
+    if s.unresolved or s.text.lstrip()[:1] in actions.QUOTES or s.text.rstrip().endswith("?"):
+        return None
+    roots = [k for k, t in enumerate(s.toks) if t.dep == "ROOT"]
+    if len(roots) != 1:
+        return None
+    root = roots[0]
+    frame = "According to the article"
+    h = root
+    lemma = s.toks[root].lemma.lower()
+    if lemma in TELLING:
+        inner = [k for k in s.kids[root] if s.toks[k].dep == "ccomp"]  # "…, officials said" too
+        teller = _teller(s, root, analysis)
+        if len(inner) != 1 or teller is None or not syntax.asserted(s, root):
+            return None
+        h = inner[0]  # what is reported may be a judgment ("Assange should remain in jail because …")
+        frame = f"According to {teller}"
+    elif not syntax.asserted(s, h):
+        return None
+    found = _reason(s, h)
+    if found is None:
+        return None
+    start, because = found
+    who = _subject(s, h, analysis)
+    verb = s.toks[h]
+    copula = verb.pos == "AUX" and verb.lemma.lower() == "be"
+    has_aux = any(s.toks[k].dep in ("aux", "auxpass") for k in s.kids[h])
+    form = (verb.text.lower(), "") if copula and not has_aux else _do_support(s, h)
+    if who is None or form is None or (verb.pos != "VERB" and not copula):
+        return None
+    if any(s.toks[k].dep == "neg" for k in s.kids[h]):
+        return None
+    aux, verb_words = form
+    middle = [k for k in sorted(syntax.subtree(s, h)) if h < k < start]
+    if any(s.toks[k].dep == "advmod" and s.toks[k].text.lower() in actions.SIDE_ADVERBS for k in middle):
+        middle = [k for k in middle if s.toks[k].text.lower() not in actions.SIDE_ADVERBS]
+    rest = syntax.strip_end(syntax.render(s.toks, middle)) if middle else ""
+    if middle and (middle != list(range(middle[0], middle[-1] + 1)) or any(_vague(s, k) for k in middle)):
+        return None
+    if any(s.toks[k].text in actions.QUOTES or s.toks[k].text in BREAKS for k in middle):
+        return None
+    reason = syntax.strip_end(syntax.render(s.toks, because))
+    words = reason.split()
+    if not 3 <= len(words) <= MAX_REASON or syntax.broken(reason) or syntax.vague(s, because):
+        return None
+    if any(q in reason for q in actions.QUOTES) or s.toks[because[-1]].pos in actions.BAD_ENDS:
+        return None
+    verb_part = " ".join(w for w in (verb_words, rest) if w)
+    prompt = f"{frame}, why {aux} {who[1]} {verb_part}?".replace("  ", " ")
+    if leaks(prompt, reason) or len(prompt.split()) > 24 or not verb_part:
+        return None
+    return Asked(s, prompt, reason[:1].upper() + reason[1:] + ".", who[1])
 
 
 def _pairs(s: Sentence) -> set[tuple[str, str]]:
@@ -281,8 +412,13 @@ def _main_pair(s: Sentence) -> tuple[str, str] | None:
 def candidates(analysis: Analysis, rng: random.Random) -> Iterator[Candidate]:
     """Questions from the top sentences only; one per subject and verb (two sentences where the Fed
     "raised" something would make "what did the Fed raise?" ambiguous)."""
-    top = importance.main_points(importance.sentence_importance(analysis), importance.TOP_SHARE)
-    found = [a for a in (ask(s, analysis) for s in analysis.sentences if s.index in top) if a is not None]
+    weights = importance.sentence_importance(analysis)
+    top = importance.main_points(weights, importance.TOP_SHARE)
+    upper = importance.main_points(weights, WHY_SHARE)
+    found = [
+        a for a in (ask_why(s, analysis) for s in analysis.sentences if s.index in upper) if a is not None
+    ]
+    found += [a for a in (ask(s, analysis) for s in analysis.sentences if s.index in top) if a is not None]
     pairs = [_pairs(s) for s in analysis.sentences]
     for a in found:
         if sum(1 for p in pairs if _main_pair(a.sentence) in p) > 1:
@@ -298,4 +434,5 @@ def candidates(analysis: Analysis, rng: random.Random) -> Iterator[Candidate]:
             explain=f"A good answer says: {a.answer}",
             tags=("written",),
         )
-        yield Candidate(q, sentence_score(a.sentence) + 0.2, a.sentence.index, "", GROUP)
+        why = a.prompt.split(", ", 1)[-1].startswith("why ")
+        yield Candidate(q, sentence_score(a.sentence) + (0.3 if why else 0.2), a.sentence.index, "", GROUP)
