@@ -229,14 +229,20 @@ def _side(s: Sentence, k: int) -> bool:
     return True
 
 
-def ask(s: Sentence, analysis: Analysis) -> Asked | None:
-    """One written question about the sentence's main verb, or None when it gives no clean one."""
+def _statement_root(s: Sentence) -> int | None:
+    """The one main verb of a sentence the article states itself (not a quotation, a question or a sentence
+    that points back); None otherwise."""
     if s.unresolved or s.text.lstrip()[:1] in actions.QUOTES or s.text.rstrip().endswith("?"):
         return None
     roots = [k for k, t in enumerate(s.toks) if t.dep == "ROOT"]
-    if len(roots) != 1:
+    return roots[0] if len(roots) == 1 else None
+
+
+def ask(s: Sentence, analysis: Analysis) -> Asked | None:
+    """One written question about the sentence's main verb, or None when it gives no clean one."""
+    root = _statement_root(s)
+    if root is None:
         return None
-    root = roots[0]
     verb = s.toks[root]
     lemma = verb.lemma.lower()
     if verb.pos != "VERB" or lemma in NO_OBJECT_VERBS or not syntax.asserted(s, root):
@@ -339,12 +345,9 @@ def ask_why(s: Sentence, analysis: Analysis) -> Asked | None:
     """One "why" question about a sentence that states its own cause or purpose after the main verb ("why
     did the bank raise rates?" → "To curb inflation."), or about the clause a finding or a speaker reports
     ("according to the report, why was the safety net ineffective?"); None when it gives no clean one."""
-    if s.unresolved or s.text.lstrip()[:1] in actions.QUOTES or s.text.rstrip().endswith("?"):
+    root = _statement_root(s)
+    if root is None:
         return None
-    roots = [k for k, t in enumerate(s.toks) if t.dep == "ROOT"]
-    if len(roots) != 1:
-        return None
-    root = roots[0]
     frame = "According to the article"
     h = root
     lemma = s.toks[root].lemma.lower()
