@@ -132,11 +132,12 @@ def test_other_seed_changes_selection_or_order() -> None:
 def test_count_is_exact_and_ids_are_unique() -> None:
     # as many as the 254-word seed supports, since questions must not repeat answers (8 until "Who held talks
     # with President Donald Trump…?" went: a head of state known from the world, and other Central Asian
-    # presidents held talks too)
-    gen = seed_quiz(count=7)
-    assert len(gen.quiz.questions) == 7
+    # presidents held talks too; 7 until step 12, when a denial with a tail set off by a comma went: "Central
+    # Asia is not … a focal point of a rivalry, with the U.S. striving …", rejected by both seed reviewers)
+    gen = seed_quiz(count=6)
+    assert len(gen.quiz.questions) == 6
     ids = [q.id for q in gen.quiz.questions]
-    assert len(set(ids)) == 7 and all(i.startswith("a") for i in ids)
+    assert len(set(ids)) == 6 and all(i.startswith("a") for i in ids)
 
 
 def test_types_filter_keeps_only_those_types() -> None:

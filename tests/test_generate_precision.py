@@ -120,12 +120,15 @@ def test_a_main_claim_said_the_other_way_round_is_a_false_statement() -> None:
         "Typhoon Ketsana made landfall in the Philippines on Saturday.",
         "In 1998, Bin Laden's agents blew up the United States Embassies in Kenya and Tanzania.",
         "Hong Kong Polytechnic University was besieged by police.",
+        # a tail set off by a comma, which the "not" seems to cover though it is still true
+        "Central Asia is currently a focal point of a quiet strategic rivalry, with the U.S. striving to "
+        "reestablish its presence.",
     ],
 )
 def test_a_reported_event_is_not_denied(text: str) -> None:
     """ "Bin Laden's agents did not blow up the embassies": no misreading a student would make (dev and test
-    reviewers since step 10 accepted none of the past events denied; a state or a view, "is not eyeing",
-    stays)."""
+    reviewers since step 10 accepted 3 of 17 past events denied; a state or a view, "is not eyeing", stays);
+    nor a clause with a tail after a comma ("…, with the U.S. striving …": both seed reviewers of step 12)."""
     assert statements.negated(sentences(f"Story\n\n{text}")[0]) is None
 
 

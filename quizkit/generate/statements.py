@@ -332,6 +332,10 @@ def _negated_clause(s: Sentence, root: int) -> str | None:
         toks[k].text.lower() == "despite" for k in c.idxs
     ):
         return None  # "does not signal that …, despite …": a verdict on a claim, denied; three seed reviewers of four
+    if any(toks[k].text in (",", ";", "—", "–") for k in c.idxs if k > root):
+        return None  # "… is not a focal point of a rivalry, with the U.S. striving …": the "not" seems to
+        # cover the tail too, which is still true (both seed reviewers of step 12; "…, with most of the
+        # damage in Padang" and "…, who fired teargas" on dev)
     if sum(1 for k in c.idxs if toks[k].pos != "PUNCT") > NEGATED_MAX_WORDS:
         return None  # a "not" lost in a long sentence is a test of noticing, not of reading
     auxes = sorted(k for k in s.kids[root] if toks[k].dep in ("aux", "auxpass") and k in c.idxs)
