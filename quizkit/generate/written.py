@@ -5,7 +5,8 @@ subject the stem can name gives one question about what completes the verb: its 
 President Bill Clinton impose in 1997?"), a preposition the verb takes ("what has Mr Obama pushed for?"),
 what a finding or warning says ("what did the report conclude?"), or what the subject set out to do ("what
 did Kazakhstan agree to do?"); never half of it ("what did the bank leave?" for "left its rates
-unchanged"). The
+unchanged"). A cause or purpose the sentence states after its verb is asked with "why" ("According to the
+article, why does Syria need a political solution?" → "To defeat the Islamic State group."). The
 student writes the answer; the key is the article's phrase as a clean point, marked by the teacher with
 the suggestion the grader gives. Reviewers' own main-point questions are of this shape; the multiple-choice
 forms of them need three wrong answers of the same kind that most articles do not have.
@@ -309,7 +310,10 @@ def _reason(s: Sentence, h: int) -> tuple[int, list[int]] | None:
         span = sorted(syntax.subtree(s, c))
         if t.dep == "advcl":
             marks = [toks[x].text.lower() for x in kids if toks[x].dep == "mark"]
-            if marks[:1] == ["because"] or (marks[:1] == ["so"] and toks[span[0] + 1].text.lower() == "that"):
+            so_that = (
+                marks[:1] == ["so"] and span[0] + 1 < len(toks) and toks[span[0] + 1].text.lower() == "that"
+            )
+            if marks[:1] == ["because"] or so_that:
                 return span[0], span
         if (
             t.dep == "prep"
@@ -343,8 +347,9 @@ def _teller(s: Sentence, root: int, analysis: Analysis) -> str | None:
 
 def ask_why(s: Sentence, analysis: Analysis) -> Asked | None:
     """One "why" question about a sentence that states its own cause or purpose after the main verb ("why
-    did the bank raise rates?" → "To curb inflation."), or about the clause a finding or a speaker reports
-    ("according to the report, why was the safety net ineffective?"); None when it gives no clean one."""
+    does Syria need a political solution?" → "To defeat the Islamic State group."), or about the clause a
+    finding or a speaker reports ("According to Joneigh Khaldun, why does the risk from the virus
+    continue?"); None when it gives no clean one."""
     root = _statement_root(s)
     if root is None:
         return None
@@ -413,8 +418,9 @@ def _main_pair(s: Sentence) -> tuple[str, str] | None:
 
 
 def candidates(analysis: Analysis, rng: random.Random) -> Iterator[Candidate]:
-    """Questions from the top sentences only; one per subject and verb (two sentences where the Fed
-    "raised" something would make "what did the Fed raise?" ambiguous)."""
+    """Questions from the top sentences only ("why" from the top half: a stated cause is a main point);
+    one per subject and verb (two sentences where the Fed "raised" something would make "what did the Fed
+    raise?" ambiguous)."""
     weights = importance.sentence_importance(analysis)
     top = importance.main_points(weights, importance.TOP_SHARE)
     upper = importance.main_points(weights, WHY_SHARE)
