@@ -54,6 +54,8 @@ class Asked:
     prompt: str
     answer: str
     subject: str
+    why: bool = False
+    """Asks for a stated cause or purpose ("why did …?"), which a quiz prefers to what completes the verb."""
 
 
 def _subject(s: Sentence, root: int, analysis: Analysis) -> tuple[int, str] | None:
@@ -394,10 +396,10 @@ def ask_why(s: Sentence, analysis: Analysis) -> Asked | None:
     if any(q in reason for q in actions.QUOTES) or s.toks[because[-1]].pos in actions.BAD_ENDS:
         return None
     verb_part = " ".join(w for w in (verb_words, rest) if w)
-    prompt = f"{frame}, why {aux} {who[1]} {verb_part}?".replace("  ", " ")
+    prompt = f"{frame}, why {aux} {who[1]} {verb_part}?"
     if leaks(prompt, reason) or len(prompt.split()) > 24 or not verb_part:
         return None
-    return Asked(s, prompt, reason[:1].upper() + reason[1:] + ".", who[1])
+    return Asked(s, prompt, reason[:1].upper() + reason[1:] + ".", who[1], why=True)
 
 
 def _pairs(s: Sentence) -> set[tuple[str, str]]:
@@ -443,5 +445,4 @@ def candidates(analysis: Analysis, rng: random.Random) -> Iterator[Candidate]:
             explain=f"A good answer says: {a.answer}",
             tags=("written",),
         )
-        why = a.prompt.split(", ", 1)[-1].startswith("why ")
-        yield Candidate(q, sentence_score(a.sentence) + (0.3 if why else 0.2), a.sentence.index, "", GROUP)
+        yield Candidate(q, sentence_score(a.sentence) + (0.3 if a.why else 0.2), a.sentence.index, "", GROUP)
