@@ -303,6 +303,14 @@ BAD: list[tuple[str, Question, str | None]] = [
     ("page_debris", mq("true_false", prompt="• Tokayev visited Washington in November."), "error"),
     (
         "page_debris",
+        mq(
+            "true_false",
+            prompt="According to the article, the overall rankings were: 4. Finland 2. Norway 3.",
+        ),
+        "error",
+    ),
+    (
+        "page_debris",
         mq("open", answer=("Kazakhstan joined the accords.; It balances its partners.",)),
         "error",
     ),

@@ -5,13 +5,14 @@ from __future__ import annotations
 
 import random
 
+import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from quizkit.analysis import analyse
 from quizkit.article import from_text
 from quizkit.check import check_question
-from quizkit.generate import numbers
+from quizkit.generate import importance, numbers
 from tests.factories import sentence
 
 QUAKE = (  # VOA, "Earthquake leaves New Zealand city devastated" (dev; public domain)
@@ -73,6 +74,45 @@ def test_a_side_clause_a_definite_count_a_unit_or_a_pointing_word_is_not_asked()
     assert not numbers.counts(
         sentence("Roughly 14 supporters and friends of the officers attended the hearing.")
     )
+
+
+def test_a_toll_given_as_a_participle_is_asked_of_the_main_clause_s_subject() -> None:
+    """ "…, killing more than 200 people" (dev, New York Times; BBC): the toll of the main clause's event."""
+    assert (
+        asked(
+            "In 1998, Bin Laden's agents blew up the United States Embassies in Kenya and Tanzania, killing more "
+            "than 200 people."
+        )
+        == "how many people did Bin Laden's agents kill"
+    )
+    assert asked("A powerful earthquake struck the city on Wednesday, killing at least 75 people.") == (
+        "how many people did a powerful earthquake kill"
+    )
+    assert asked("The storm hit the coast, leaving thousands of people without power.") is None
+    assert asked("They attacked the hotel, killing 19 people.") is None  # who "they" are is elsewhere
+
+
+def test_a_count_further_down_than_the_top_sentences_is_not_asked(monkeypatch: pytest.MonkeyPatch) -> None:
+    """Dev reviewers accepted every asked count from the article's top sentences (``TOP_SHARE``) and none
+    from further down ("how many uranium mining projects does Kazakhstan have?")."""
+    filler = "\n\n".join(
+        f"Rescue teams searched district {w} of the city through the night." for w in "ABCDEFGH"
+    )
+    text = QUAKE + "\n\n" + filler + "\n\nThe city council opened 12 shelters in the suburbs."
+    analysis = analyse(from_text(text))
+    last = analysis.sentences[-1].index
+    shelters = numbers.counts(analysis.sentences[-1])
+    assert shelters and numbers.question_text(shelters[0])  # it turns round: only its place keeps it out
+    # the quake's toll first, the shelters eighth of twelve: a main sentence, not a top one
+    order = [1, 0, 2, 3, 4, 5, 6, last, 7, 8, 9, 10]
+    weights = {i: 1.0 - k / 20 for k, i in enumerate(order)}
+    monkeypatch.setattr(importance, "sentence_importance", lambda a: weights)
+    assert last in importance.main_points(weights) and last not in importance.main_points(
+        weights, importance.TOP_SHARE
+    )
+    prompts = [c.question.prompt for c in numbers.candidates(analysis, random.Random(0))]
+    assert any("kill" in p for p in prompts)
+    assert not any("shelters" in p for p in prompts)
 
 
 def test_the_headline_figure_is_not_asked() -> None:

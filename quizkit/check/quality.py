@@ -19,7 +19,8 @@ DEBRIS = re.compile(
     r"|\((?:see )?(?:table|figure|fig\.|chart|box|annex)\s*[\dA-Z]+(?:\.\d+)*\)"
     r"|\b(?:download (?:it )?on the app store|get it on google play|read more|click here|subscribe now"
     r"|sign up for our|follow us on)\b"
-    r"|\.\s*;|;\s*\.|(?<![.\d])\.\.(?!\.)|\bphoto(?:graph)?:\s|\(\s*(?:photo|image)\b",
+    r"|\.\s*;|;\s*\.|(?<![.\d])\.\.(?!\.)|\bphoto(?:graph)?:\s|\(\s*(?:photo|image)\b"
+    r"|(?:^|\s)\d{1,2}\.\s+[^\s\d]\S*(?:\s+[^\s\d]\S*){0,3}\s+\d{1,2}\.(?=\s|$)",
     re.I,
 )
 FRAME = re.compile(r"^\s*according to the article,\s*", re.I)
@@ -66,7 +67,8 @@ def _texts(q: Question) -> list[str]:
 
 def page_debris(q: Question, article: Article | None) -> Iterator[Problem]:
     """Page furniture copied into the question: a dateline, a bullet, a citation or figure marker, an app or
-    "Read more" line, doubled punctuation (".;", "..")."""
+    "Read more" line, doubled punctuation (".;", ".."), a numbered list run into one line ("1. Finland 2.
+    Norway 3.")."""
     for text in _texts(q):
         m = DEBRIS.search(text)
         if m:

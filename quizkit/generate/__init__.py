@@ -174,6 +174,8 @@ def _context(article: Article, n: int, seed: int, warnings: list[str], media: in
 
 SENTENCE_ENDS = (".", "!", "?", '"', "”", "’", ")", "'")
 FINITE_TAGS = frozenset({"VBD", "VBZ", "VBP", "MD"})
+_LIST_NUMBER = re.compile(r"(?:^|\s)\d{1,2}\.(?=\s|$)")
+"""An item number of a list ("1. Finland"), not a decimal ("2.7")."""
 """A "sentence" with none of these is a headline, a caption or a link ("The priest saving LA's gang members")."""
 EVIDENCE_ONLY = frozenset({"answer_not_in_evidence"})
 """Warnings about the evidence span (an ordering's dates spread over sections), not about what students read."""
@@ -416,8 +418,9 @@ def rated(
         or not s.text.rstrip().endswith(SENTENCE_ENDS)
         or s.text.rstrip().endswith("?")
         or (s.words <= 10 and s.toks[0].tag in ("WRB", "WP", "WDT"))
+        or len(_LIST_NUMBER.findall(s.text)) >= 2
     }  # a headline, a caption, a subheading ("How likely is a conviction in US."), a question, a sentence the
-    # page cut off ("…and was i")
+    # page cut off ("…and was i"), a numbered list run into one sentence ("…were: 1. Finland 2. Norway 3.")
     out = []
     for c in pool:
         if c.sentence >= 0 and c.sentence not in main and c.group != "vocabulary":

@@ -95,9 +95,18 @@ _LAST: list[tuple[Analysis, dict[int, float]]] = []
 
 
 def _article_terms(analysis: Analysis) -> tuple[set[str], dict[int, int], int]:
-    """(headline content words, paragraph -> its place among the body paragraphs, the top name count)."""
+    """(headline content words, paragraph -> its place among the body paragraphs, the top name count).
+    Only paragraphs with a finite verb count as the story's paragraphs: a byline ("Ryan Lenora Brown Yahoo
+    News 19 Apr 16;") or a related story's headline ("The priest saving LA's gang members") above the lead
+    does not push the lead down to second place."""
     title = _content_words(analysis.article.title)
-    paragraphs = sorted({s.paragraph for s in analysis.sentences if s.block_kind != "summary"})
+    paragraphs = sorted(
+        {
+            s.paragraph
+            for s in analysis.sentences
+            if s.block_kind != "summary" and any(t.tag in _FINITE for t in s.toks)
+        }
+    )
     return title, {p: i for i, p in enumerate(paragraphs)}, max(analysis.counts.values(), default=1)
 
 
@@ -123,6 +132,7 @@ def _learned() -> tuple[dict[str, float], float] | None:
 
 
 _QUOTE_MARKS = ('"', "“", "‘")
+_FINITE = frozenset({"VBD", "VBZ", "VBP", "MD"})
 
 
 def sentence_features(

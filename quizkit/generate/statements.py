@@ -88,9 +88,25 @@ def cut_before_verb(s: Sentence, idxs: tuple[int, ...]) -> bool:
     return after < len(s.toks) and after not in idxs and s.toks[after].pos in ("VERB", "AUX")
 
 
+def joined_without_and(s: Sentence, idxs: tuple[int, ...]) -> bool:
+    """A noun joined to another by a comma alone, with no "and"/"or" anywhere in the pair ("offshore banking
+    channels, confidence in the integrity of its banking system is …", the tail of a list the clause cut
+    off): the parser took the sentence apart wrongly, and the statement would open on a fragment."""
+    inside = set(idxs)
+    for k in idxs:
+        t = s.toks[k]
+        if t.pos not in ("NOUN", "PROPN") or t.dep not in ("nsubj", "nsubjpass", "dobj"):
+            continue
+        if any(s.toks[c].dep == "conj" for c in s.kids[k] if c in inside) and not any(
+            s.toks[x].dep in ("cc", "preconj") for x in subtree(s, k)
+        ):
+            return True
+    return False
+
+
 def _sentence_text(s: Sentence, idxs: tuple[int, ...], swap: dict[int, str]) -> str | None:
     text = strip_end(render(s.toks, idxs, swap))
-    if broken(text) or cut_before_verb(s, idxs):
+    if broken(text) or cut_before_verb(s, idxs) or joined_without_and(s, idxs):
         return None
     return capitalise(text) + "." if 5 <= len(text.split()) <= MAX_WORDS + 4 else None
 
@@ -300,6 +316,13 @@ def negated(s: Sentence) -> str | None:
 CONCEDING = frozenset({"though", "although"})
 
 
+_WHEN_WORDS_TEXT = (
+    "monday tuesday wednesday thursday friday saturday sunday today tonight tomorrow later next"
+)
+_WHEN_WORDS = frozenset(_WHEN_WORDS_TEXT.split())
+"""Words that date a present-tense event ("lands in Kenya later on Friday")."""
+
+
 def _negated_clause(s: Sentence, root: int) -> str | None:
     toks = s.toks
     if toks[root].pos not in ("VERB", "AUX") or not finite(s, root):
@@ -352,6 +375,10 @@ def _negated_clause(s: Sentence, root: int) -> str | None:
     elif toks[root].lemma.lower() == "be":
         swap[root] = f"{toks[root].text} not"
     elif toks[root].tag in _DO and toks[root].pos == "VERB" and toks[root].lemma.isalpha():
+        if any(m.kind in ("date", "year") and m.i in c.idxs for m in s.mentions) or any(
+            toks[k].text.lower() in _WHEN_WORDS for k in c.idxs
+        ):
+            return None  # "Mr Obama does not land in Kenya later on Friday": a scheduled event, denied
         swap[root] = f"{_DO[toks[root].tag]} not {toks[root].lemma.lower()}"
     else:
         return None

@@ -261,6 +261,9 @@ _LARGE_NUMBERS = "twenty thirty hundred thousand million billion dozens hundreds
 NUMBER_WORDS = frozenset([*SMALL_NUMBERS, *_LARGE_NUMBERS.split()])
 
 
+_FUNCTION_POS = frozenset({"DET", "ADP", "CCONJ", "SCONJ", "AUX", "PART"})
+
+
 def lower_if_common(word: str, s: Sentence | None, function_words: frozenset[str] = frozenset()) -> str:
     """``word`` in lower case when its capital only marked the start of a sentence ("Anger", "Four", "The"):
     it is a function or number word, or the article writes it in lower case, or in ``s`` it is no name."""
@@ -271,7 +274,11 @@ def lower_if_common(word: str, s: Sentence | None, function_words: frozenset[str
     if not common and s is not None:
         hits = [k for k, t in enumerate(s.toks) if t.text.lower() == low]
         common = any(s.toks[k].text[:1].islower() for k in hits) or (
-            bool(hits) and not keeps_capital(s, hits[0])  # "Tourism is …, said the … Tourism Council"
+            bool(hits)
+            and (
+                s.toks[hits[0]].pos in _FUNCTION_POS  # "A powerful earthquake …": a determiner
+                or not keeps_capital(s, hits[0])  # "Tourism is …, said the … Tourism Council"
+            )
         )
     return word[:1].lower() + word[1:] if common else word
 
