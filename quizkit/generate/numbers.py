@@ -204,15 +204,8 @@ def question_text(c: Count) -> str | None:
         return f"how many {c.counted} {render(toks, rest)}"
     if noun.dep != "dobj":
         return None
-    subj = next((k for k in s.kids[verb] if toks[k].dep in SUBJECTS), None)
-    if subj is None or subj > verb or toks[subj].dep != "nsubj":
-        return None
-    subj_span = sorted(subtree(s, subj))
-    if subj_span != list(range(subj_span[0], subj_span[-1] + 1)) or len(subj_span) > 8:
-        return None
-    if toks[subj].text.lower() in PRONOUNS or vague(s, subj_span):
-        return None
-    if _intro(s, idxs, subj_span[0]) is None:
+    subj_span = _named_subject(s, verb)
+    if subj_span is None or _intro(s, idxs, subj_span[0]) is None:
         return None
     between = [k for k in idxs if subj_span[-1] < k < verb]
     auxes = [k for k in between if toks[k].dep in ("aux", "auxpass")]
@@ -237,6 +230,21 @@ TOLL_VERBS = frozenset({"kill", "injure", "wound"})
 """Verbs of a toll given as a participle after the main clause: "The quake struck Padang, killing 75 people"."""
 
 
+def _named_subject(s: Sentence, verb: int) -> list[int] | None:
+    """The active subject before ``verb`` as one stretch of at most 8 words, not a pronoun or a reference
+    back ("the move"); None otherwise."""
+    toks = s.toks
+    subj = next((k for k in s.kids[verb] if toks[k].dep in SUBJECTS), None)
+    if subj is None or subj > verb or toks[subj].dep != "nsubj":
+        return None
+    span = sorted(subtree(s, subj))
+    if span != list(range(span[0], span[-1] + 1)) or len(span) > 8:
+        return None
+    if toks[subj].text.lower() in PRONOUNS or vague(s, span):
+        return None
+    return span
+
+
 def _toll_text(c: Count, verb: int) -> str | None:
     """ "The quake struck the city on Wednesday, killing at least 75 people" → "how many people did the quake
     kill": the toll that a participle adds to the main clause's event, asked of the main clause's subject
@@ -247,13 +255,8 @@ def _toll_text(c: Count, verb: int) -> str | None:
         return None
     if head > verb or any(toks[k].dep == "neg" for k in s.kids[head]):
         return None
-    subj = next((k for k in s.kids[head] if toks[k].dep == "nsubj"), None)
-    if subj is None:
-        return None
-    span = sorted(subtree(s, subj))
-    if span != list(range(span[0], span[-1] + 1)) or len(span) > 8:
-        return None
-    if toks[subj].text.lower() in PRONOUNS or vague(s, span):
+    span = _named_subject(s, head)
+    if span is None:
         return None
     return f"how many {c.counted} did {lower_opening(render(toks, span), s)} {toks[verb].lemma.lower()}"
 
