@@ -10,7 +10,7 @@ import pytest
 from quizkit.analysis import Sentence, analyse
 from quizkit.article import from_text
 from quizkit.check.quality import UNRESOLVED, restates
-from quizkit.generate import candidates, generate_quiz, rated, statements, true_false
+from quizkit.generate import candidates, generate_quiz, rated, statements, true_false, vocabulary
 from tests.factories import make_question
 
 
@@ -553,3 +553,18 @@ def test_a_numbered_list_run_into_one_sentence_gives_no_question() -> None:
     mined = candidates(analysis, None, 0)
     assert any(c.sentence == listed for c in mined)  # the generators do make questions of it
     assert not any(c.sentence == listed for c in rated(mined, analysis))
+
+
+def test_an_everyday_word_gets_no_vocabulary_question() -> None:
+    """ "What does 'drought' mean…?" tests nothing for a 15-year-old (dev reviewers accepted 7 of 14 on such
+    words, 86 of 133 on the rest); the word stays in the glossary as another term's wrong meaning."""
+    analysis = analyse(
+        from_text(
+            "Drought deepens\n\nThe drought may be the worst the farmers have ever seen, and the government "
+            "has asked for sanctions relief so that it can import food."
+        )
+    )
+    asked = {c.target for c in vocabulary.candidates(analysis, random.Random(0))}
+    assert "vocabulary:sanctions" in asked
+    assert "vocabulary:drought" not in asked
+    assert "drought" in vocabulary.glossary() and "drought" in vocabulary.EVERYDAY
