@@ -174,9 +174,9 @@ def _context(article: Article, n: int, seed: int, warnings: list[str], media: in
 
 SENTENCE_ENDS = (".", "!", "?", '"', "”", "’", ")", "'")
 FINITE_TAGS = frozenset({"VBD", "VBZ", "VBP", "MD"})
+"""A "sentence" with none of these is a headline, a caption or a link ("The priest saving LA's gang members")."""
 _LIST_NUMBER = re.compile(r"(?:^|\s)\d{1,2}\.(?=\s|$)")
 """An item number of a list ("1. Finland"), not a decimal ("2.7")."""
-"""A "sentence" with none of these is a headline, a caption or a link ("The priest saving LA's gang members")."""
 EVIDENCE_ONLY = frozenset({"answer_not_in_evidence"})
 """Warnings about the evidence span (an ordering's dates spread over sections), not about what students read."""
 STRICT_QUIZ_CHECKS = frozenset({"gives_away_answer", "same_answer_twice"})
