@@ -28,6 +28,7 @@ from quizkit.generate import (
     said,
     select,
     short_answer,
+    syntax,
     true_false,
     vocabulary,
     written,
@@ -173,8 +174,6 @@ def _context(article: Article, n: int, seed: int, warnings: list[str], media: in
 
 
 SENTENCE_ENDS = (".", "!", "?", '"', "”", "’", ")", "'")
-FINITE_TAGS = frozenset({"VBD", "VBZ", "VBP", "MD"})
-"""A "sentence" with none of these is a headline, a caption or a link ("The priest saving LA's gang members")."""
 _LIST_NUMBER = re.compile(r"(?:^|\s)\d{1,2}\.(?=\s|$)")
 """An item number of a list ("1. Finland"), not a decimal ("2.7")."""
 EVIDENCE_ONLY = frozenset({"answer_not_in_evidence"})
@@ -414,7 +413,7 @@ def rated(
     headline_like = {
         s.index
         for s in analysis.sentences
-        if not any(t.tag in FINITE_TAGS for t in s.toks)
+        if not any(t.tag in syntax.FINITE for t in s.toks)  # a headline, caption or link
         or not s.text.rstrip().endswith(SENTENCE_ENDS)
         or s.text.rstrip().endswith("?")
         or (s.words <= 10 and s.toks[0].tag in ("WRB", "WP", "WDT"))

@@ -17,6 +17,7 @@ from importlib import resources
 
 from quizkit.analysis import Analysis, Sentence
 from quizkit.generate.common import Candidate
+from quizkit.generate.syntax import FINITE
 from quizkit.model import Question
 
 _WORD = re.compile(r"[A-Za-z][A-Za-z'’-]+")
@@ -104,7 +105,7 @@ def _article_terms(analysis: Analysis) -> tuple[set[str], dict[int, int], int]:
         {
             s.paragraph
             for s in analysis.sentences
-            if s.block_kind != "summary" and any(t.tag in _FINITE for t in s.toks)
+            if s.block_kind != "summary" and any(t.tag in FINITE for t in s.toks)
         }
     )
     return title, {p: i for i, p in enumerate(paragraphs)}, max(analysis.counts.values(), default=1)
@@ -132,7 +133,6 @@ def _learned() -> tuple[dict[str, float], float] | None:
 
 
 _QUOTE_MARKS = ('"', "“", "‘")
-_FINITE = frozenset({"VBD", "VBZ", "VBP", "MD"})
 
 
 def sentence_features(
