@@ -216,3 +216,21 @@ def test_matching_asks_what_they_did_never_what_they_will_do() -> None:
     match = [c.question for c in actions.candidates(analyse(from_text(text)), random.Random(0))]
     pairs = [p for q in match if q.type == "matching" for p in q.answer]
     assert pairs and not any("trade figures" in p[1] for p in pairs)
+
+
+DELHI = (  # Vox on Delhi's air (a real page the generator had not seen), four of its sentences
+    "Delhi air pollution\n\n"
+    "Delhi’s Chief Minister Arvind Kejriwal turned to Twitter last month to describe his city as a gas chamber.\n\n"
+    "To combat this, the Punjab government in 2009 enacted the Punjab Preservation of Subsoil Water Act.\n\n"
+    "India suffered the worst toll of any country, with more than 2 million deaths.\n\n"
+    "The government distributed 5 million face masks to schoolchildren.\n\n"
+    "This year, officials in Delhi banned firecrackers ahead of Diwali, arresting 210 people."
+)
+
+
+def test_what_a_country_or_a_government_did_is_no_wrong_option_for_a_person() -> None:
+    asked = [c.question for c in actions.candidates(analyse(from_text(DELHI)), random.Random(0))]
+    person = [q for q in asked if "Kejriwal" in q.prompt]
+    assert not person  # India's, Punjab's and the government's acts were its only wrong options
+    (india,) = [q for q in asked if q.prompt == "According to the article, what did India do?"]
+    assert india.answer == "suffered the worst toll of any country"

@@ -284,3 +284,23 @@ def test_publisher_notices_are_page_furniture() -> None:
     assert debris.is_page_notice("Wikinews is a project of the Wikimedia Foundation.")
     assert debris.is_page_notice("XS")
     assert not debris.is_page_notice("The court ruled that the photographs are not in the public archive.")
+
+
+def test_title_case_dateline_with_a_dash_leaves_the_lead() -> None:
+    """A real AP lead as a Detroit paper printed it ("Indianapolis – Several thousand teachers ..."): the place
+    is a dateline, not the subject of the lead; a dash inside a sentence stays."""
+    from quizkit.article import debris
+
+    lead = (
+        "Indianapolis – Several thousand teachers wearing red surrounded the Indiana Statehouse on Tuesday."
+    )
+    assert debris.strip_dateline(lead) == (lead.split("– ", 1)[1], "Indianapolis –")
+    assert (
+        debris.strip_dateline("New Delhi — The government said on Monday it would act.")[1] == "New Delhi —"
+    )
+    kept = "Ukraine — and the world — watched the vote on Tuesday."
+    assert debris.strip_dateline(kept) == (kept, "")
+    article = from_text(
+        "Thousands of teachers pack Indiana Statehouse for protest\n\n" + lead + " They want pay.\n"
+    )
+    assert article.body.startswith("Several thousand teachers")

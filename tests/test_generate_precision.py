@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import random
+import re
 from pathlib import Path
 
 import pytest
@@ -141,6 +142,8 @@ def test_claims_that_would_read_as_nonsense_are_not_negated() -> None:
         "Fewer than 400,000 people were eligible to vote in the elections.",  # a count
         "The Fed may raise rates again in March.",  # a modal: "may not" can still be true
         "Sudan is only one of three countries on the list.",  # a limiting word
+        # a word that already says "not" (a real opinion piece on Hong Kong): "are not proving unable"
+        "Hong Kong police and their intelligence service masters are proving unable to stem the mass disorder.",
     ):
         s = sentences(f"Story\n\n{text}")[0]
         assert statements.negated(s) is None, text
@@ -568,3 +571,53 @@ def test_an_everyday_word_gets_no_vocabulary_question() -> None:
     assert "vocabulary:sanctions" in asked
     assert "vocabulary:drought" not in asked
     assert "drought" in vocabulary.glossary() and "drought" in vocabulary.EVERYDAY
+
+
+def test_a_changed_end_of_from_to_keeps_the_direction_and_the_two_sides_stay_two() -> None:
+    """Real sentences: CSIS on Kazatomprom ("increased … from 46 percent to 51 percent" became "from 69
+    percent to 51 percent": an increase to a smaller share) and the New York Times on trade talks ("The two
+    sides" became "the four sides")."""
+    text = (
+        "Kazatomprom\n\nIn 2012, Kazatomprom increased its shares in national mining activity from 46 percent to "
+        "51 percent. Kazakhstan holds 14 percent of the world's uranium. Cameco owns 40 percent of one mine, "
+        "and 60 percent of another."
+    )
+    a = analyse(from_text(text))
+    s = a.sentences[0]
+    for m in (m for m in s.mentions if m.kind == "number"):
+        for seed in range(12):
+            made = true_false._false(s, m, a, random.Random(seed))
+            if made is None:
+                continue
+            start, end = re.search(r"from (\d+) percent to (\d+) percent", made[0]).groups()  # type: ignore[union-attr]
+            assert int(start) < int(end), made[0]
+    talks = sentences(
+        "Trade\n\nThe two sides have been unable to reschedule a meeting between Mr. Trump and his Chinese "
+        "counterpart, Xi Jinping, in Chile that was canceled because of domestic protests."
+    )[0]
+    assert not any("four sides" in text for text, _why in statements.falsified(talks))
+
+
+def test_a_cut_predicate_a_bare_infinitive_and_an_inverted_said_are_read_right() -> None:
+    """Real sentences, from the BBC ("… looks like it's coming to an end" gave "A row … looks."), PolitiFact
+    ("Backers of tariffs say that they help American companies become more competitive" gave the backers'
+    aim as a fact: "American companies become more competitive …") and AP ("…, said Scott Strenfel" lost its
+    comma with the aside before it)."""
+    row = sentences(
+        "Story\n\nA row involving Taylor Swift, her former record label and a couple of big name US politicians "
+        "looks like it's coming to an end."
+    )[0]
+    assert not any(t.endswith(" looks.") for t in statements.clause_statements(row))
+    backers = sentences(
+        "Story\n\nBackers of tariffs say that they help American companies become more competitive with their "
+        "foreign counterparts."
+    )[0]
+    assert "American companies become more competitive with their foreign counterparts." not in (
+        statements.clause_statements(backers)
+    )
+    rain = sentences(
+        "Story\n\nOne Napa County reporting station hasn’t seen a measurable drop of rain since mid-September — "
+        "the first time that’s happened since 1905, said Scott Strenfel, PG&E's principal meteorologist."
+    )[0]
+    made = [t for t in statements.clause_statements(rain) if "Napa" in t]
+    assert made and all(t.endswith("mid-September, said Scott Strenfel.") for t in made)

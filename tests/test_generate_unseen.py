@@ -291,3 +291,21 @@ def test_days_without_a_year_are_ordered_within_the_article() -> None:
         (False, True, False),
         (False, False, True),
     ]
+
+
+def test_deploy_is_glossed_only_in_its_military_sense() -> None:
+    """Real sentences: Vox on Delhi's air ("deploying cleaner technology") and an opinion piece on Hong Kong
+    ("deploy People's Liberation Army forces"). The glossary's "deploy" is military; only the second fits."""
+    civil = analyse(
+        from_text(
+            "Delhi's air\n\nThe answer lies in enforcing environmental regulations, as well as deploying cleaner "
+            "technology across the region."
+        )
+    )
+    military = analyse(
+        from_text(
+            "Hong Kong\n\nBeijing may decide to deploy People's Liberation Army forces onto the city's streets."
+        )
+    )
+    assert "deploy" not in occurrences(civil)
+    assert occurrences(military)["deploy"][1] == "deploy"

@@ -160,3 +160,16 @@ def test_the_key_takes_every_place_in_size_so_its_place_gives_nothing_away() -> 
             assert wrong is not None
             places.add(sorted([value, *wrong]).index(value))
         assert places == {0, 1, 2, 3}
+
+
+def test_how_many_sources_spoke_is_not_asked() -> None:
+    """A real report on the US-China talks: "Two people briefed on the talks said Trump has decided that …"
+    gave "how many people said Trump has decided that?"."""
+    assert not numbers.counts(
+        sentence(
+            "Two people briefed on the talks said Trump has decided that rolling back existing tariffs requires "
+            "deeper concessions from China."
+        )
+    )
+    assert numbers.counts(sentence("Two people died in the fire on Tuesday."))
+    assert numbers.counts(sentence("Some 200 U.S. military personnel are believed to remain at the base."))

@@ -97,6 +97,9 @@ def test_what_a_subject_is_is_not_asked() -> None:
         "Tunisia was governed for decades by autocrats.",  # a passive's "for" is a duration, not a question
         "Pacific halibut fishermen sought the certification.",  # "the certification": which one?
         "His grandfather fished halibut back when the town was small.",  # "halibut back"
+        # Quanta (a real page): the parser took "innate" for a verb; the key stopped at "group 2"
+        "At the same time, Locksley had discovered a group of cells called group 2 innate lymphoid cells "
+        "(ILC2s) that secrete these cytokines.",
     ],
 )
 def test_a_key_that_would_read_wrong_is_not_made(text: str) -> None:

@@ -20,6 +20,8 @@ DATELINE = re.compile(
     # "WASHINGTON — ", "BELEK, Turkmenistan, Dec 23 — "
     r"|[A-Z]{3,}(?:[ -][A-Z]{2,})*(?:,(?: [A-Z][\w.]*){1,3})?(?:,? [A-Z][a-z]{2,8}\.? \d{1,2})?\s+[—–]{1,2}\s+"
     r"|[A-Z]{3,}(?:[ -][A-Z]{2,})*(?:,(?: [A-Z][\w.]*){1,3})?(?:,? [A-Z][a-z]{2,8}\.? \d{1,2})?\s+--?\s+"
+    # "Indianapolis – Several thousand teachers ...": a place in title case, a dash, then a new sentence
+    r"|[A-Z][a-z]+(?:[ -][A-Z][a-z]+){0,2}(?:, [A-Z][\w.]*(?: [A-Z][\w.]*)?)?\s+[—–]\s+(?=[A-Z][a-z])"
     r")"
 )
 BULLET = re.compile(

@@ -20,6 +20,7 @@ from dataclasses import dataclass
 from quizkit.analysis import Analysis, Sentence, subtree
 from quizkit.generate import importance
 from quizkit.generate.common import Candidate, explanation, make, norm, sentence_score
+from quizkit.generate.said import SAY_VERBS
 from quizkit.generate.syntax import (
     SMALL_NUMBERS,
     SUBJECTS,
@@ -335,6 +336,8 @@ def counts(s: Sentence) -> list[Count]:
     out = []
     for k, t in enumerate(s.toks):
         if t.dep in (*SUBJECTS, "dobj") and t.tag in ("NNS", "NNPS"):
+            if t.dep == "nsubj" and s.toks[t.head].lemma.lower() in SAY_VERBS:
+                continue  # "Two people briefed on the talks said …": how many sources spoke is not the news
             c = count_of(s, k)
             if c is not None:
                 out.append(c)

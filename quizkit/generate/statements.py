@@ -104,9 +104,24 @@ def joined_without_and(s: Sentence, idxs: tuple[int, ...]) -> bool:
     return False
 
 
+_INVERTED_SAID = re.compile(r"(?<=[\w)”\"’])\s+(said|says|added|adds|told)\s+(?=[A-Z][^,]*$)")
+"""An attribution after the claim ("… since mid-September said Scott Strenfel") whose comma went with the
+aside the statement left out."""
+
+
+def predicate_cut(s: Sentence, idxs: tuple[int, ...]) -> bool:
+    """The statement ends on its verb, which in the article went on ("A row … looks." for "… looks like it's
+    coming to an end"): the predicate was cut off."""
+    content = [k for k in idxs if s.toks[k].pos != "PUNCT"]
+    if not content or s.toks[content[-1]].pos not in ("VERB", "AUX"):
+        return False
+    last = content[-1]
+    return any(k > last and k not in idxs and s.toks[k].pos != "PUNCT" for k in s.kids[last])
+
+
 def _sentence_text(s: Sentence, idxs: tuple[int, ...], swap: dict[int, str]) -> str | None:
-    text = strip_end(render(s.toks, idxs, swap))
-    if broken(text) or cut_before_verb(s, idxs) or joined_without_and(s, idxs):
+    text = _INVERTED_SAID.sub(r", \1 ", strip_end(render(s.toks, idxs, swap)))
+    if broken(text) or cut_before_verb(s, idxs) or joined_without_and(s, idxs) or predicate_cut(s, idxs):
         return None
     return capitalise(text) + "." if 5 <= len(text.split()) <= MAX_WORDS + 4 else None
 
@@ -207,7 +222,16 @@ def falsified(s: Sentence) -> list[tuple[str, str]]:
             ranged = ranged or (k > 0 and toks[k - 1].text.lower() in ("or", "to", "-", "–"))
             core = toks[toks[k].head].dep in CORE_ROLES and not in_brackets(s, k)
             bound = bounded(s.text[: toks[k].start - s.start])
-            if low in NUMBER_WORDS and toks[k].dep == "nummod" and not ranged and core and not bound:
+            pair = low == "two" and k > 0 and toks[k - 1].text.lower() in ("the", "these", "those")
+            if (
+                low in NUMBER_WORDS
+                and toks[k].dep == "nummod"
+                and not ranged
+                and core
+                and not bound
+                and not pair
+            ):
+                # "the two sides" means both of them: "the four sides" is nonsense, not a misreading
                 # never "six or five"; never "at least five" → "at least seven": a bound does not rule it out
                 new = NUMBER_WORDS[(NUMBER_WORDS.index(low) + 2) % len(NUMBER_WORDS)]
             if new is not None and k not in swap:
@@ -246,6 +270,23 @@ _NEGATIVE_WORDS = frozenset(
         "if",
     }
 )
+_NEGATIVE_LEMMAS = frozenset(
+    [
+        "unable",
+        "fail",
+        "lack",
+        "refuse",
+        "deny",
+        "without",
+        "impossible",
+        "nobody",
+        "nowhere",
+        "barely",
+        "scarcely",
+    ]
+)
+"""Words that already say "not": "police are proving unable to stem the disorder" denied reads as a double
+negative ("are not proving unable")."""
 _DO = {"VBZ": "does", "VBP": "do", "VBD": "did"}
 _NEGATABLE_AUX = frozenset({"have", "be", "will"})
 _DROPPED = frozenset({"already", "also"})
@@ -335,7 +376,12 @@ def _negated_clause(s: Sentence, root: int) -> str | None:
         return None
     if subject_is_pronoun(s, c) and c.subj not in opened:
         return None
-    if any(toks[k].text.lower() in _NEGATIVE_WORDS or toks[k].dep == "neg" for k in c.idxs):
+    if any(
+        toks[k].text.lower() in _NEGATIVE_WORDS
+        or toks[k].dep == "neg"
+        or toks[k].lemma.lower() in _NEGATIVE_LEMMAS
+        for k in c.idxs
+    ):
         return None
     if c.subj is None or not _named_subject(s, c.subj):
         return None  # "The sky above Pholo's fields is not a glossy blue": scene-setting, not a claim

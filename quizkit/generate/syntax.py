@@ -523,6 +523,9 @@ PERSON_NOUNS = frozenset(
     ]
 )
 OPINION_VERBS = frozenset(["say", "tell", "add", "call", "describe", "write", "warn", "insist"])
+BARE_INFINITIVE_VERBS = frozenset(["help", "make", "let", "see", "watch", "hear", "have", "bid"])
+"""Verbs whose unmarked complement is a bare infinitive ("help American companies become more competitive"),
+which the parser may tag as a present-tense clause: an aim or a cause, not a fact the article states."""
 
 
 def _sayer_is_person(s: Sentence, verb: int) -> bool:
@@ -581,6 +584,8 @@ def asserted(s: Sentence, verb: int, depth: int = 0) -> bool:
             return False
         if governor.lemma.lower() in OPINION_VERBS and _sayer_is_person(s, head):
             return False  # "Shah said the ruling was a humiliation": her view, asked with "Shah said"
+        if not marks and governor.lemma.lower() in BARE_INFINITIVE_VERBS:
+            return False
         if governor.pos in ("VERB", "AUX") and governor.dep != "ROOT" and not asserted(s, head, depth + 1):
             return False
         return marks in ([], ["that"]) and not modal and not relative

@@ -91,7 +91,7 @@ def _false(
         wrong = _nearby_name(s, m, analysis, rng, avoid, roles.main, roles.speakers.__contains__, near=False)
     else:
         wrong = _nearby_name(s, m, analysis, rng, avoid, roles.main)
-    if not wrong:
+    if not wrong or (m.kind == "number" and not _order_kept(s, m, wrong[0])):
         return None
     made = statements.statement_about(s, m, with_article(s, m, wrong[0]))
     return (made, wrong[0]) if made else None
@@ -244,6 +244,37 @@ def _part_of(s: Sentence, m: Mention) -> bool:
     before = s.text[: m.start - s.start]
     after = s.text[m.end - s.start :]
     return bool(re.match(r"\s+of\s+(?:the\s+)?\d", after) or re.search(r"\d\s+of\s+(?:the\s+)?$", before))
+
+
+_VALUE = re.compile(r"\d[\d,]*(?:\.\d+)?")
+_UNIT = r"\s*(?:percent|per cent|%|million|billion)?"
+
+
+def _value(text: str) -> float | None:
+    found = _VALUE.search(text)
+    return float(found.group().replace(",", "")) if found else None
+
+
+def _order_kept(s: Sentence, m: Mention, wrong: str) -> bool:
+    """One end of "from 46 percent to 51 percent" changed keeps the change's direction: "increased its shares
+    from 69 percent to 51 percent" is no misreading but nonsense."""
+    ends = [float(v.replace(",", "")) for v in _VALUE.findall(m.text)]
+    changed = [float(v.replace(",", "")) for v in _VALUE.findall(wrong)]
+    if len(ends) == len(changed) == 2:  # the mention is the whole range ("46 percent to 51 percent")
+        return (ends[0] < ends[1]) == (changed[0] < changed[1]) and changed[0] != changed[1]
+    before = s.text[: m.start - s.start]
+    after = s.text[m.end - s.start :]
+    old, new = _value(m.text), _value(wrong)
+    start = re.search(r"\bfrom\s+\$?$", before)
+    end = re.search(r"\bfrom\s+\$?(\d[\d,.]*)" + _UNIT + r"\s+to\s+\$?$", before)
+    if start:
+        other = re.match(_UNIT + r"\s+to\s+\$?(\d[\d,.]*)", after)
+        other_value = _value(other.group(1)) if other else None
+    else:
+        other_value = _value(end.group(1)) if end else None
+    if old is None or new is None or other_value is None:
+        return True
+    return (old > other_value) == (new > other_value) and new != other_value
 
 
 def _approximate(s: Sentence, m: Mention) -> bool:

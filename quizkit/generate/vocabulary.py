@@ -267,6 +267,30 @@ def _function_word(s: Sentence, at: int) -> bool:
     return tok is not None and (tok.pos in ("ADP", "SCONJ") or tok.dep in ("prep", "mark"))
 
 
+_MILITARY = frozenset(
+    [
+        "troops",
+        "soldiers",
+        "forces",
+        "force",
+        "army",
+        "military",
+        "police",
+        "warships",
+        "navy",
+        "missiles",
+        "missile",
+        "personnel",
+        "units",
+        "peacekeepers",
+        "marines",
+        "guard",
+        "guards",
+        "militia",
+        "tanks",
+        "jets",
+    ]
+)
 SENSE_CUES: dict[str, frozenset[str]] = {
     "landscape": frozenset(
         [
@@ -342,6 +366,9 @@ SENSE_CUES: dict[str, frozenset[str]] = {
     "custody": frozenset(["police", "prison", "jail", "held", "arrested", "federal", "detention", "guards"]),
     "mandate": frozenset(["voters", "election", "won", "win", "popular", "electoral", "victory", "renewed"]),
     "collapse": frozenset(["building", "buildings", "house", "houses", "bridge", "roof", "walls", "tower"]),
+    # the glossary's sense is military: "deploying cleaner technology" is another one
+    "deploy": _MILITARY,
+    "deployment": _MILITARY,
     "dose": frozenset(["vaccine", "medicine", "drug", "drugs", "doses", "booster", "pill", "pills"]),
     "warrant": frozenset(["arrest", "search", "judge", "issued", "police", "court", "officers", "signed"]),
     "jury": frozenset(

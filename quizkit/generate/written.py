@@ -20,7 +20,7 @@ from collections.abc import Iterator
 from dataclasses import dataclass
 
 from quizkit.analysis import PRONOUN_STARTS, Analysis, Sentence
-from quizkit.generate import actions, importance, syntax
+from quizkit.generate import actions, importance, statements, syntax
 from quizkit.generate.common import Candidate, leaks, make, sentence_score
 
 GROUP = "written"
@@ -183,6 +183,8 @@ def _answer(s: Sentence, span: list[int] | None) -> str | None:
         return None
     if s.toks[span[-1]].pos in actions.BAD_ENDS or s.toks[span[-1]].pos in ("VERB", "AUX", "ADV", "PART"):
         return None  # "halibut back", "… as well": a word the cut left hanging
+    if statements.cut_before_verb(s, tuple(span)):
+        return None  # "a group of cells called group 2" before "innate", which the parser took for a verb
     if sum(1 for x in span if s.toks[x].pos in CONTENT) < 2:
         return None  # "the certification", "the warden": which one, the question does not say
     return text
