@@ -304,3 +304,20 @@ def test_title_case_dateline_with_a_dash_leaves_the_lead() -> None:
         "Thousands of teachers pack Indiana Statehouse for protest\n\n" + lead + " They want pay.\n"
     )
     assert article.body.startswith("Several thousand teachers")
+
+
+def test_a_date_dateline_a_footnote_back_link_and_a_quoted_title_are_not_the_article_s_words() -> None:
+    """Real pages: WebMD ("Feb. 23, 2015 -- Life-threatening peanut allergies …"), Wikipedia's reference
+    list ("^ Religion percentages may not add to 100% …") and Salon (a book's title in quotation marks is
+    not what Rebecca Solnit said)."""
+    from quizkit.article import debris
+
+    lead = "Feb. 23, 2015 -- Life-threatening peanut allergies have mysteriously been on the rise."
+    assert debris.strip_dateline(lead) == (lead.split("-- ", 1)[1], "Feb. 23, 2015 --")
+    assert debris.is_page_notice("^ Religion percentages may not add to 100% as people could claim several.")
+    article = from_text(
+        "The sharing economy\n\nIn her book “A Paradise Built in Hell: The Extraordinary Communities that Arise "
+        "in Disaster,” Rebecca Solnit wrote of the purpose people find when they pull together. “People "
+        "find meaning in helping one another,” she said."
+    )
+    assert [q.text for q in article.quotes] == ["People find meaning in helping one another"]

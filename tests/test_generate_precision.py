@@ -621,3 +621,25 @@ def test_a_cut_predicate_a_bare_infinitive_and_an_inverted_said_are_read_right()
     )[0]
     made = [t for t in statements.clause_statements(rain) if "Napa" in t]
     assert made and all(t.endswith("mid-September, said Scott Strenfel.") for t in made)
+
+
+def test_no_statement_in_the_writer_s_voice_or_a_report_without_its_words_and_not_necessarily_keeps_not() -> (
+    None
+):
+    """Real pages: the ACLU's first-person essay ("According to the article, I'm not technophobic"), a
+    Yahoo/AP report whose words come before "…, the Tuva government was quoted as saying late Thursday by the
+    Interfax news agency", and "don't necessarily include" (without the "not": "do necessarily include")."""
+    essay = sentences("Facebook\n\nI'm not technophobic — I'm a geek.")[0]
+    assert statements.clause_statements(essay) == []
+    tuva = sentences(
+        "Meteor\n\nLocal people reported seeing a flash of light west of Kyzyl, the Tuva government was quoted "
+        "as saying late Thursday by the Interfax news agency."
+    )[0]
+    assert not any(t.startswith("The Tuva government") for t in statements.clause_statements(tuva))
+    profiles = sentences(
+        "Facebook\n\nThe profiles that Facebook builds on non-users don't necessarily include so-called "
+        "personally identifiable information like names or email addresses."
+    )[0]
+    assert not any(
+        "necessarily include" in t and "n't" not in t for t, _why in statements.falsified(profiles)
+    )

@@ -309,3 +309,12 @@ def test_deploy_is_glossed_only_in_its_military_sense() -> None:
     )
     assert "deploy" not in occurrences(civil)
     assert occurrences(military)["deploy"][1] == "deploy"
+
+
+def test_payload_is_glossed_only_as_a_rocket_s_cargo() -> None:
+    """Ars Technica on a game-server exploit ("the nbt data for this payload is 26.6 megabytes"): the
+    glossary's rocket cargo is another sense."""
+    exploit = analyse(from_text("Exploit\n\nJust the nbt data for this payload is 26.6 megabytes."))
+    launch = analyse(from_text("Launch\n\nThe rocket carried its payload into orbit on Tuesday."))
+    assert "payload" not in occurrences(exploit)
+    assert "payload" in occurrences(launch)

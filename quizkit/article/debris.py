@@ -22,6 +22,8 @@ DATELINE = re.compile(
     r"|[A-Z]{3,}(?:[ -][A-Z]{2,})*(?:,(?: [A-Z][\w.]*){1,3})?(?:,? [A-Z][a-z]{2,8}\.? \d{1,2})?\s+--?\s+"
     # "Indianapolis – Several thousand teachers ...": a place in title case, a dash, then a new sentence
     r"|[A-Z][a-z]+(?:[ -][A-Z][a-z]+){0,2}(?:, [A-Z][\w.]*(?: [A-Z][\w.]*)?)?\s+[—–]\s+(?=[A-Z][a-z])"
+    # "Feb. 23, 2015 -- Life-threatening peanut allergies …": a date for a dateline
+    r"|[A-Z][a-z]{2,8}\.? \d{1,2}(?:, \d{4})?\s+(?:--?|[—–])\s+(?=[A-Z])"
     r")"
 )
 BULLET = re.compile(
@@ -181,4 +183,6 @@ def is_page_notice(text: str) -> bool:
     information in more than 40 languages…", "Wikinews is a project of the Wikimedia Foundation", "Some
     information for this report was provided by AP") and screen-size toggles ("XS", "LG"): page furniture."""
     t = text.strip()
+    if t.startswith(("^ ", "↑ ")):
+        return True  # a reference-list entry's back-link ("^ Religion percentages may not add to 100% …")
     return bool(LAYOUT_TOKENS.match(t)) or (len(t.split()) <= NOTICE_WORDS and bool(PAGE_NOTICE.search(t)))

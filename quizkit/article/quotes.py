@@ -73,6 +73,13 @@ _PRONOUNS = {"he", "she", "they", "we", "i"}
 
 
 @lru_cache(maxsize=1024)
+def titled(inner: str) -> bool:
+    """Words in title case ("A Paradise Built in Hell: The Extraordinary Communities that Arise in Disaster"):
+    a book's or a film's name in quotation marks, not someone's words."""
+    words = [w for w in re.findall(r"[A-Za-z][\w'’-]*", inner) if len(w) > 3]
+    return len(words) >= 3 and sum(w[0].isupper() for w in words) >= 0.8 * len(words)
+
+
 def quote_spans(text: str) -> tuple[tuple[int, int], ...]:
     """(start, end) of the text inside each pair of quotation marks; an unclosed quote that opens the
     paragraph runs to its end (news style for a quotation continued in the next paragraph)."""
@@ -181,6 +188,8 @@ def _block_quotes(blocks: Sequence[Block], i: int) -> Iterator[Quote]:
         inner = text[qs:qe]
         if not standalone and len(inner.split()) < MIN_INLINE_WORDS:
             continue
+        if titled(inner):
+            continue  # "In her book “A Paradise Built in Hell: The Extraordinary Communities …”": a title
         s, e = _sentence_bounds(text, open_at - 1, close_at + 1)
         before = text[max(s, open_at - 1 - _CONTEXT) : max(s, open_at - 1)]
         after = text[min(close_at + 1, len(text)) : min(e, close_at + 1 + _CONTEXT)]

@@ -62,6 +62,9 @@ def statement(s: Sentence, m: Mention | None, replacement: str | None) -> tuple[
     return capitalise(text) + ".", idxs
 
 
+FIRST_PERSON = frozenset({"i", "we", "you"})
+
+
 def asserted_clauses(s: Sentence) -> list[tuple[tuple[int, ...], dict[int, str]]]:
     """(token indices, opening swap) of each clause the article states as fact, with a named subject."""
     out: list[tuple[tuple[int, ...], dict[int, str]]] = []
@@ -73,6 +76,8 @@ def asserted_clauses(s: Sentence) -> list[tuple[tuple[int, ...], dict[int, str]]
                 continue
             if subject_is_pronoun(s, c) and c.subj not in opened:
                 continue
+            if c.subj is not None and s.toks[c.subj].text.lower() in FIRST_PERSON:
+                continue  # "According to the article, I'm not technophobic": the writer's "I" has no place there
             out.append((c.idxs, opened))
     return out
 
@@ -119,9 +124,25 @@ def predicate_cut(s: Sentence, idxs: tuple[int, ...]) -> bool:
     return any(k > last and k not in idxs and s.toks[k].pos != "PUNCT" for k in s.kids[last])
 
 
+def words_left_out(s: Sentence, idxs: tuple[int, ...]) -> bool:
+    """A verb of saying whose words the statement left out ("the Tuva government was quoted as saying late
+    Thursday by the Interfax news agency", the report itself before the comma)."""
+    inside = set(idxs)
+    return any(
+        s.toks[k].pos == "VERB"
+        and s.toks[k].lemma.lower() in ("say", "tell")
+        and not any(
+            s.toks[c].dep in ("ccomp", "dobj", "xcomp", "parataxis") for c in s.kids[k] if c in inside
+        )
+        for k in idxs
+    )
+
+
 def _sentence_text(s: Sentence, idxs: tuple[int, ...], swap: dict[int, str]) -> str | None:
     text = _INVERTED_SAID.sub(r", \1 ", strip_end(render(s.toks, idxs, swap)))
     if broken(text) or cut_before_verb(s, idxs) or joined_without_and(s, idxs) or predicate_cut(s, idxs):
+        return None
+    if words_left_out(s, idxs):
         return None
     return capitalise(text) + "." if 5 <= len(text.split()) <= MAX_WORDS + 4 else None
 
@@ -163,7 +184,9 @@ NUMBER_WORDS = ("two", "three", "four", "five", "six", "seven", "eight", "nine",
 NEGATIVE_POLARITY = frozenset(
     ["any", "anything", "anyone", "anybody", "anywhere", "ever", "either", "much", "yet", "until", "all"]
 )
-NOT_IDIOMS = frozenset({"before", "until", "only", "just", "least", "yet", "always", "all", "even", "quite"})
+NOT_IDIOMS = frozenset(
+    {"before", "until", "only", "just", "least", "yet", "always", "all", "even", "quite", "necessarily"}
+)
 """'but not before training her replacement', 'not only', 'not all': without "not" the clause is nonsense or
 still true, not a misreading."""
 

@@ -368,6 +368,21 @@ SENSE_CUES: dict[str, frozenset[str]] = {
     "collapse": frozenset(["building", "buildings", "house", "houses", "bridge", "roof", "walls", "tower"]),
     # the glossary's sense is military: "deploying cleaner technology" is another one
     "deploy": _MILITARY,
+    "payload": frozenset(
+        [
+            "rocket",
+            "rockets",
+            "launch",
+            "launched",
+            "orbit",
+            "satellite",
+            "spacecraft",
+            "lunar",
+            "moon",
+            "space",
+            "lander",
+        ]
+    ),
     "deployment": _MILITARY,
     "dose": frozenset(["vaccine", "medicine", "drug", "drugs", "doses", "booster", "pill", "pills"]),
     "warrant": frozenset(["arrest", "search", "judge", "issued", "police", "court", "officers", "signed"]),

@@ -278,6 +278,8 @@ def ask(s: Sentence, analysis: Analysis) -> Asked | None:
         first = min(syntax.subtree(s, k))
         span = [x for x in (_tail(s, k) or []) if not (x == first and s.toks[x].dep == "mark")]
     elif t.dep == "xcomp" and lemma in INTENT:
+        if any(s.toks[x].dep == "auxpass" for x in s.kids[k]):
+            return None  # "Employees need to be shuffled around": what is done to them, not what they do
         span = [x for x in (_tail(s, k) or []) if not (s.toks[x].dep == "aux" and s.toks[x].text == "to")]
         between += " to do"
     if span and not all(_side(s, x) for x in after[1:] if x > span[-1]):
