@@ -426,7 +426,9 @@ def cmd_report(args: argparse.Namespace) -> int:
                     "file": f"{path.name} ({label})",
                     "type": row.get("type", ""),
                     "origin": row.get("origin", ""),
-                    "split": split_of.get(art, "seed" if art == "seed" else "?"),
+                    "split": split_of.get(
+                        art, "seed" if art == "seed" else "fresh" if art.startswith("fr-") else "?"
+                    ),
                     "sheet": "pool (every candidate)" if "pool" in path.name else "quiz (what it picks)",
                     "article": art,
                 }

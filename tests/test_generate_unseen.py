@@ -318,3 +318,26 @@ def test_payload_is_glossed_only_as_a_rocket_s_cargo() -> None:
     launch = analyse(from_text("Launch\n\nThe rocket carried its payload into orbit on Tuesday."))
     assert "payload" not in occurrences(exploit)
     assert "payload" in occurrences(launch)
+
+
+def test_minority_dividends_and_petition_are_glossed_only_in_the_glossary_s_sense() -> None:
+    """Real pages rated by reviewers as wrong keys: "minority investments including Snapchat" (a stake, not a
+    smaller part of a population), "reaping dividends for the project" (benefits, not profits paid to
+    owners), "a petition with the US Patent and Trademark Office" (a filing, not many signatures)."""
+    other = analyse(
+        from_text(
+            "Yahoo and Arduino\n\nYahoo holds minority investments including Snapchat.\n\n"
+            "The open development model has been reaping dividends for the project.\n\n"
+            "Arduino SRL filed a petition with the US Patent and Trademark Office."
+        )
+    )
+    glossed = analyse(
+        from_text(
+            "Dividends and petitions\n\nThe company paid dividends to shareholders in March.\n\n"
+            "Thousands of residents signed a petition against the plan."
+        )
+    )
+    assert not {"minority", "dividend", "petition"} & set(occurrences(other))
+    assert {"dividend", "petition"} <= set(occurrences(glossed))
+    protest = analyse(from_text("Hong Kong\n\nThe clashes were started by a radical minority of protesters."))
+    assert "minority" in occurrences(protest)

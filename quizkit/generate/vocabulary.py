@@ -368,6 +368,25 @@ SENSE_CUES: dict[str, frozenset[str]] = {
     "collapse": frozenset(["building", "buildings", "house", "houses", "bridge", "roof", "walls", "tower"]),
     # the glossary's sense is military: "deploying cleaner technology" is another one
     "deploy": _MILITARY,
+    # "reaping dividends for the project", "a petition with the Patent Office": the glossary's
+    # shareholder and many-signatures senses need their own context
+    "dividend": frozenset(
+        [
+            "shareholders",
+            "shareholder",
+            "investors",
+            "share",
+            "shares",
+            "paid",
+            "pay",
+            "payout",
+            "profits",
+            "stock",
+        ]
+    ),
+    "petition": frozenset(
+        ["signatures", "signed", "signing", "online", "thousands", "residents", "citizens", "campaigners"]
+    ),
     "payload": frozenset(
         [
             "rocket",
@@ -510,8 +529,20 @@ def fits(s: Sentence, at: int, term: str, definition: str) -> bool:
     tok = next((t for t in s.toks if t.start == at), None)
     if tok is None or tok.pos not in POS_FITS[gloss_pos(definition)]:
         return False
+    k = s.toks.index(tok)
+    if k + 1 < len(s.toks) and s.toks[k + 1].text.lower() in OTHER_SENSE_NEXT.get(term, ()):
+        return False
     cues = SENSE_CUES.get(term)
     return cues is None or any(t.text.lower() in cues for t in s.toks)
+
+
+OTHER_SENSE_NEXT: dict[str, frozenset[str]] = {
+    "minority": frozenset(
+        ["stake", "stakes", "investment", "investments", "shareholder", "shareholders", "interest", "owner"]
+    )
+}
+"""A word right after the term that gives it another sense: "minority investments" is a stake under half,
+not "the smaller part of a group" ("a radical minority of protesters" is)."""
 
 
 def occurrences(analysis: Analysis) -> dict[str, tuple[Sentence, str]]:
