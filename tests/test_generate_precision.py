@@ -621,6 +621,11 @@ def test_a_cut_predicate_a_bare_infinitive_and_an_inverted_said_are_read_right()
     )[0]
     made = [t for t in statements.clause_statements(rain) if "Napa" in t]
     assert made and all(t.endswith("mid-September, said Scott Strenfel.") for t in made)
+    for kept in (
+        "Trump said Tuesday that the talks will resume",
+        "The talks will resume, Trump said Tuesday",
+    ):
+        assert statements._INVERTED_SAID.sub(r", \1 ", kept) == kept
 
 
 def test_no_statement_in_the_writer_s_voice_or_a_report_without_its_words_and_not_necessarily_keeps_not() -> (

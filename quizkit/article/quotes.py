@@ -72,7 +72,6 @@ _SENTENCE_END = re.compile(r"[.!?…][\"”’)]*\s+(?=[A-Z\"“])")
 _PRONOUNS = {"he", "she", "they", "we", "i"}
 
 
-@lru_cache(maxsize=1024)
 def titled(inner: str) -> bool:
     """Words in title case ("A Paradise Built in Hell: The Extraordinary Communities that Arise in Disaster"):
     a book's or a film's name in quotation marks, not someone's words."""
@@ -80,6 +79,7 @@ def titled(inner: str) -> bool:
     return len(words) >= 3 and sum(w[0].isupper() for w in words) >= 0.8 * len(words)
 
 
+@lru_cache(maxsize=1024)
 def quote_spans(text: str) -> tuple[tuple[int, int], ...]:
     """(start, end) of the text inside each pair of quotation marks; an unclosed quote that opens the
     paragraph runs to its end (news style for a quotation continued in the next paragraph)."""

@@ -109,7 +109,11 @@ def joined_without_and(s: Sentence, idxs: tuple[int, ...]) -> bool:
     return False
 
 
-_INVERTED_SAID = re.compile(r"(?<=[\w)”\"’])\s+(said|says|added|adds|told)\s+(?=[A-Z][^,]*$)")
+_WHEN = "Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|Today|Tonight|Yesterday"
+_INVERTED_SAID = re.compile(
+    r"(?<=[\w)”\"’])\s+(said|says|added|adds|told)\s+"
+    rf"(?=(?!(?:{_WHEN})\b)(?:[A-Z][\w.'’&-]*\s*){{1,4}}$)"
+)
 """An attribution after the claim ("… since mid-September said Scott Strenfel") whose comma went with the
 aside the statement left out."""
 
