@@ -109,15 +109,6 @@ def joined_without_and(s: Sentence, idxs: tuple[int, ...]) -> bool:
     return False
 
 
-_WHEN = "Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|Today|Tonight|Yesterday"
-_INVERTED_SAID = re.compile(
-    r"(?<=[\w)”\"’])\s+(said|says|added|adds|told)\s+"
-    rf"(?=(?!(?:{_WHEN})\b)(?:[A-Z][\w.'’&-]*\s*){{1,4}}$)"
-)
-"""An attribution after the claim ("… since mid-September said Scott Strenfel") whose comma went with the
-aside the statement left out."""
-
-
 def predicate_cut(s: Sentence, idxs: tuple[int, ...]) -> bool:
     """The statement ends on its verb, which in the article went on ("A row … looks." for "… looks like it's
     coming to an end"): the predicate was cut off."""
@@ -389,6 +380,12 @@ _WHEN_WORDS_TEXT = (
 )
 _WHEN_WORDS = frozenset(_WHEN_WORDS_TEXT.split())
 """Words that date a present-tense event ("lands in Kenya later on Friday")."""
+_INVERTED_SAID = re.compile(
+    r"(?<=[\w)”\"’])\s+(said|says|added|adds|told)\s+"
+    rf"(?=(?!(?:{'|'.join(_WHEN_WORDS_TEXT.title().split())})\b)(?:[A-Z][\w.'’&-]*\s*){{1,4}}$)"
+)
+"""An attribution after the claim ("… since mid-September said Scott Strenfel") whose comma went with the
+aside the statement left out; never before a day ("Trump said Tuesday")."""
 
 
 def _negated_clause(s: Sentence, root: int) -> str | None:

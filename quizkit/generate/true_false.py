@@ -246,35 +246,29 @@ def _part_of(s: Sentence, m: Mention) -> bool:
     return bool(re.match(r"\s+of\s+(?:the\s+)?\d", after) or re.search(r"\d\s+of\s+(?:the\s+)?$", before))
 
 
-_VALUE = re.compile(r"\d[\d,]*(?:\.\d+)?")
 _UNIT = r"\s*(?:percent|per cent|%|million|billion)?"
 
 
-def _value(text: str) -> float | None:
-    found = _VALUE.search(text)
-    return float(found.group().replace(",", "")) if found else None
+def _values(text: str) -> list[float]:
+    return [float(x) for x in distractors.numbers_of(text)]
 
 
 def _order_kept(s: Sentence, m: Mention, wrong: str) -> bool:
     """One end of "from 46 percent to 51 percent" changed keeps the change's direction: "increased its shares
     from 69 percent to 51 percent" is no misreading but nonsense."""
-    ends = [float(v.replace(",", "")) for v in _VALUE.findall(m.text)]
-    changed = [float(v.replace(",", "")) for v in _VALUE.findall(wrong)]
+    ends, changed = _values(m.text), _values(wrong)
     if len(ends) == len(changed) == 2:  # the mention is the whole range ("46 percent to 51 percent")
         return (ends[0] < ends[1]) == (changed[0] < changed[1]) and changed[0] != changed[1]
     before = s.text[: m.start - s.start]
     after = s.text[m.end - s.start :]
-    old, new = _value(m.text), _value(wrong)
     start = re.search(r"\bfrom\s+\$?$", before)
     end = re.search(r"\bfrom\s+\$?(\d[\d,.]*)" + _UNIT + r"\s+to\s+\$?$", before)
-    if start:
-        other = re.match(_UNIT + r"\s+to\s+\$?(\d[\d,.]*)", after)
-        other_value = _value(other.group(1)) if other else None
-    else:
-        other_value = _value(end.group(1)) if end else None
-    if old is None or new is None or other_value is None:
+    other = re.match(_UNIT + r"\s+to\s+\$?(\d[\d,.]*)", after) if start else end
+    others = _values(other.group(1)) if other else []
+    if not ends or not changed or not others:
         return True
-    return (old > other_value) == (new > other_value) and new != other_value
+    old, new, bound = ends[0], changed[0], others[0]
+    return (old > bound) == (new > bound) and new != bound
 
 
 def _approximate(s: Sentence, m: Mention) -> bool:

@@ -526,10 +526,9 @@ POS_FITS = {"VERB": ("VERB", "AUX"), "ADJ": ("ADJ", "VERB"), "NOUN": ("NOUN", "P
 
 def fits(s: Sentence, at: int, term: str, definition: str) -> bool:
     """The word at body offset ``at`` is used as the part of speech and in the sense the gloss explains."""
-    tok = next((t for t in s.toks if t.start == at), None)
-    if tok is None or tok.pos not in POS_FITS[gloss_pos(definition)]:
+    k = next((i for i, t in enumerate(s.toks) if t.start == at), None)
+    if k is None or s.toks[k].pos not in POS_FITS[gloss_pos(definition)]:
         return False
-    k = s.toks.index(tok)
     if k + 1 < len(s.toks) and s.toks[k + 1].text.lower() in OTHER_SENSE_NEXT.get(term, ()):
         return False
     cues = SENSE_CUES.get(term)
