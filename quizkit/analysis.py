@@ -188,13 +188,27 @@ class Analysis:
         return list(seen)
 
 
+GENERATION_SUFFIXES = frozenset({"jr.", "jr", "sr.", "sr", "ii", "iii", "iv"})
+
+
+def surname(name: str) -> str:
+    """A person's last name: "Tokayev" for "Kassym-Jomart Tokayev", "Kennedy" for "James P. Kennedy Jr."
+    (a generation suffix is no name a student would write alone)."""
+    words = [w.rstrip(",") for w in name.split()]
+    while len(words) > 1 and words[-1].lower() in GENERATION_SUFFIXES:
+        words.pop()
+    return words[-1] if words else name
+
+
 def starts_unresolved(toks: tuple[Tok, ...] | list[Tok]) -> bool:
-    """The first content word (after 'Overall,' and the like) is a pronoun or demonstrative."""
-    for t in toks:
+    """The first content word (after 'Overall,' and the like) is a pronoun, a demonstrative or "both"."""
+    for k, t in enumerate(toks):
         low = t.text.lower()
         if t.pos == "PUNCT" or low in DISCOURSE:
             continue
-        return low in PRONOUN_STARTS
+        # "Both diseases are …" points back at two things ("Both Kazakhstan and Israel …" names them)
+        both = low == "both" and k + 1 < len(toks) and toks[k + 1].pos == "NOUN"
+        return low in PRONOUN_STARTS or both
     return False
 
 
@@ -496,7 +510,7 @@ def settle_kinds(sentences: tuple[Sentence, ...]) -> tuple[Sentence, ...]:
             propn[m.text] += any(t.pos == "PROPN" for t in s.toks[m.i : m.j])
             words = m.text.split()
             if m.kind == "person" and len(words) >= 2:
-                surnames.setdefault(words[-1], set()).add(m.canonical)
+                surnames.setdefault(surname(m.text), set()).add(m.canonical)
     settled: dict[str, str | None] = {}
     for text, count in votes.items():
         kind, n = count.most_common(1)[0]

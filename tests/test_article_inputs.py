@@ -132,6 +132,33 @@ def test_html_without_article_markup_uses_densest_block_and_text_rules() -> None
     ]
 
 
+def test_html_ticker_of_cut_off_teasers_is_not_the_article() -> None:
+    # indiapost.com: a "Breaking News" ticker of other stories, each cut off with "...", holds more words
+    # than the story itself, which has no <article> markup
+    teasers = "".join(
+        f"<li><a href='/s{k}'>Other story {k}</a><span>WASHINGTON: Expressing concern over the exercise in "
+        "Assam, an independent, bipartisan US government entity has said that close to two million "
+        "long-time residents of the Indian state may soon...</span></li>"
+        for k in range(8)
+    )
+    story = "".join(
+        f"<p>{text}</p>"
+        for text in (
+            "Nearly 150 Indians returned home broke on Wednesday after being deported for violating visa norms.",
+            "The special aircraft carrying the deportees landed at the Delhi airport at 6am, an official said.",
+            "Some said they felt dejected that they could not realise their American dream after several tries.",
+        )
+    )
+    page = (
+        "<html><head><title>Deportees return home</title></head><body>"
+        f"<div class='breaking-news'><ul>{teasers}</ul></div>"
+        f"<div class='main-article-content'><div class='shortcode-content'>{story}</div></div></body></html>"
+    )
+    article = parse_html(page, "page.html")
+    assert article.body.startswith("Nearly 150 Indians returned home")
+    assert "Expressing concern" not in article.body
+
+
 def test_plain_text_hard_wrapped_paragraphs_are_joined() -> None:
     text = (
         "Wrapped article title\n\n"
@@ -286,6 +313,23 @@ def test_publisher_notices_are_page_furniture() -> None:
     assert not debris.is_page_notice("The court ruled that the photographs are not in the public archive.")
 
 
+def test_a_disclaimer_and_a_subscription_offer_are_page_furniture() -> None:
+    """Moneycontrol's footer, as the page carries it: its disclaimer had become a false statement ("…are their
+    own and that of the website"), and its offer is an advertisement; a sentence about a code of conduct stays."""
+    from quizkit.article import debris
+
+    assert debris.is_page_notice(
+        "Disclaimer: The views and investment tips expressed by investment experts on Moneycontrol.com are "
+        "their own and not that of the website or its management."
+    )
+    assert debris.is_page_notice(
+        "Get access to India's fastest growing financial subscriptions service Moneycontrol Pro for as little "
+        'as Rs 599 for first year. Use the code "GETPRO".'
+    )
+    assert not debris.is_page_notice("The minister said the disclaimer on the forms would be removed.")
+    assert not debris.is_page_notice("Officials use the code of conduct to judge complaints.")
+
+
 def test_title_case_dateline_with_a_dash_leaves_the_lead() -> None:
     """A real AP lead as a Detroit paper printed it ("Indianapolis – Several thousand teachers ..."): the place
     is a dateline, not the subject of the lead; a dash inside a sentence stays."""
@@ -321,3 +365,28 @@ def test_a_date_dateline_a_footnote_back_link_and_a_quoted_title_are_not_the_art
         "find meaning in helping one another,” she said."
     )
     assert [q.text for q in article.quotes] == ["People find meaning in helping one another"]
+
+
+def test_a_see_also_link_cut_off_teasers_and_a_rated_claim_box_are_not_the_article() -> None:
+    """The New York Post's page opens with "see also", another story's headline and its teaser cut off at
+    "…the plague,..." (the quiz asked "how many people have been diagnosed?" from it); Snopes opens with the
+    claim it checks, its rating and "About this rating" (the claim became the article's own statement)."""
+    post = from_text(
+        "Chinese hunter catches bubonic plague after eating wild rabbit\n\nsee also\n\n"
+        "## Two patients diagnosed with plague in China as officials scramble to prevent outbreak\n\n"
+        "Two people in China have been diagnosed with the plague,...\n\n"
+        "A case of the bubonic plague was reported in China over the weekend — after two people there were "
+        "diagnosed with the pneumonic plague last week.\n\n"
+        "Hong Kong civilians step in to save students trapped in vi..."
+    )
+    assert post.body == (
+        "A case of the bubonic plague was reported in China over the weekend — after two people there were "
+        "diagnosed with the pneumonic plague last week."
+    )
+    snopes = from_text(
+        "Does Marie Yovanovitch Have a Net Worth of $17 Million?\n\n"
+        "Former U.S. ambassador to Ukraine Marie Yovanovitch has a net worth of $17 million.\n\nUnproven\n\n"
+        "About this rating\n\nOn Nov. 15, 2019, Marie Yovanovitch testified before the House Intelligence "
+        "Committee. We have found no evidence to corroborate this claim."
+    )
+    assert snopes.body.startswith("On Nov. 15, 2019") and "Unproven" not in snopes.body

@@ -33,6 +33,7 @@ META_ZONE = 8
 TITLE_MAX_WORDS = 30
 HEADING_MAX_WORDS = 14
 LINK_LIST_FROM = 0.5
+_SEE_ALSO = re.compile(r"^\s*see also\b", re.I)
 """A bare "Related articles" label in the last half of the page starts a list of headline links."""
 
 _INVISIBLE = re.compile(r"[\u00ad\u200b\u200c\u200d\u2060\ufeff]")
@@ -176,11 +177,31 @@ def _infer_kind(text: str) -> BlockKind:
     return "paragraph"
 
 
+_ABOUT_RATING = re.compile(r"^\s*about (?:this|the|our) ratings?\s*$", re.I)
+RATING_WORDS = 5
+CLAIM_WORDS = 60
+
+
+def _without_rated_claim(items: Sequence[Raw], found: _Found) -> list[Raw]:
+    """A fact-check's claim box (Snopes: the claim, its rating "Unproven", "About this rating"): the claim
+    is what the article checks, not what it states, so neither it nor the rating becomes a question."""
+    drop: set[int] = set()
+    for i, r in enumerate(items):
+        if not _ABOUT_RATING.match(r.text) or i < 1 or len(items[i - 1].text.split()) > RATING_WORDS:
+            continue
+        drop |= {i, i - 1}
+        if i >= 2 and len(items[i - 2].text.split()) <= CLAIM_WORDS:
+            drop.add(i - 2)
+    found.removed.extend(items[i].text for i in sorted(drop))
+    return [r for i, r in enumerate(items) if i not in drop]
+
+
 def _filter(items: Sequence[Raw], title: str, found: _Found) -> list[Raw]:
     """Drop title copies, metadata lines and boilerplate (with the headline lists under "Related")."""
+    items = _without_rated_claim(items, found)
     kept: list[Raw] = []
     n = len(items)
-    in_link_list = False
+    in_link_list = see_also = False
     for i, r in enumerate(items):
         text = r.text
         zone = i < META_ZONE or i >= n - META_ZONE
@@ -189,17 +210,20 @@ def _filter(items: Sequence[Raw], title: str, found: _Found) -> list[Raw]:
             continue
         if is_boilerplate(text):
             found.removed.append(text)
-            in_link_list = starts_link_list(text) and i >= n * LINK_LIST_FROM
+            # "see also" heads a link to another story wherever it stands; other labels only low on the page
+            see_also = _SEE_ALSO.match(text) is not None
+            in_link_list = starts_link_list(text) and (i >= n * LINK_LIST_FROM or see_also)
             continue
-        if in_link_list and looks_like_headline(text) and r.kind != "heading":
+        if in_link_list and looks_like_headline(text) and (r.kind != "heading" or see_also):
             found.removed.append(text)
             continue
-        in_link_list = False
+        in_link_list = see_also = False
         if (
             debris.is_stage_direction(text)
             or debris.is_site_name(text)
             or debris.is_page_notice(text)
             or debris.is_ticker(text)
+            or debris.is_teaser(text)
         ):
             found.removed.append(text)
             continue

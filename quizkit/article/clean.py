@@ -19,7 +19,7 @@ _WHOLE_LINE = re.compile(
     r"|see more|show more|view more|load more(?: comments| stories| news)?|read next|up next|next story"
     r"|previous story|related|related\s*:.{1,150}|related (?:articles?|stories|news|posts|content|coverage|reading|topics|videos?"
     r"|links|items)(?:\s*:.{0,150})?|editor'?s?[’']?s? (?:choice|picks?)(?:\s*:.{0,150})?"
-    r"|also (?:read|see|watch)(?:\s*[:\-–—|]\s*|\s+).{0,150}|also (?:read|see|watch)|watch(?:\s*:.{0,100})?"
+    r"|also (?:read|see|watch)(?:\s*[:\-–—|]\s*|\s+).{0,150}|also (?:read|see|watch)|see also|watch(?:\s*:.{0,100})?"
     r"|recommended(?: for you| stories| articles| reading| videos)?|trending(?: now| stories| news| topics)?"
     r"|most (?:read|popular|viewed|shared|commented)|top (?:stories|news|headlines)|(?:latest|breaking) news"
     r"|don'?t miss(?:\s*:.{0,150})?|must read(?:\s*:.{0,150})?|in (?:other|related) news(?:\s*:.{0,150})?"
@@ -96,7 +96,7 @@ _TERMINATORS = re.compile(
     r"^(?:more news|more stories|more from [\w' .-]{1,40}|related(?: \w+)?|read more|recommended(?: \w+){0,2}"
     r"|trending(?: \w+)?|most (?:read|popular|viewed|shared)|you (?:may|might) also like|editor'?s?[’']?s? "
     r"(?:choice|picks?)|top stories|latest (?:news|stories)|comments?(?: \(\d+\))?|\d+ comments?"
-    r"|in other news"
+    r"|in other news|see also"
     r"|tags?|topics?)"
     r"[\s:.…›»>]*$",
     re.I,

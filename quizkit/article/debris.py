@@ -166,12 +166,24 @@ def is_site_name(text: str) -> bool:
     return bool(SITE_NAME.match(text.strip()))
 
 
+TEASER_END = re.compile(r"(?:\w|,)(?:\.\.\.|…)$")
+TEASER_WORDS = 40
+
+
+def is_teaser(text: str) -> bool:
+    """Another story's teaser, cut off mid-word or mid-sentence ("Two people in China have been diagnosed
+    with the plague,...", "Hong Kong civilians step in to save students trapped in vi..."): a link."""
+    t = text.strip()
+    return len(t.split()) <= TEASER_WORDS and bool(TEASER_END.search(t))
+
+
 PAGE_NOTICE = re.compile(
     r"\b(?:provides news and information|is a project of the|stories with the [\w ]{1,30} byline"
     r"|(?:contributed|information) (?:to|for) this (?:report|story|article)"
     r"|this (?:article|story|report|work) (?:is|was) (?:licensed|published|released|available) under"
     r"|released under (?:a|the) creative commons|is in the public domain|may be freely (?:copied|reproduced)"
-    r"|^(?:our standards:\s*)?the thomson reuters trust principles\.?$|^our standards:?$)",
+    r"|^(?:our standards:\s*)?the thomson reuters trust principles\.?$|^our standards:?$"
+    r"|^disclaimer\s*:|\buse (?:the )?(?:promo |coupon |discount )?code\s*[:\x22“'‘])",
     re.IGNORECASE,
 )
 LAYOUT_TOKENS = re.compile(r"^(?:(?:XS|SM|MD|LG|XL|XXL)|\d+x\d+ Image)(?:\s+(?:XS|SM|MD|LG|XL|XXL))*$")
@@ -181,7 +193,8 @@ NOTICE_WORDS = 70
 def is_page_notice(text: str) -> bool:
     """The publisher's notice about itself or its sourcing ("The Voice of America provides news and
     information in more than 40 languages…", "Wikinews is a project of the Wikimedia Foundation", "Some
-    information for this report was provided by AP") and screen-size toggles ("XS", "LG"): page furniture."""
+    information for this report was provided by AP"), its disclaimer ("Disclaimer: The views … are their own"), a
+    subscription offer ("… Use the code "GETPRO".") and screen-size toggles ("XS", "LG"): page furniture."""
     t = text.strip()
     if t.startswith(("^ ", "↑ ")):
         return True  # a reference-list entry's back-link ("^ Religion percentages may not add to 100% …")

@@ -37,7 +37,9 @@ UNRESOLVED = re.compile(
     r"|at the time|after that|before that"
     r"|the step|this step|the latter|the former|as follows|the above|the aforementioned|these|those"
     r"|here|afterwards?|you guys|(?:made|make|makes|making) things|them|him|into question|(?:did|do|does|doing) the same|(?:say|says|said) that (?:is|was|will|would)"
-    r"|the (?:city|town|village|province|party|company|source|day before|day after)(?! of\b)(?!['’]s? [A-Z])"
+    r"|the (?:city|town|village|province|party|company|source|figure|name|day before|day after)(?! of\b)(?!['’]s? [A-Z])"
+    r"|in each case|the opposite direction|an? similar (?:message|move|step|approach|plan|deal|measure|warning"
+    r"|statement|call|view|case)(?! (?:to|as)\b)"
     r"|(?:against|about|for|with|from|into|toward|towards|behind|described|describe|describes) (?:it|them)"
     r"(?=[.,;?]|\s+(?:in|on|at|during|as|to|and|but|when|after|before)\b))\b",
     re.I,
@@ -178,9 +180,12 @@ def title_giveaway(q: Question, article: Article | None) -> Iterator[Problem]:
     """The key of a closed question is written in the article's headline: the student reads it there."""
     if article is None or not article.title or q.origin != "article":
         return
-    if q.type == "true_false" and q.answer is True and restates(q.prompt, article.title):
-        yield warning("the statement restates the headline; make a statement about something else")
-        return
+    if q.type == "true_false" and restates(q.prompt, article.title):
+        # true, it is the headline; the headline denied ("Sweden has not dropped its investigation …" under
+        # "Sweden Drops Its Investigation …"), the headline says it is false
+        if q.answer is True or (_NEGATION.search(q.prompt) and not _NEGATION.search(article.title)):
+            yield warning("the statement restates the headline; make a statement about something else")
+            return
     if q.type not in NAMED_TYPES or "vocabulary" in q.tags or "metadata" in q.tags:
         return
     hit = next((n for n in key_names(q) if len(n) > 2 and mentions(article.title, n)), None)
@@ -204,6 +209,7 @@ def title_giveaway(q: Question, article: Article | None) -> Iterator[Problem]:
         )
 
 
+_NEGATION = re.compile(r"\b(?:not|never|no)\b|n[’']t\b", re.I)
 _TITLE_WORD = re.compile(r"[A-Za-z0-9][A-Za-z0-9'’-]+")
 _SMALL_WORDS = "a an the of in on at to for and or by with from is are was were be has have had as"
 _SMALL = frozenset(_SMALL_WORDS.split())

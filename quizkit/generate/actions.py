@@ -14,7 +14,7 @@ import random
 from collections.abc import Iterator
 from dataclasses import dataclass
 
-from quizkit.analysis import Analysis, Mention, Sentence
+from quizkit.analysis import Analysis, Mention, Sentence, surname
 from quizkit.generate import importance
 from quizkit.generate.common import Candidate, leaks, make, sentence_score, span_evidence
 
@@ -328,7 +328,7 @@ def _lemmas(s: Sentence) -> set[str]:
 
 def _same(a: Mention, b: Mention) -> bool:
     """One actor: the same canonical name or the same last name ("Bin Laden", "Osama bin Laden")."""
-    last = {m.canonical.split()[-1].lower().strip(".’'s") for m in (a, b)}
+    last = {surname(m.canonical).lower().strip(".’'s") for m in (a, b)}
     return a.canonical == b.canonical or (a.kind == b.kind == "person" and len(last) == 1)
 
 

@@ -29,6 +29,7 @@ from quizkit.generate.syntax import (
     lower_if_common,
     lower_opening,
     render,
+    stranded,
     vague,
 )
 
@@ -200,7 +201,7 @@ def question_text(c: Count) -> str | None:
         if _intro(s, idxs, np[0]) is None:
             return None
         rest = [k for k in _tail(s, idxs, np[-1] + 1, verb) if k not in np_set]
-        if not rest or vague(s, rest):
+        if not rest or vague(s, rest) or stranded(s, rest):
             return None
         return f"how many {c.counted} {render(toks, rest)}"
     if noun.dep != "dobj":
@@ -222,7 +223,7 @@ def question_text(c: Count) -> str | None:
         if not front:
             return None
         middle = " ".join(x for x in (toks[verb].lemma, render(toks, rest)) if x)
-    if vague(s, rest) or any(toks[k].text.lower() in TIME_WORDS for k in rest):
+    if vague(s, rest) or stranded(s, rest) or any(toks[k].text.lower() in TIME_WORDS for k in rest):
         return None
     return f"how many {c.counted} {front} {subject} {middle}"
 

@@ -9,7 +9,7 @@ from __future__ import annotations
 import random
 from collections.abc import Iterator
 
-from quizkit.analysis import Analysis, Mention, Sentence, Tok
+from quizkit.analysis import Analysis, Mention, Sentence, Tok, surname
 from quizkit.generate import distractors, syntax
 from quizkit.generate.common import Candidate, leaks, make, sentence_score, span_evidence
 from quizkit.model import Evidence, Question, QuestionType, Quote
@@ -23,9 +23,9 @@ def _speaker(analysis: Analysis, quote: Quote) -> Mention | None:
     said = quote.speaker.replace("’s", "").strip()
     if not said:
         return None
-    last = said.split()[-1].lower()
+    last = surname(said).lower()
     people = [m for s in analysis.sentences for m in s.mentions if m.kind == "person"]
-    fits = [m for m in people if m.text.lower() == said.lower() or m.text.split()[-1].lower() == last]
+    fits = [m for m in people if m.text.lower() == said.lower() or surname(m.text).lower() == last]
     return max(fits, key=lambda m: len(m.text.split()), default=None)
 
 
@@ -45,6 +45,8 @@ def _shown(text: str) -> str | None:
     words = text.strip("\"“”' ").split()
     if len(words) < MIN_WORDS or not words[0][:1].isupper():
         return None  # a fragment quoted inside a sentence ("…that people are watching out") reads badly alone
+    if words[-1].endswith("?"):
+        return None  # a question asked ("Could it … live in Titan …?") is no claim, and "…?”?" reads badly
     return " ".join(words) if len(words) <= MAX_WORDS else " ".join(words[: MAX_WORDS - 4]) + " …"
 
 
@@ -121,7 +123,7 @@ def _named_in(text: str, analysis: Analysis) -> tuple[str, ...]:
     """People the words themselves talk about ("Epstein's death is a symptom…"): not plausible as the one
     who said them."""
     people = {m.canonical: m.text for s in analysis.sentences for m in s.mentions if m.kind == "person"}
-    return tuple(c for c, t in people.items() if leaks(text, t) or leaks(text, t.split()[-1]))
+    return tuple(c for c, t in people.items() if leaks(text, t) or leaks(text, surname(t)))
 
 
 def _loose_clause(s: Sentence, k: int) -> bool:
@@ -159,7 +161,7 @@ def _questions(
     """The who-said question on ``words`` as multiple choice (when the article names three other people
     the words are not about) and as a short answer; surnames accepted."""
     key = speaker.text
-    surname = (key.split()[-1],) if len(key.split()) > 1 else ()
+    last = (surname(key),) if surname(key) != key else ()
     wrong = distractors.names(
         key, "person", analysis, rng, 3, avoid=(speaker.canonical, *_named_in(words, analysis))
     )
@@ -173,7 +175,7 @@ def _questions(
             at,
             analysis,
             choices=choices,
-            accepted_answers=surname,
+            accepted_answers=last,
             target=speaker.canonical,
             bloom="understand",
             ev=ev,
@@ -196,7 +198,7 @@ def candidates(analysis: Analysis, rng: random.Random) -> Iterator[Candidate]:
         shown = _shown(quote.text)
         if speaker is None or shown is None:
             continue
-        if any(leaks(shown, n) for n in (speaker.text, speaker.text.split()[-1])):
+        if any(leaks(shown, n) for n in (speaker.text, surname(speaker.text))):
             continue  # the quotation names its speaker
         sents = _sentences(analysis, quote, speaker)
         if not sents:

@@ -5,7 +5,7 @@ from __future__ import annotations
 import random
 from collections.abc import Iterator
 
-from quizkit.analysis import Analysis, Mention
+from quizkit.analysis import Analysis, Mention, surname
 from quizkit.generate import realize
 from quizkit.generate.common import Candidate, accepted, key_name, leaks, make, wh_tag
 from quizkit.generate.multiple_choice import prompt_score
@@ -16,7 +16,7 @@ def accepted_short(m: Mention, key: str | None = None) -> tuple[str, ...]:
     key = key or m.text
     names = list(accepted(m, key))
     if m.kind == "person" and len(m.text.split()) > 1:
-        names.append(m.text.split()[-1])
+        names.append(surname(m.text))
     return tuple(n for n in dict.fromkeys(names) if n != key)
 
 

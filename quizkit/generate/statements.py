@@ -22,6 +22,7 @@ from quizkit.generate.syntax import (
     opening_swap,
     render,
     resolve_possessive,
+    stranded,
     strip_end,
     subject_is_pronoun,
     subject_of,
@@ -133,11 +134,16 @@ def words_left_out(s: Sentence, idxs: tuple[int, ...]) -> bool:
     )
 
 
+_A_BEFORE_VOWEL_NUMBER = re.compile(r"\b([Aa]) (?=(?:8[\d,.]*|1[18](?:,\d{3})*(?:\.\d+)?)(?![\d,.]*\d))")
+"""The source's own slip "a 8-year-old" (said "an eight"): printed as "an 8-year-old"."""
+
+
 def _sentence_text(s: Sentence, idxs: tuple[int, ...], swap: dict[int, str]) -> str | None:
     text = _INVERTED_SAID.sub(r", \1 ", strip_end(render(s.toks, idxs, swap)))
+    text = _A_BEFORE_VOWEL_NUMBER.sub(r"\1n ", text)
     if broken(text) or cut_before_verb(s, idxs) or joined_without_and(s, idxs) or predicate_cut(s, idxs):
         return None
-    if words_left_out(s, idxs):
+    if words_left_out(s, idxs) or stranded(s, [k for k in idxs if swap.get(k) != ""]):
         return None
     return capitalise(text) + "." if 5 <= len(text.split()) <= MAX_WORDS + 4 else None
 
@@ -149,12 +155,19 @@ SAY_LEMMAS = frozenset(["say", "tell", "add", "ask", "write", "insist", "warn", 
 def unattributed_quote(s: Sentence) -> bool:
     """A sentence that only continues someone's quoted words ('"No one will be left alone."' after '… Ortega
     said.' in the same paragraph): stated as the article's own, a promise or an opinion would become a fact.
-    A quotation standing alone as a paragraph is a pull quote, the article's own words set off."""
+    A quotation standing alone as a paragraph is a pull quote, the article's own words set off; but not an
+    exclamation or a post with a handle ('“Governor @MattBevin has done a wonderful job …!”', a tweet)."""
+    if _POSTED.search(s.text) or s.text.rstrip(" \"”’'").endswith("!"):
+        return True
     return (
         not s.opens_paragraph
         and s.text.startswith(QUOTE_MARKS)
         and not any(t.lemma.lower() in SAY_LEMMAS for t in s.toks)
     )
+
+
+_POSTED = re.compile(r"(?<![\w.])@\w{2,}")
+"""A social-media handle ("@MattBevin"): an embedded post, someone's words, not the article's."""
 
 
 def clause_statements(s: Sentence) -> list[str]:
@@ -220,13 +233,20 @@ def falsified(s: Sentence) -> list[tuple[str, str]]:
         return out
     for idxs, swap in asserted_clauses(s):
         toks = s.toks
-        negs = [k for k in idxs if toks[k].dep == "neg" and toks[toks[k].head].lemma != "do"]
+        negs = [
+            k
+            for k in idxs
+            if toks[k].dep == "neg"
+            and toks[toks[k].head].lemma != "do"
+            and toks[toks[k].head].dep not in ("relcl", "acl")  # "The person, who was not identified, …"
+        ]
         auxes_do = [k for k in idxs if toks[k].dep == "neg" and toks[toks[k].head].lemma == "do"]
         open_question = any(toks[k].text.lower() in ("whether", "if") for k in idxs)
         idiom = any(k + 1 < len(toks) and toks[k + 1].text.lower() in NOT_IDIOMS for k in negs)
         after = [toks[j].text.lower() for k in negs[:1] for j in idxs if j > k]
-        # "not X but Y"; "haven't changed all that much", "did not say anything": no sense without "not"
-        idiom = idiom or "but" in after or bool(NEGATIVE_POLARITY.intersection(after))
+        # "not X but Y"; "haven't changed all that much", "did not say anything": no sense without "not";
+        # "did not modify the law, nor its interpretation" keeps a "nor" that needs it
+        idiom = idiom or "but" in after or "nor" in after or bool(NEGATIVE_POLARITY.intersection(after))
         if (
             negs and not auxes_do and not open_question and not idiom
         ):  # "has not said whether…" needs its "not"

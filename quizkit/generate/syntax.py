@@ -37,6 +37,10 @@ DROP_ADVMOD = frozenset(
     {"where", "when", "overall", "however", "meanwhile", "also", "still", "moreover", "then", "even"}
 )
 
+ASIDE_ADVMOD = frozenset({"though"})
+"""Left out only where set off by commas: "Recently, though, NASA …" (but "even though" stays)."""
+OPENING_ADVMOD = frozenset({"now"})
+"""Left out only as the sentence's first word: "Now ESA has investigated …"."""
 
 MAX_WORDS = 34
 
@@ -106,12 +110,24 @@ def clause(s: Sentence, verb: int, keep: set[int]) -> Clause:
         if sub & keep:
             continue
         side = t.dep in DROP_CHILDREN or (t.dep == "advmod" and t.text.lower() in DROP_ADVMOD)
-        if side and t.dep == "advmod" and _between_commas(s, c):
+        if t.dep == "advmod" and c > 0 and toks[c - 1].text == "," and t.text.lower() == "then":
+            side = False  # "…kept Spain's hopes alive, then Granollers … completed": no comma splice
+        if t.dep == "advcl" and purpose_of_need(s, verb, c):
+            side = False  # "needed the doubles match to beat the Netherlands": the need is the purpose
+        if t.dep == "parataxis" and c < max(subtree(s, verb)) and _attribution(s, c):
+            side = False  # "X, McKinley said, is Y": the claim stays his, not the article's
+        aside = t.dep == "advmod" and t.text.lower() in ASIDE_ADVMOD
+        if (side or aside) and t.dep == "advmod" and _between_commas(s, c):
             subj = subject_of(s, verb)
             if subj is not None and subj < c < verb:  # "The Taliban, however, claimed": both commas go
                 idxs -= {c - 1, c + 1}
+            elif subj is not None and 1 < c < subj:  # "Recently, though, NASA is getting…": one comma goes
+                idxs -= {c + 1}
             else:
                 continue  # "…is under investigation, however, reports say…": without it, a comma splice
+            side = True
+        elif t.dep == "advmod" and c == 0 and t.text.lower() in OPENING_ADVMOD:
+            side = True  # "Now ESA has investigated …": the story's "now", not the reader's
         conj_clause = t.dep == "conj" and t.pos in ("VERB", "AUX") and subject_of(s, c) is not None
         side = side or conj_clause
         side = side or (t.dep == "prep" and t.text.lower() in ("despite", "amid", "unlike", "besides"))
@@ -128,6 +144,12 @@ def clause(s: Sentence, verb: int, keep: set[int]) -> Clause:
     for k in sorted(idxs):
         if toks[k].dep == "appos" and k in idxs and not (subtree(s, k) & keep) and _set_off(s, k):
             sub = subtree(s, k)
+            while (
+                max(sub) + 1 < len(toks)
+                and toks[max(sub) + 1].text == "."
+                and toks[max(sub) + 1].head == toks[k].head
+            ):
+                sub = sub | {max(sub) + 1}  # "R-W.Va." parsed as "W.Va" and "." apart: the dot goes too
             idxs -= sub
             idxs.discard(min(sub) - 1)  # the comma or dash that opens it
             close = max(sub) + 1
@@ -141,11 +163,42 @@ def clause(s: Sentence, verb: int, keep: set[int]) -> Clause:
             idxs -= sub
             if toks[min(sub) - 1].text == ",":
                 idxs.discard(min(sub) - 1)
+    dashes = [k for k, t in enumerate(toks) if t.text in DASHES]
+    opened = [k for k in dashes if k < verb]
+    closed = [k for k in dashes if k > verb]
+    if len(opened) % 2 and closed:  # "…in 2010 – after Epstein was released … – in order to …": the aside
+        idxs = {k for k in idxs if opened[-1] < k < closed[0]}  # ends at its dash, whatever the parse says
     # a relative clause's own relativiser ("where", "which") is not part of a main clause
     for c in children(s, verb):
         if toks[c].tag in ("WRB", "WDT", "WP") and c not in keep:
             idxs.discard(c)
     return Clause(tuple(sorted(idxs)), verb, subject_of(s, verb))
+
+
+DASHES = frozenset({"—", "–", "--"})
+
+
+_ATTRIBUTING = frozenset({"say", "tell", "add", "argue", "claim", "insist", "contend", "believe", "warn"})
+
+
+def _attribution(s: Sentence, c: int) -> bool:
+    """``c`` is "McKinley said" set in the middle of a claim: a saying verb with a subject."""
+    return s.toks[c].lemma.lower() in _ATTRIBUTING and any(
+        s.toks[k].dep in ("nsubj", "nsubjpass") for k in s.kids[c]
+    )
+
+
+NEEDS_PURPOSE = frozenset({"need", "use", "require"})
+"""Verbs whose object says little without what it was for: "Kazakhstan needed the doubles match"."""
+
+
+def purpose_of_need(s: Sentence, verb: int, c: int) -> bool:
+    """``c`` is a "to" clause giving the purpose of a need ("needed the doubles match to beat …")."""
+    return (
+        s.toks[verb].lemma.lower() in NEEDS_PURPOSE
+        and s.toks[c].dep == "advcl"
+        and any(s.toks[k].dep == "aux" and s.toks[k].text.lower() == "to" for k in s.kids[c])
+    )
 
 
 def _between_commas(s: Sentence, k: int) -> bool:
@@ -273,6 +326,8 @@ def lower_if_common(word: str, s: Sentence | None, function_words: frozenset[str
     common = low in function_words or low in NUMBER_WORDS
     if not common and s is not None:
         hits = [k for k, t in enumerate(s.toks) if t.text.lower() == low]
+        if not hits and "-" in low:  # "So-called" is the tokens "So", "-", "called"
+            hits = [k for k, t in enumerate(s.toks) if t.text.lower() == low.split("-")[0]][:1]
         common = any(s.toks[k].text[:1].islower() for k in hits) or (
             bool(hits)
             and (
@@ -379,6 +434,26 @@ def vague(s: Sentence, idxs: tuple[int, ...] | list[int], swap: dict[int, str] |
         s.toks[k].dep == "det" and s.toks[k].text.lower() in DEMONSTRATIVES and k not in (swap or {})
         for k in idxs
     )
+
+
+def stranded(s: Sentence, idxs: tuple[int, ...] | list[int]) -> bool:
+    """A preposition whose object is not among ``idxs`` ("…were eligible to bid for", where the parser hung
+    "contracts" on a later verb): the text would stop mid-phrase."""
+    kept = set(idxs)
+    toks = s.toks
+
+    def lost(k: int) -> bool:  # its object is in the sentence but not kept ("combed through and …" has none)
+        if any(toks[j].dep in ("pobj", "pcomp") for j in s.kids[k]):
+            return True
+        return k + 1 < len(toks) and k + 1 not in kept and toks[k + 1].pos in _NOUN_PHRASE_STARTS
+
+    return any(
+        toks[k].dep == "prep" and toks[k].pos == "ADP" and not any(j in kept for j in s.kids[k]) and lost(k)
+        for k in kept
+    )
+
+
+_NOUN_PHRASE_STARTS = frozenset({"NOUN", "PROPN", "DET", "NUM", "ADJ", "PRON"})
 
 
 def resolve_possessive(s: Sentence, k: int) -> Mention | None:

@@ -80,6 +80,8 @@ def _false(
         return None  # "Euro 2020", "Artemis 3": the number is part of a name
     if m.kind in ("number", "year", "date") and _part_of(s, m):
         return None  # "24 of the 47 seats" -> "93 of the 47 seats" is impossible, not a misreading
+    if m.kind == "number" and _scored(s, m):
+        return None  # "to level the series 1-1" -> "10-1": a score or a tally is one thing
     if m.kind not in ("person", "number", "year", "date") and _related_to(s, m):
         return None  # "relations with China": true in the world though the article names only Israel
     if m.kind in ("number", "year", "date") and _approximate(s, m):
@@ -247,6 +249,19 @@ def _part_of(s: Sentence, m: Mention) -> bool:
 
 
 _UNIT = r"\s*(?:percent|per cent|%|million|billion)?"
+
+
+def _scored(s: Sentence, m: Mention) -> bool:
+    """The number is one side of a score or tally ("1-1", "6-3", "2–1")."""
+    toks = s.toks
+
+    def digit(k: int) -> bool:
+        return 0 <= k < len(toks) and toks[k].text[:1].isdigit()
+
+    dash = ("-", "–", "—")
+    before = m.i >= 2 and toks[m.i - 1].text in dash and digit(m.i - 2)
+    after = m.j + 1 < len(toks) and toks[m.j].text in dash and digit(m.j + 1)
+    return before or after or bool(re.fullmatch(r"\d+[-–]\d+", m.text))
 
 
 def _values(text: str) -> list[float]:

@@ -35,12 +35,14 @@ _INTENT_WORDS = """agree decide plan want try seek aim hope vow promise pledge t
     choose offer"""
 INTENT = frozenset(_INTENT_WORDS.split())
 """Verbs with a "to" clause that is what the subject set out to do ("agreed to join …")."""
-_EMPTY_WORDS = "include mean take make see become put place set keep leave send give bring turn continue cost"
+_EMPTY_WORDS = """include mean take make see become put place set keep leave send give bring turn continue cost
+    call name dub label term deem consider brand"""
 _JUDGING_WORDS = """face hail praise welcome criticize criticise condemn pillory slam blast applaud laud denounce
     decry"""
 NO_OBJECT_VERBS = actions.LIGHT | actions.SPEECH | frozenset(_EMPTY_WORDS.split() + _JUDGING_WORDS.split())
 """Verbs whose object says little alone ("has a long way", "makes it", "continued to program"), needs a
-place or state after it ("put Sawyer in charge", "left rates unchanged"), or is a judgment with many right
+place or state after it ("put Sawyer in charge", "left rates unchanged"; "called the decision a landmark
+judgment"), or is a judgment with many right
 answers ("what has Mr Obama faced?" → "criticism", "what did Obama hail?" → "signs of hope": dev reviewers
 called them vague): the sentence gives no question."""
 BAD_SUBJECT_DEPS = frozenset({"relcl", "acl", "appos", "advcl"})
@@ -267,6 +269,8 @@ def ask(s: Sentence, analysis: Analysis) -> Asked | None:
     span: list[int] | None = None
     between = prt
     if t.dep == "dobj" and lemma not in FINDING:
+        if any(syntax.purpose_of_need(s, root, x) for x in s.kids[root]):
+            return None  # "what did Kazakhstan need?" → "the doubles match" leaves out what for
         span = _tail(s, k)
     elif t.dep == "prep" and (
         (passive and t.text.lower() in PASSIVE_PREPS) or f"{lemma}:{t.text.lower()}" in PREP_VERBS
@@ -288,10 +292,16 @@ def ask(s: Sentence, analysis: Analysis) -> Asked | None:
     if answer is None:
         return None
     when = actions.opening_date(s, root)
-    prompt = f"According to the article, what {aux} {subject} {verb_words}{between}{when}?"
+    wh = "who" if t.dep == "dobj" and _person_at(s, k) else "what"  # "who did Kentucky Democrats beat?"
+    prompt = f"According to the article, {wh} {aux} {subject} {verb_words}{between}{when}?"
     if leaks(prompt, answer) or len(prompt.split()) > 22 or _headline_says(analysis, lemma, s, span):
         return None
     return Asked(s, prompt, answer[:1].upper() + answer[1:] + ".", subject)
+
+
+def _person_at(s: Sentence, k: int) -> bool:
+    """Token ``k`` heads a person's name ("beat incumbent Gov. Matt Bevin")."""
+    return any(m.kind == "person" and m.i <= k < m.j for m in s.mentions)
 
 
 CAUSE_PREPS = {"because": "of", "due": "to"}
