@@ -395,6 +395,14 @@ def _flag(value: str) -> int | None:
     return None
 
 
+def _fresh_split(art: str) -> str:
+    """A page of a fresh set (``fresh.csv``: "fr-…" the first set, "fr2-…" the second), the seed, or "?"."""
+    if art == "seed":
+        return "seed"
+    m = re.match(r"fr(\d*)-", art)
+    return ("fresh" + (f"-{m[1]}" if m[1] else "")) if m else "?"
+
+
 def _line(label: str, values: Sequence[int]) -> str:
     if not values:
         return f"  {label:48} -"
@@ -426,9 +434,7 @@ def cmd_report(args: argparse.Namespace) -> int:
                     "file": f"{path.name} ({label})",
                     "type": row.get("type", ""),
                     "origin": row.get("origin", ""),
-                    "split": split_of.get(
-                        art, "seed" if art == "seed" else "fresh" if art.startswith("fr-") else "?"
-                    ),
+                    "split": split_of.get(art, _fresh_split(art)),
                     "sheet": "pool (every candidate)" if "pool" in path.name else "quiz (what it picks)",
                     "article": art,
                 }
