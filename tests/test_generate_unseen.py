@@ -341,3 +341,21 @@ def test_minority_dividends_and_petition_are_glossed_only_in_the_glossary_s_sens
     assert {"dividend", "petition"} <= set(occurrences(glossed))
     protest = analyse(from_text("Hong Kong\n\nThe clashes were started by a radical minority of protesters."))
     assert "minority" in occurrences(protest)
+
+
+def test_constituency_is_glossed_only_as_a_district_that_elects() -> None:
+    """Al Bawaba's "Netanyahu's right-wing constituency" (his supporters) was glossed "the area whose voters
+    choose one member of parliament": a wrong key (reviewer bz)."""
+    base = analyse(
+        from_text(
+            "World lashes out at US\n\nThe decision was welcomed by Israeli Prime Minister Benjamin Netanyahu, "
+            "whose right-wing constituency supports the settlements."
+        )
+    )
+    seat = analyse(
+        from_text(
+            "Election\n\nThe minister lost her constituency, a seat she had held in parliament for ten years."
+        )
+    )
+    assert "constituency" not in occurrences(base)
+    assert "constituency" in occurrences(seat)

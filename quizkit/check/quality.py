@@ -180,12 +180,12 @@ def title_giveaway(q: Question, article: Article | None) -> Iterator[Problem]:
     """The key of a closed question is written in the article's headline: the student reads it there."""
     if article is None or not article.title or q.origin != "article":
         return
-    if q.type == "true_false" and restates(q.prompt, article.title):
-        # true, it is the headline; the headline denied ("Sweden has not dropped its investigation …" under
-        # "Sweden Drops Its Investigation …"), the headline says it is false
-        if q.answer is True or (_NEGATION.search(q.prompt) and not _NEGATION.search(article.title)):
-            yield warning("the statement restates the headline; make a statement about something else")
-            return
+    # true, it is the headline; the headline denied ("Sweden has not dropped its investigation …" under
+    # "Sweden Drops Its Investigation …"), the headline says it is false
+    denied = q.answer is False and _NEGATION.search(q.prompt) and not _NEGATION.search(article.title)
+    if q.type == "true_false" and (q.answer is True or denied) and restates(q.prompt, article.title):
+        yield warning("the statement restates the headline; make a statement about something else")
+        return
     if q.type not in NAMED_TYPES or "vocabulary" in q.tags or "metadata" in q.tags:
         return
     hit = next((n for n in key_names(q) if len(n) > 2 and mentions(article.title, n)), None)

@@ -384,6 +384,21 @@ SENSE_CUES: dict[str, frozenset[str]] = {
             "stock",
         ]
     ),
+    # "Netanyahu's right-wing constituency" is his supporters, not a district that elects a member
+    "constituency": frozenset(
+        [
+            "district",
+            "seat",
+            "mp",
+            "mps",
+            "member",
+            "parliament",
+            "parliamentary",
+            "elected",
+            "boundaries",
+            "won",
+        ]
+    ),
     "petition": frozenset(
         ["signatures", "signed", "signing", "online", "thousands", "residents", "citizens", "campaigners"]
     ),
