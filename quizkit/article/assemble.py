@@ -33,8 +33,9 @@ META_ZONE = 8
 TITLE_MAX_WORDS = 30
 HEADING_MAX_WORDS = 14
 LINK_LIST_FROM = 0.5
-_SEE_ALSO = re.compile(r"^\s*see also\b", re.I)
 """A bare "Related articles" label in the last half of the page starts a list of headline links."""
+_SEE_ALSO = re.compile(r"^\s*see also\b", re.I)
+"""A "see also" label starts one wherever it stands."""
 
 _INVISIBLE = re.compile(r"[\u00ad\u200b\u200c\u200d\u2060\ufeff]")
 _LABELS = (

@@ -167,6 +167,8 @@ def is_site_name(text: str) -> bool:
 
 
 TEASER_END = re.compile(r"(?:\w|,)(?:\.\.\.|…)$")
+"""A text cut off mid-word or mid-sentence with an ellipsis ("…may soon...", "…trapped in vi..."): how a list
+of links shows other stories (the HTML reader also leaves such blocks out when it looks for the article)."""
 TEASER_WORDS = 40
 
 

@@ -15,6 +15,7 @@ from collections.abc import Iterator
 from bs4 import BeautifulSoup
 from bs4.element import NavigableString, PreformattedString, Tag
 
+from quizkit.article import debris
 from quizkit.article.assemble import Raw, assemble, normalize
 from quizkit.article.html_meta import attr, page_metadata
 from quizkit.errors import InputError
@@ -140,11 +141,6 @@ def _own_words(tag: Tag) -> int:
     return n
 
 
-_TEASER_END = re.compile(r"\w(?:\.\.\.|…)\s*$")
-"""A text cut off mid-sentence ("…may soon be deemed stateless. Raminder Singh Rekhi, 41,..."): a teaser of
-another story in a list of links, not a paragraph of this one."""
-
-
 def _densest(soup: BeautifulSoup) -> Tag | None:
     """The element holding the most paragraph text: a <p> (or loose text in a <div>) counts for the element
     that holds it, and half for the one above. A teaser cut off with an ellipsis counts for nothing."""
@@ -156,7 +152,7 @@ def _densest(soup: BeautifulSoup) -> Tag | None:
 
     for tag in soup.find_all(["p", "div", "section", "td", "blockquote", "li"]):
         n = _own_words(tag)
-        if n < 8 or _TEASER_END.search(tag.get_text()):
+        if n < 8 or debris.TEASER_END.search(tag.get_text().strip()):  # another story's teaser, cut off
             continue
         holder = tag.parent if tag.name in ("p", "li", "blockquote") else tag
         add(holder, n)

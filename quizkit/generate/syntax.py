@@ -166,8 +166,9 @@ def clause(s: Sentence, verb: int, keep: set[int]) -> Clause:
     dashes = [k for k, t in enumerate(toks) if t.text in DASHES]
     opened = [k for k in dashes if k < verb]
     closed = [k for k in dashes if k > verb]
-    if len(opened) % 2 and closed:  # "…in 2010 – after Epstein was released … – in order to …": the aside
-        idxs = {k for k in idxs if opened[-1] < k < closed[0]}  # ends at its dash, whatever the parse says
+    inside = {k for k in idxs if opened and closed and opened[-1] < k < closed[0]}
+    if len(opened) % 2 and closed and not (keep & (idxs - inside)):  # "…in 2010 – after Epstein was
+        idxs = inside  # released … – in order to …": the aside ends at its dash, whatever the parse says
     # a relative clause's own relativiser ("where", "which") is not part of a main clause
     for c in children(s, verb):
         if toks[c].tag in ("WRB", "WDT", "WP") and c not in keep:
