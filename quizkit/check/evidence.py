@@ -6,11 +6,10 @@ import re
 from collections.abc import Iterator
 
 from quizkit.check.findings import Problem, error, short, warning
-from quizkit.check.text import capitalised_spans, content_words, mentions, names_of, numbers
+from quizkit.check.text import NEGATION, capitalised_spans, content_words, mentions, names_of, numbers
 from quizkit.model import Article, Evidence, Question
 
 _TEXT_KEYED = ("multiple_choice", "fill_blank", "short_answer")
-_NEGATION = re.compile(r"\b(?:not|never|no|none|nor|cannot|neither|without)\b|n[’']t\b", re.I)
 
 # Lines scraped from a web page around the story, not part of it (compare the reader's boilerplate list).
 _BOILERPLATE = re.compile(
@@ -102,7 +101,7 @@ def _true_false_grounded(prompt: str, answer: bool, evidence: str) -> Iterator[P
     if not answer and not novel:
         have = set(content_words(evidence))  # exact forms: "smallest" is not "smaller"
         changed = [w for w in content_words(prompt) if w not in have]
-        negated = len(_NEGATION.findall(prompt)) != len(_NEGATION.findall(evidence))
+        negated = len(NEGATION.findall(prompt)) != len(NEGATION.findall(evidence))
         if not changed and not negated:
             yield error(
                 "the statement is marked false but says nothing the evidence does not; swap in a wrong "

@@ -9,7 +9,7 @@ import re
 from collections.abc import Iterator
 
 from quizkit.check.findings import Finding, Problem, error, short, warning
-from quizkit.check.text import STOPWORDS, key_names, mentions
+from quizkit.check.text import NEGATION, STOPWORDS, key_names, mentions
 from quizkit.knowledge import aliases
 from quizkit.model import Article, Question, Quiz
 
@@ -182,7 +182,7 @@ def title_giveaway(q: Question, article: Article | None) -> Iterator[Problem]:
         return
     # true, it is the headline; the headline denied ("Sweden has not dropped its investigation …" under
     # "Sweden Drops Its Investigation …"), the headline says it is false
-    denied = q.answer is False and _NEGATION.search(q.prompt) and not _NEGATION.search(article.title)
+    denied = q.answer is False and NEGATION.search(q.prompt) and not NEGATION.search(article.title)
     if q.type == "true_false" and (q.answer is True or denied) and restates(q.prompt, article.title):
         yield warning("the statement restates the headline; make a statement about something else")
         return
@@ -209,7 +209,6 @@ def title_giveaway(q: Question, article: Article | None) -> Iterator[Problem]:
         )
 
 
-_NEGATION = re.compile(r"\b(?:not|never|no)\b|n[’']t\b", re.I)
 _TITLE_WORD = re.compile(r"[A-Za-z0-9][A-Za-z0-9'’-]+")
 _SMALL_WORDS = "a an the of in on at to for and or by with from is are was were be has have had as"
 _SMALL = frozenset(_SMALL_WORDS.split())

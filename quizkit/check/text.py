@@ -15,6 +15,8 @@ from quizkit.model import Question
 _ACRONYM = re.compile(r"^(?:[A-Z]\.?){2,5}$")
 _LEADING_THE = re.compile(r"^the\s+", re.I)
 _NUMBER = re.compile(r"\d+(?:[.,]\d+)*")
+NEGATION = re.compile(r"\b(?:not|never|no|none|nor|cannot|neither|without)\b|n[’']t\b", re.I)
+"""A word that says "not": a statement with one more than its evidence denies it."""
 _YEAR = re.compile(r"^(?:in\s+)?(?:1[5-9]\d\d|20\d\d)s?$", re.I)
 _MONTHS = (
     "january|february|march|april|may|june|july|august|september|october|november|december|"

@@ -10,6 +10,7 @@ from quizkit.generate.syntax import (
     BLANK,
     MAX_WORDS,
     RELATIVE_TAGS,
+    SAY_LEMMAS,
     asserted,
     broken,
     capitalise,
@@ -149,7 +150,6 @@ def _sentence_text(s: Sentence, idxs: tuple[int, ...], swap: dict[int, str]) -> 
 
 
 QUOTE_MARKS = ('"', "“", "‘", "'")
-SAY_LEMMAS = frozenset(["say", "tell", "add", "ask", "write", "insist", "warn", "argue"])
 
 
 def unattributed_quote(s: Sentence) -> bool:

@@ -179,12 +179,13 @@ def clause(s: Sentence, verb: int, keep: set[int]) -> Clause:
 DASHES = frozenset({"—", "–", "--"})
 
 
-_ATTRIBUTING = frozenset({"say", "tell", "add", "argue", "claim", "insist", "contend", "believe", "warn"})
+SAY_LEMMAS = frozenset(["say", "tell", "add", "ask", "write", "insist", "warn", "argue"])
+"""Verbs that attribute words to someone ("…, McKinley said", "she wrote")."""
 
 
 def _attribution(s: Sentence, c: int) -> bool:
     """``c`` is "McKinley said" set in the middle of a claim: a saying verb with a subject."""
-    return s.toks[c].lemma.lower() in _ATTRIBUTING and any(
+    return s.toks[c].lemma.lower() in SAY_LEMMAS and any(
         s.toks[k].dep in ("nsubj", "nsubjpass") for k in s.kids[c]
     )
 
