@@ -155,8 +155,12 @@ class Sentence:
 
     @property
     def unresolved(self) -> bool:
-        """True when the sentence opens with a pronoun or a demonstrative ("This move ...")."""
-        return starts_unresolved(self.toks)
+        """True when the sentence opens with a pronoun or a demonstrative ("This move ..."), or in lower case:
+        the tail of a sentence the parser split at a slogan's full stop ('South Dakota's "Meth. We're on
+        it." awareness campaign' → "awareness campaign has been …")."""
+        first = next((t.text for t in self.toks if t.pos != "PUNCT"), "")
+        lower = first[:1].islower() and not first[1:2].isupper() and first.isalpha()
+        return lower or starts_unresolved(self.toks)
 
     def where(self) -> str:
         """'paragraph 3, under "Heading"' for explanations."""
@@ -208,7 +212,14 @@ def starts_unresolved(toks: tuple[Tok, ...] | list[Tok]) -> bool:
             continue
         # "Both diseases are …" points back at two things ("Both Kazakhstan and Israel …" names them)
         both = low == "both" and k + 1 < len(toks) and toks[k + 1].pos == "NOUN"
-        return low in PRONOUN_STARTS or both
+        # "To that, Cook joked …", "After this, …": an opening preposition on what came before
+        pointing = (
+            t.pos == "ADP"
+            and k + 2 < len(toks)
+            and toks[k + 1].text.lower() in ("that", "this", "these", "those", "it", "which")
+            and toks[k + 2].text == ","
+        )
+        return low in PRONOUN_STARTS or both or pointing
     return False
 
 

@@ -390,3 +390,26 @@ def test_a_see_also_link_cut_off_teasers_and_a_rated_claim_box_are_not_the_artic
         "Committee. We have found no evidence to corroborate this claim."
     )
     assert snopes.body.startswith("On Nov. 15, 2019") and "Unproven" not in snopes.body
+
+
+def test_a_horizontal_bar_an_editors_completion_and_a_coded_headline(tmp_path: Path) -> None:
+    """Hawaii News Now sets an aside between horizontal bars ("life ― essential chemical elements ― are
+    found"), Live Science completes a word in brackets ("a 30 min[ute] activity"), and Inexhibit's JSON-LD
+    headline carries character references ("&#8216;The Medium is the Message&#8217;")."""
+    article = from_text(
+        "Europa\n\nPaganini said two of the three requirements for life ― essential chemical elements and "
+        "sources of energy ― are found all over the solar system. Going upstairs was a 30 min[ute] activity, "
+        "the patient wrote, and the gov[t] was told[4] of it."
+    )
+    assert "life — essential" in article.body and "―" not in article.body
+    assert "a 30 minute activity" in article.body and "told of it" in article.body
+    page = tmp_path / "page.html"
+    page.write_text(
+        '<html><head><script type="application/ld+json">{"@type": "NewsArticle", "headline": '
+        '"&#8216;The Medium is the Message&#8217;: the 7th Amsterdam Light Festival"}</script></head><body>'
+        "<article><p>"
+        + "The festival shows light art by artists from around the world every winter. " * 6
+        + "</p></article></body></html>",
+        encoding="utf-8",
+    )
+    assert read_article(page).title == "‘The Medium is the Message’: the 7th Amsterdam Light Festival"

@@ -866,3 +866,144 @@ def test_references_the_student_cannot_resolve_and_a_flipped_headline() -> None:
         answer=False,
     )
     assert list(title_giveaway(flipped, article))
+
+
+def test_third_fresh_set_cuts_and_references() -> None:
+    """A third set of saved pages (session 13): an appositive the parser ended inside a name ("Arguably the
+    best Android phone of 2019, the Note 10 Plus is …" had become "… of 2019 Plus is well designed"), "To
+    that, Cook joked …", the tail of a sentence split at a slogan's full stop ("awareness campaign has been
+    facing backlash"), the source's own slip "scored just three four times", "the other 21 people" and "get
+    their attention — and their vote" with nobody to point to; "a 8 minute activity" after a changed number."""
+    phone = sentences(
+        "Gadgets\n\nArguably the best Android phone of 2019, the Note 10 Plus is well designed, has a long list "
+        "of features and capabilities, and is powerful enough to keep up with whatever you throw at it."
+    )[0]
+    made = [*statements.clause_statements(phone), *(t for t, _ in statements.falsified(phone))]
+    assert not any("2019 Plus" in t for t in made)
+    cook = sentences(
+        "Tim Cook\n\nTo that, Cook joked that he's not Alicia Keys, the singer who surprised the audience."
+    )[0]
+    assert cook.unresolved and not statements.falsified(cook)
+    split = sentences(
+        "Meth ads\n\nSouth Dakota’s viral “Meth. We’re on it.” awareness campaign has been facing backlash and "
+        "mockery since introduced on Monday."
+    )
+    tail = next(s for s in split if s.text.startswith("awareness"))
+    assert tail.unresolved
+    typo = sentences(
+        "Wild\n\nParise has quickly turned around a tepid start in which he scored just three four times in "
+        "his first 18 games."
+    )[0]
+    assert not statements.clause_statements(typo)
+    others = sentences(
+        "Plague\n\nThe man was quarantined. The other 21 people have showed no signs or symptoms of the plague."
+    )[1]
+    assert not statements.clause_statements(others) and not statements.falsified(others)
+    their = sentences(
+        "Patrick\n\nThe black former Massachusetts governor is eager to get their attention — and their vote."
+    )[0]
+    assert not statements.clause_statements(their)
+    kept = sentences(
+        "Voters\n\nMany black voters in South Carolina say they want to hear the candidates on their concerns."
+    )[0]
+    assert statements.clause_statements(kept)
+    minutes = sentences(
+        "Duvet lung\n\nThe patient said going upstairs to bed was a 30 minute activity that left him tired out."
+    )[0]
+    made = [
+        c.question.prompt
+        for c in true_false.candidates(analyse(from_text("Duvet lung\n\n" + minutes.text)), random.Random(0))
+    ]
+    assert not any(re.search(r"\ba [8]\b", p) for p in made)
+
+
+def test_third_fresh_set_written_questions_and_counts() -> None:
+    """ "What may Classic rock seem?" (a linking verb), "What has the compact four-door been redesigned from?"
+    → "The ground-up." (an idiom), "What did Instagram introduce?" without the year that makes one answer
+    right, and "how many games have been announced?" keyed three when 22 launched (three were exclusives)."""
+    from quizkit.generate import numbers, written
+
+    def asked(text: str) -> list[str]:
+        analysis = analyse(from_text(text))
+        return [a.prompt for s in analysis.sentences if (a := written.ask(s, analysis))]
+
+    assert not asked("Bikes\n\nClassic rock may seem something of a cliché for bikers on the open road.")
+    assert not asked("Nissan\n\nThe compact four-door has been redesigned from the ground up by Nissan.")
+    assert asked(
+        "Chasing Instagram analytics\n\nInstagram began testing hiding like counts on Thursday. Instagram first "
+        "introduced business accounts in 2016. There are now 140 million businesses."
+    ) == ["According to the article, what did Instagram introduce in 2016?"]
+    games = sentences(
+        "Stadia\n\nOnly three games available exclusively on the service have been announced so far."
+    )[0]
+    texts = [numbers.question_text(c) for c in numbers.counts(games)]
+    assert "how many games available exclusively on the service have been announced so far" in texts
+    species = sentences(
+        "Species\n\nScience has identified some 2 million species of plants, animals and microbes on Earth."
+    )[0]
+    assert not any(
+        t and "of plants" in t for t in (numbers.question_text(c) for c in numbers.counts(species))
+    )
+
+
+def test_third_fresh_set_vocabulary_and_headline_give_aways() -> None:
+    """ "revenue" asked from a job title ("senior vp partnerships and revenue at Ubisoft"), "verdict" glossed as
+    a court's decision under a dance show's judges, "infrastructure" as roads and railways for Google's
+    servers; "James Van Der Beek has not been eliminated …" and "… has been eliminated …" under the headline
+    "James Van Der Beek eliminated from 'Dancing with the Stars' after announcing …"."""
+    from quizkit.check.quality import title_giveaway
+
+    def glossed(text: str) -> set[str]:
+        return set(vocabulary.occurrences(analyse(from_text(text))))
+
+    assert "revenue" not in glossed(
+        "Stadia\n\n“Google offers an extension of the market,” says Chris Early, senior vp partnerships and "
+        "revenue at Ubisoft."
+    )
+    assert "impeachment" in glossed(
+        "Sondland\n\nAmbassador Gordon Sondland, the most anticipated witness in the impeachment inquiry, is "
+        "likely to be unpredictable."
+    )
+    assert "verdict" not in glossed(
+        "Dancing\n\nHe waited for the hardest judge’s verdict on the dance floor."
+    )
+    assert "verdict" in glossed("Trial\n\nThe jury reached its verdict after two days in court.")
+    assert "infrastructure" not in glossed(
+        "Stadia\n\nThe key to Stadia's success is Google's built-in infrastructure."
+    )
+    assert "infrastructure" in glossed(
+        "Debt\n\nInterest payments could make it harder for the government to repair aging infrastructure."
+    )
+    article = from_text(
+        "James Van Der Beek eliminated from 'Dancing with the Stars' after announcing wife suffered miscarriage"
+        "\n\nJames Van Der Beek has been eliminated from Dancing with the Stars, days after his announcement."
+    )
+    for answer, prompt in (
+        (
+            False,
+            "According to the article, James Van Der Beek has not been eliminated from Dancing with the Stars.",
+        ),
+        (
+            True,
+            "According to the article, James Van Der Beek has been eliminated from Dancing with the Stars.",
+        ),
+    ):
+        assert list(title_giveaway(make_question("true_false", prompt=prompt, answer=answer), article)), (
+            prompt
+        )
+    other = make_question(
+        "true_false",
+        prompt="According to the article, the difficult elimination came after his wife had suffered a loss.",
+        answer=True,
+    )
+    assert not list(title_giveaway(other, article))
+
+
+def test_a_shortfall_of_one_question_is_said_in_the_singular() -> None:
+    from quizkit.generate import _shortfall
+
+    analysis = analyse(
+        from_text("Amsterdam\n\n" + "The festival shows light art by artists from around the world. " * 30)
+    )
+    assert _shortfall(analysis, 17, 1).startswith("made 1 question of the 17 asked")
+    assert _shortfall(analysis, 17, 3).startswith("made 3 questions of the 17 asked")

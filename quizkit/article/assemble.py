@@ -101,10 +101,11 @@ def split_long(paragraph: str) -> list[str]:
 
 
 def normalize(text: str) -> str:
-    """One line of text: invisible characters dropped, any run of white space made one space."""
+    """One line of text: invisible characters dropped, a horizontal bar made an em dash ("life ― essential
+    elements ― are found": the parser and the question rules know the em dash), white space made one space."""
     if _INVISIBLE.search(text):
         text = _INVISIBLE.sub("", text)
-    return " ".join(text.split())
+    return " ".join(text.replace("\u2015", "\u2014").split())
 
 
 def _is_metadata(text: str, found: _Found) -> bool:

@@ -36,6 +36,8 @@ CITATION = re.compile(
     re.I,
 )
 EDITORIAL_CAPITAL = re.compile(r"\[([A-Z])\](?=[a-z])")
+EDITORIAL_ENDING = re.compile(r"(?<=[a-z])\[([a-z]{2,})\](?=[\s.,;:!?'’\"”)]|$)")
+"""An editor's completion inside a word ("a 30 min[ute] activity"): the word as the editor completed it."""
 SPEAKER_TAG = re.compile(
     r"^(?:[A-Z][A-Z'’.-]+(?: [A-Z][A-Z'’.-]+){0,3})(?: \((?:[A-Z][\w ]{0,30})\))?:\s+(?=\S)"
 )
@@ -92,6 +94,7 @@ def strip_inline(text: str) -> tuple[str, list[str]]:
         text = MARKET_CODE.sub("", text)
         text = re.sub(r"\s{2,}", " ", text)
     text = EDITORIAL_CAPITAL.sub(r"\1", text)  # '"[T]he birth lottery…"': the editor's capital, not a note
+    text = EDITORIAL_ENDING.sub(r"\1", text)
     found = CITATION.findall(text)
     if found:
         removed.extend(f.strip() for f in found)

@@ -5,6 +5,7 @@ When sources disagree the most specific wins: JSON-LD, then Open Graph, then pla
 
 from __future__ import annotations
 
+import html
 import json
 from collections.abc import Iterator
 from typing import Any
@@ -39,11 +40,12 @@ def _walk_json(node: Any) -> Iterator[dict[str, Any]]:
 
 
 def _name(value: Any) -> str:
-    """A JSON-LD person/organisation as text: "Jane", {"name": "Jane"} or a list of those."""
+    """A JSON-LD person/organisation as text: "Jane", {"name": "Jane"} or a list of those. Character
+    references that some sites leave in it ("&#8216;The Medium…") are decoded."""
     if isinstance(value, str):
-        return value
+        return html.unescape(value)
     if isinstance(value, dict):
-        return str(value.get("name", ""))
+        return html.unescape(str(value.get("name", "")))
     if isinstance(value, list):
         return ", ".join(n for n in (_name(v) for v in value) if n)
     return ""

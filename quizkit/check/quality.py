@@ -183,7 +183,8 @@ def title_giveaway(q: Question, article: Article | None) -> Iterator[Problem]:
     # true, it is the headline; the headline denied ("Sweden has not dropped its investigation …" under
     # "Sweden Drops Its Investigation …"), the headline says it is false
     denied = q.answer is False and NEGATION.search(q.prompt) and not NEGATION.search(article.title)
-    if q.type == "true_false" and (q.answer is True or denied) and restates(q.prompt, article.title):
+    giveaway = q.type == "true_false" and (q.answer is True or denied) and restates(q.prompt, article.title)
+    if giveaway or (q.type == "true_false" and denied and denies_headline_verb(q.prompt, article.title)):
         yield warning("the statement restates the headline; make a statement about something else")
         return
     if q.type not in NAMED_TYPES or "vocabulary" in q.tags or "metadata" in q.tags:
@@ -214,11 +215,36 @@ _SMALL_WORDS = "a an the of in on at to for and or by with from is are was were 
 _SMALL = frozenset(_SMALL_WORDS.split())
 
 
-def restates(statement: str, title: str) -> bool:
-    """Most of the headline's words are in the statement: true by the headline alone."""
-    words = {w.lower() for w in _TITLE_WORD.findall(title)} - _SMALL
+_HEADLINE_CLAUSE = re.compile(r"\s+(?:after|as|amid|while|despite|because|following)\s+|\s*[:;,—–|]\s+", re.I)
+"""Where a headline's main news ends: "James Van Der Beek eliminated from 'Dancing with the Stars' | after …"."""
+
+
+def restates(statement: str, title: str, share: float = 0.75) -> bool:
+    """Most of the headline's words, or of its main clause, are in the statement: true by the headline."""
     said = {w.lower() for w in _TITLE_WORD.findall(statement)}
-    return len(words) >= 3 and len(words & said) >= 0.75 * len(words)
+    for part in dict.fromkeys([title, _HEADLINE_CLAUSE.split(title)[0]]):
+        words = {w.lower() for w in _TITLE_WORD.findall(part)} - _SMALL
+        if len(words) >= 3 and len(words & said) >= share * len(words):
+            return True
+    return False
+
+
+_DENIED_VERB = re.compile(
+    r"\b(?:not|never)\s+(?:(?:been|be|being|have|has|yet|always|ever)\s+)*([A-Za-z]{4,})", re.I
+)
+
+
+def denies_headline_verb(statement: str, title: str) -> bool:
+    """The statement denies the headline's own verb about the headline's actors ("James Van Der Beek has not
+    been eliminated from Dancing with the Stars" under "James Van Der Beek eliminated from 'Dancing with the
+    Stars' after …"): a third of the headline's words and the denied verb are there."""
+    m = _DENIED_VERB.search(statement)
+    if not m:
+        return False
+    word = m.group(1).lower()
+    stem = word[: max(4, len(word) - 3)]  # "dropped" → "drop" (of "Drops"), "eliminated" → "elimina"
+    verb_there = any(w.lower().startswith(stem) for w in _TITLE_WORD.findall(title))
+    return verb_there and restates(statement, title, share=1 / 3)
 
 
 def who_not_person(q: Question, article: Article | None) -> Iterator[Problem]:

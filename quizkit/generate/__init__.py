@@ -167,7 +167,7 @@ def _context(article: Article, n: int, seed: int, warnings: list[str], media: in
         )
     elif len(got) < n:
         warnings.append(
-            f"the knowledge base gave {len(got)} context questions of the {n} asked "
+            f"the knowledge base gave {len(got)} context question{'' if len(got) == 1 else 's'} of the {n} asked "
             "(only facts tied to the article's main points, and nothing the article already says)"
         )
     return got
@@ -684,7 +684,7 @@ def _shortfall(analysis: Analysis, asked: int, got: int) -> str:
         if analysis.words < 150
         else "the article gave no more questions that pass the checks without repeating each other"
     )
-    return f"made {got} questions of the {asked} asked: {why}"
+    return f"made {got} question{'' if got == 1 else 's'} of the {asked} asked: {why}"
 
 
 def summary_lines(gen: Generated) -> list[str]:

@@ -307,12 +307,13 @@ WHEN_PREPS = frozenset({"in", "on"})
 DATE_KINDS = frozenset({"year", "date"})
 
 
-def opening_date(s: Sentence, root: int) -> str:
-    """ "in 2018" of "In 2018, Russia secured…": a short date phrase before the subject, else ''."""
+def opening_date(s: Sentence, root: int, anywhere: bool = False) -> str:
+    """ "in 2018" of "In 2018, Russia secured…": a short date phrase before the subject (or, ``anywhere``,
+    also one after the verb: "introduced business accounts in 2016"), else ''."""
     subj = min((k for k in s.kids[root] if s.toks[k].dep in ("nsubj", "nsubjpass")), default=root)
     for k in s.kids[root]:
         t = s.toks[k]
-        if k > subj or t.dep != "prep" or t.text.lower() not in WHEN_PREPS:
+        if (k > subj and not anywhere) or t.dep != "prep" or t.text.lower() not in WHEN_PREPS:
             continue
         span = _subtree(s, k)
         dates = [m for m in s.mentions if m.kind in DATE_KINDS and span[0] <= m.i and m.j <= span[-1] + 1]

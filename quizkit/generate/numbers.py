@@ -197,13 +197,26 @@ def question_text(c: Count) -> str | None:
     idxs = list(clause(s, verb, {c.noun}).idxs)  # without side clauses or the attribution
     np = sorted(subtree(s, c.noun))
     np_set = set(np)
+    # what is counted: "three games available exclusively on the service", up to a comma ("18 criminal charges
+    # in the US, including …": the rest is a side detail)
+    right: list[int] = []
+    for k in np:
+        if k > c.noun:
+            if toks[k].pos == "PUNCT":
+                break
+            right.append(k)
+    if any(toks[k].dep in ("conj", "cc") for k in np if k > c.noun):
+        right = []  # "species of plants, animals and microbes": no part of a list
+    if len(right) > 8 or vague(s, right) or stranded(s, right):
+        return None
+    counted = " ".join(x for x in (c.counted, render(toks, right)) if x)
     if noun.dep in ("nsubj", "nsubjpass"):
         if _intro(s, idxs, np[0]) is None:
             return None
         rest = [k for k in _tail(s, idxs, np[-1] + 1, verb) if k not in np_set]
         if not rest or vague(s, rest) or stranded(s, rest):
             return None
-        return f"how many {c.counted} {render(toks, rest)}"
+        return f"how many {counted} {render(toks, rest)}"
     if noun.dep != "dobj":
         return None
     subj_span = _named_subject(s, verb)
@@ -225,7 +238,7 @@ def question_text(c: Count) -> str | None:
         middle = " ".join(x for x in (toks[verb].lemma, render(toks, rest)) if x)
     if vague(s, rest) or stranded(s, rest) or any(toks[k].text.lower() in TIME_WORDS for k in rest):
         return None
-    return f"how many {c.counted} {front} {subject} {middle}"
+    return f"how many {counted} {front} {subject} {middle}"
 
 
 TOLL_VERBS = frozenset({"kill", "injure", "wound"})

@@ -29,6 +29,7 @@ from quizkit.generate.syntax import (
     subject_of,
     subtree,
     swap_mention,
+    unbound_plural,
     vague,
 )
 
@@ -58,10 +59,8 @@ def statement(s: Sentence, m: Mention | None, replacement: str | None) -> tuple[
     opened = opening_swap(s, idxs, swap)
     if opened is None:
         return None
-    text = strip_end(render(toks, idxs, opened))
-    if len(text.split()) < 5 or len(text.split()) > MAX_WORDS + 4 or broken(text) or cut_before_verb(s, idxs):
-        return None
-    return capitalise(text) + ".", idxs
+    text = _sentence_text(s, idxs, opened)  # the same checks and mends as every other statement
+    return (text, idxs) if text else None
 
 
 FIRST_PERSON = frozenset({"i", "we", "you"})
@@ -139,12 +138,28 @@ _A_BEFORE_VOWEL_NUMBER = re.compile(r"\b([Aa]) (?=(?:8[\d,.]*|1[18](?:,\d{3})*(?
 """The source's own slip "a 8-year-old" (said "an eight"): printed as "an 8-year-old"."""
 
 
+def _kept(idxs: tuple[int, ...], swap: dict[int, str]) -> list[int]:
+    """The tokens still standing: a dropped word ('' in ``swap``) is gone, unless it belongs to a run another
+    word of which carries a replacement ("Central Asia" → "Gaza": "Asia", the object, is there as "Gaza")."""
+
+    def replaced_run(k: int) -> bool:
+        for step in (-1, 1):
+            j = k + step
+            while j in swap:
+                if swap[j]:
+                    return True
+                j += step
+        return False
+
+    return [k for k in idxs if swap.get(k) != "" or replaced_run(k)]
+
+
 def _sentence_text(s: Sentence, idxs: tuple[int, ...], swap: dict[int, str]) -> str | None:
     text = _INVERTED_SAID.sub(r", \1 ", strip_end(render(s.toks, idxs, swap)))
     text = _A_BEFORE_VOWEL_NUMBER.sub(r"\1n ", text)
     if broken(text) or cut_before_verb(s, idxs) or joined_without_and(s, idxs) or predicate_cut(s, idxs):
         return None
-    if words_left_out(s, idxs) or stranded(s, [k for k in idxs if swap.get(k) != ""]):
+    if words_left_out(s, idxs) or stranded(s, _kept(idxs, swap)) or unbound_plural(s, idxs):
         return None
     return capitalise(text) + "." if 5 <= len(text.split()) <= MAX_WORDS + 4 else None
 

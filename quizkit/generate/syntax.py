@@ -214,10 +214,16 @@ def _opens_appositive(s: Sentence, k: int) -> bool:
     )
 
 
+_CLOSES_APPOSITIVE = frozenset({",", "—", "–", "-", ")", ".", ";", ":", "?", "!", '"', "”", "’"})
+
+
 def _set_off(s: Sentence, k: int) -> bool:
-    """An appositive set off by a comma or dash: "Central Asia—a region …", "the Accords, a deal, …"."""
-    first = min(subtree(s, k))
-    return first > 0 and s.toks[first - 1].text in (",", "—", "–", "-", "(")
+    """An appositive set off by a comma or dash on both sides: "Central Asia—a region …", "the Accords, a
+    deal, …". One the parse ends inside a name ("…, the Note 10 Plus is …" with "Plus" left out) is not."""
+    sub = subtree(s, k)
+    first, after = min(sub), max(sub) + 1
+    opened = first > 0 and s.toks[first - 1].text in (",", "—", "–", "-", "(")
+    return opened and (after >= len(s.toks) or s.toks[after].text in _CLOSES_APPOSITIVE)
 
 
 def render(
@@ -430,11 +436,32 @@ DEMONSTRATIVES = frozenset({"this", "that", "these", "those"})
 
 
 def vague(s: Sentence, idxs: tuple[int, ...] | list[int], swap: dict[int, str] | None = None) -> bool:
-    """A demonstrative ("that story", "this move") points at text the student has not seen (unless ``swap``
-    puts a name in its place)."""
+    """A demonstrative ("that story", "this move") or "the other" ("the other 21 people": other than whom?)
+    points at text the student has not seen (unless ``swap`` puts a name in its place)."""
+    toks = s.toks
     return any(
-        s.toks[k].dep == "det" and s.toks[k].text.lower() in DEMONSTRATIVES and k not in (swap or {})
+        (toks[k].dep == "det" and toks[k].text.lower() in DEMONSTRATIVES and k not in (swap or {}))
+        or (k > 0 and toks[k].text.lower() == "other" and toks[k - 1].text.lower() == "the")
         for k in idxs
+    )
+
+
+def unbound_plural(s: Sentence, idxs: tuple[int, ...] | list[int]) -> bool:
+    """A "their", "them" or "they" with nothing in the kept words to point to ("… is eager to get their
+    attention — and their vote", with the businesswomen a sentence back)."""
+    return any(
+        s.toks[k].text.lower() in ("their", "them", "they") and not _plural_before(s, idxs, k) for k in idxs
+    )
+
+
+def _plural_before(s: Sentence, idxs: tuple[int, ...] | list[int], k: int) -> bool:
+    """Something "their" can point to earlier in the kept words: a plural noun, a group or a place, two names."""
+    before = [j for j in idxs if j < k]
+    named = [m for m in s.mentions if m.i in before]
+    return (
+        any(s.toks[j].tag in ("NNS", "NNPS") or s.toks[j].dep == "conj" for j in before)
+        or any(m.kind not in ("person", "number", "year", "date") for m in named)
+        or len(named) > 1
     )
 
 
@@ -677,7 +704,8 @@ _BROKEN = re.compile(
     r"|\b(and|but|or)\s+(because|if|when|while|although|though|whereas)\b"  # a dangling subordinator
     r"|,\s*(and|or)\s*$"
     r"|\b(?:do|did|does|done|doing)(?:\s+\w+ly)?\s+(?:that|this|it|so)\s*$"  # "designed to do exactly that"
-)
+    r"|\b(?:two|three|four|five|six|seven|eight|nine|ten)\s+(?:two|three|four|five|six|seven|eight|nine|ten)(?=\s)"
+)  # the last: the source's own slip, "he scored just three four times"
 
 
 def broken(text: str) -> bool:

@@ -261,6 +261,28 @@ def _tok_pos(s: Sentence, at: int) -> str:
     return next((t.pos for t in s.toks if t.start == at), "")
 
 
+def _in_person_title(s: Sentence, at: int) -> bool:
+    """The token at body offset ``at`` is part of a person's job title ("Chris Early, senior vp partnerships
+    and revenue at Ubisoft"): the word names a post there, not the idea the gloss explains."""
+    k = next((i for i, t in enumerate(s.toks) if t.start == at), None)
+    people = [range(m.i, m.j) for m in s.mentions if m.kind == "person"]
+    seen: set[int] = set()
+    while k is not None and k not in seen:
+        seen.add(k)
+        t = s.toks[k]
+        # an appositive, or a title the parser hung on the name as a conjunct ("Early, senior vp … and revenue")
+        if (
+            t.dep in ("appos", "conj")
+            and any(t.head in r for r in people)
+            and not any(k in r for r in people)
+        ):
+            # a post has no article ("senior vp … and revenue at Ubisoft"); a description has one ("the most
+            # anticipated witness in the impeachment inquiry"), and its words are used in their own sense
+            return not any(s.toks[j].dep == "det" for j in s.kids[k])
+        k = None if t.head == k else t.head
+    return False
+
+
 def _function_word(s: Sentence, at: int) -> bool:
     """The token at body offset ``at`` works as a preposition or conjunction here."""
     tok = next((t for t in s.toks if t.start == at), None)
@@ -419,6 +441,53 @@ SENSE_CUES: dict[str, frozenset[str]] = {
     ),
     "deployment": _MILITARY,
     "dose": frozenset(["vaccine", "medicine", "drug", "drugs", "doses", "booster", "pill", "pills"]),
+    "verdict": frozenset(
+        [
+            "court",
+            "jury",
+            "jurors",
+            "trial",
+            "guilty",
+            "innocent",
+            "acquitted",
+            "convicted",
+            "defendant",
+            "appeal",
+        ]
+    ),
+    "infrastructure": frozenset(
+        [
+            "road",
+            "roads",
+            "rail",
+            "railway",
+            "railways",
+            "bridge",
+            "bridges",
+            "port",
+            "ports",
+            "pipeline",
+            "pipelines",
+            "power",
+            "water",
+            "transport",
+            "highway",
+            "highways",
+            "airport",
+            "airports",
+            "electricity",
+            "grid",
+            "public",
+            "government",
+            "spending",
+            "repair",
+            "aging",
+            "ageing",
+            "crumbling",
+            "projects",
+            "investment",
+        ]
+    ),
     "warrant": frozenset(["arrest", "search", "judge", "issued", "police", "court", "officers", "signed"]),
     "jury": frozenset(
         ["trial", "court", "verdict", "judge", "jurors", "guilty", "grand", "deliberations", "juror"]
@@ -576,6 +645,8 @@ def occurrences(analysis: Analysis) -> dict[str, tuple[Sentence, str]]:
                     continue  # part of a name ("the Abraham Accords", "Orbit Beyond"), not the common word
                 if _function_word(s, s.start + m.start(1)):
                     continue  # "according to" is a preposition, not the noun "accord"
+                if _in_person_title(s, s.start + m.start(1)):
+                    continue  # "senior vp partnerships and revenue at Ubisoft": a post, not the idea
                 if not re.search(r"[\s-]", term) and not fits(
                     s, s.start + m.start(1), term, glossary().get(term, "")
                 ):

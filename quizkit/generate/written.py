@@ -36,13 +36,13 @@ _INTENT_WORDS = """agree decide plan want try seek aim hope vow promise pledge t
 INTENT = frozenset(_INTENT_WORDS.split())
 """Verbs with a "to" clause that is what the subject set out to do ("agreed to join …")."""
 _EMPTY_WORDS = """include mean take make see become put place set keep leave send give bring turn continue cost
-    call name dub label term deem consider brand"""
+    call name dub label term deem consider brand seem appear look sound feel remain stay prove"""
 _JUDGING_WORDS = """face hail praise welcome criticize criticise condemn pillory slam blast applaud laud denounce
     decry"""
 NO_OBJECT_VERBS = actions.LIGHT | actions.SPEECH | frozenset(_EMPTY_WORDS.split() + _JUDGING_WORDS.split())
 """Verbs whose object says little alone ("has a long way", "makes it", "continued to program"), needs a
 place or state after it ("put Sawyer in charge", "left rates unchanged"; "called the decision a landmark
-judgment"), or is a judgment with many right
+judgment"), links a subject to a description ("what may classic rock seem?"), or is a judgment with many right
 answers ("what has Mr Obama faced?" → "criticism", "what did Obama hail?" → "signs of hope": dev reviewers
 called them vague): the sentence gives no question."""
 BAD_SUBJECT_DEPS = frozenset({"relcl", "acl", "appos", "advcl"})
@@ -164,6 +164,10 @@ PREP_VERBS = frozenset(_PREP_VERB_PAIRS.split())
 the point; "what did the economy expand at?" (a verb that merely takes a phrase) is no question."""
 
 
+IDIOM_ENDS = re.compile(r"^(?:the )?(?:ground[ -]up|scratch|the get-go|the outset)$", re.I)
+"""Objects of a preposition that make an idiom with it ("from the ground up", "from scratch")."""
+
+
 def _answer(s: Sentence, span: list[int] | None) -> str | None:
     """The phrase as a clean point: 2-18 words, no pronoun or demonstrative it needs the sentence for, not
     a count (a "how many" question asks that better), not ending on a word the cut left hanging."""
@@ -187,6 +191,8 @@ def _answer(s: Sentence, span: list[int] | None) -> str | None:
         return None  # "halibut back", "… as well": a word the cut left hanging
     if statements.cut_before_verb(s, tuple(span)):
         return None  # "a group of cells called group 2" before "innate", which the parser took for a verb
+    if IDIOM_ENDS.search(text):
+        return None  # "redesigned from the ground up": "what was it redesigned from?" has no answer
     if sum(1 for x in span if s.toks[x].pos in CONTENT) < 2:
         return None  # "the certification", "the warden": which one, the question does not say
     return text
@@ -291,7 +297,7 @@ def ask(s: Sentence, analysis: Analysis) -> Asked | None:
     answer = _answer(s, span)
     if answer is None:
         return None
-    when = actions.opening_date(s, root)
+    when = actions.opening_date(s, root, anywhere=True)  # "what did Instagram introduce in 2016?": one answer
     wh = "who" if t.dep == "dobj" and _person_at(s, k) else "what"  # "who did Kentucky Democrats beat?"
     prompt = f"According to the article, {wh} {aux} {subject} {verb_words}{between}{when}?"
     if leaks(prompt, answer) or len(prompt.split()) > 22 or _headline_says(analysis, lemma, s, span):
