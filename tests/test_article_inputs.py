@@ -413,3 +413,21 @@ def test_a_horizontal_bar_an_editors_completion_and_a_coded_headline(tmp_path: P
         encoding="utf-8",
     )
     assert read_article(page).title == "‘The Medium is the Message’: the 7th Amsterdam Light Festival"
+
+
+def test_a_sponsors_note_with_a_sign_up_call_is_page_furniture() -> None:
+    """Dealbreaker's "Opening Bell" carries a sponsor's note (33 words, longer than a bare furniture line);
+    the quiz had made a true statement of "The Water Coolest is the preferred bathroom stall reading …"."""
+    article = from_text(
+        "Opening Bell 11.18.19\n\nT-Swift is beefing with The Carlyle Group.\n\nStart your day with the Opening "
+        "Bell powered by The Water Coolest. The Water Coolest is the preferred bathroom stall reading material of "
+        "finance professionals. Sign up for the free daily newsletter.\n\nTaylor Swift might not be able to "
+        "perform all of her hits due to a legal dispute with Scooter Braun, and private equity is involved."
+    )
+    assert "Water Coolest" not in article.body and "Taylor Swift might not" in article.body
+    kept = from_text(
+        "Budget\n\nThe programme, sponsored by the city council, will sign up 400 families for free school "
+        "meals this autumn, officials said, and the newsletter of the parents' association will list the "
+        "dates. Families can also register at the library."
+    )
+    assert "sponsored by the city council" in kept.body

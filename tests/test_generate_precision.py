@@ -956,6 +956,15 @@ def test_third_fresh_set_vocabulary_and_headline_give_aways() -> None:
     def glossed(text: str) -> set[str]:
         return set(vocabulary.occurrences(analyse(from_text(text))))
 
+    # the second teacher audit's basic and self-explanatory terms join the first's, which all stay
+    assert {
+        "lawmaker",
+        "consumer",
+        "aftershock",
+        "import",
+        "pandemic",
+        "climate change",
+    } <= vocabulary.EVERYDAY
     assert "revenue" not in glossed(
         "Stadia\n\n“Google offers an extension of the market,” says Chris Early, senior vp partnerships and "
         "revenue at Ubisoft."

@@ -88,6 +88,10 @@ _CUE_WORDS = re.compile(
 )
 """Every pattern in _SHORT_CUES needs one of these; checking them first keeps long inputs fast."""
 _SHORT_WORDS = 30
+_PROMO_WORDS = 60
+_SPONSOR = re.compile(r"\b(?:powered|sponsored|presented|brought to you) by\b", re.I)
+_SIGN_UP_CALL = re.compile(r"(?:^|[.!?]\s+)(?:sign ?up|subscribe)\b[^.!?]*\bnewsletters?\b", re.I)
+"""A sentence that is only a call to sign up for a newsletter."""
 _TRAILING_CREDIT = re.compile(
     r"\s*[(\[](?:file )?(?:photo|image|picture|pic|video|credit)s?\s*(?:credit)?\s*:\s*[^)\]]{1,60}[)\]]\s*$",
     re.I,
@@ -111,7 +115,13 @@ def is_boilerplate(line: str) -> bool:
     if _WHOLE_LINE.fullmatch(text) or _HASHTAGS.fullmatch(text):
         return True
     if not _short(text):
-        return False
+        # "Start your day with the Opening Bell powered by The Water Coolest. … Sign up for the free daily
+        # newsletter.": a sponsor's note with a sign-up call, a little longer than a bare furniture line
+        return (
+            len(text.split()) <= _PROMO_WORDS
+            and bool(_SPONSOR.search(text))
+            and bool(_SIGN_UP_CALL.search(text))
+        )
     if _COPYRIGHT.search(text) or _BREADCRUMB.fullmatch(text):
         return True
     return bool(_CUE_WORDS.search(text)) and any(c.search(text) for c in _SHORT_CUES)
