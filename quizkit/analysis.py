@@ -219,7 +219,50 @@ def starts_unresolved(toks: tuple[Tok, ...] | list[Tok]) -> bool:
             and toks[k + 1].text.lower() in ("that", "this", "these", "those", "it", "which")
             and toks[k + 2].text == ","
         )
-        return low in PRONOUN_STARTS or both or pointing
+        return low in PRONOUN_STARTS or both or pointing or _back_noun(toks, k)
+    return False
+
+
+BACK_NOUNS = frozenset(
+    [
+        "answer",
+        "catch",
+        "reality",
+        "problem",
+        "question",
+        "reason",
+        "result",
+        "difference",
+        "truth",
+        "trick",
+        "downside",
+        "upside",
+        "upshot",
+        "irony",
+        "twist",
+        "rest",
+        "latter",
+        "former",
+        "same",
+    ]
+)
+"""Nouns that stand for something said just before or just after ("the simple answer is that …", "the only
+catch was …", "the reality seems to be somewhat different"): as a sentence's subject, with no "of" or "for"
+phrase to say which, they point at text the student has not seen."""
+
+
+def _back_noun(toks: tuple[Tok, ...] | list[Tok], k: int) -> bool:
+    """``toks[k]`` is "the" opening a subject whose head, after at most two modifiers, is one of
+    ``BACK_NOUNS`` with no phrase of its own ("the reason for the delay" says which)."""
+    if toks[k].text.lower() != "the":
+        return False
+    for j in range(k + 1, min(k + 4, len(toks))):
+        t = toks[j]
+        if t.pos in ("ADJ", "ADV") or t.tag == "JJS":
+            continue
+        if t.text.lower() not in BACK_NOUNS or t.dep not in ("nsubj", "nsubjpass"):
+            return False
+        return not any(x.head == j and x.dep in ("prep", "acl", "relcl") for x in toks)
     return False
 
 

@@ -431,3 +431,16 @@ def test_a_sponsors_note_with_a_sign_up_call_is_page_furniture() -> None:
         "dates. Families can also register at the library."
     )
     assert "sponsored by the city council" in kept.body
+
+
+def test_a_space_the_markup_left_before_a_comma_or_an_apostrophe_s_is_closed_up() -> None:
+    """The Paradigm (Nigeria) sets a space before every comma, full stop and "’s": a question had printed
+    "what was the details of the Senate ’s plenary session shared on?"."""
+    article = from_text(
+        "Lawan moves motion\n\nThe details of the Senate ’s plenary session was shared on the Twitter handle of "
+        "the Senate , @NGRSenate . Lawan raised the motion after the Senate President read 16 letters ."
+    )
+    assert "Senate’s plenary" in article.body and "the Senate, @NGRSenate." in article.body
+    assert "16 letters." in article.body
+    kept = from_text("Rock\n\nThe band played rock 'n' roll ... and the crowd sang along, as ever.")
+    assert "rock 'n' roll ... and" in kept.body

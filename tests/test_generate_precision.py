@@ -15,6 +15,14 @@ from quizkit.generate import candidates, generate_quiz, rated, statements, true_
 from tests.factories import make_question
 
 
+def asked(text: str) -> list[str]:
+    """The written questions the article's sentences give."""
+    from quizkit.generate import written
+
+    analysis = analyse(from_text(text))
+    return [a.prompt for s in analysis.sentences if (a := written.ask(s, analysis))]
+
+
 def sentences(text: str) -> tuple[Sentence, ...]:
     return analyse(from_text(text)).sentences
 
@@ -921,11 +929,7 @@ def test_third_fresh_set_written_questions_and_counts() -> None:
     """ "What may Classic rock seem?" (a linking verb), "What has the compact four-door been redesigned from?"
     → "The ground-up." (an idiom), "What did Instagram introduce?" without the year that makes one answer
     right, and "how many games have been announced?" keyed three when 22 launched (three were exclusives)."""
-    from quizkit.generate import numbers, written
-
-    def asked(text: str) -> list[str]:
-        analysis = analyse(from_text(text))
-        return [a.prompt for s in analysis.sentences if (a := written.ask(s, analysis))]
+    from quizkit.generate import numbers
 
     assert not asked("Bikes\n\nClassic rock may seem something of a cliché for bikers on the open road.")
     assert not asked("Nissan\n\nThe compact four-door has been redesigned from the ground up by Nissan.")
@@ -1016,3 +1020,143 @@ def test_a_shortfall_of_one_question_is_said_in_the_singular() -> None:
     )
     assert _shortfall(analysis, 17, 1).startswith("made 1 question of the 17 asked")
     assert _shortfall(analysis, 17, 3).startswith("made 3 questions of the 17 asked")
+
+
+def test_fourth_fresh_set_statements() -> None:
+    """A fourth set of saved pages (session 14), real sentences: the page's own "you" or "our" ("your computer
+    screen provides comfort …"); "Not many things are …" made "many things are …"; an inversion left without
+    what set it off ("is Destiny 2 not true 4K on Stadia."); a "?" left from a bracketed title; "opted
+    instead"; "the simple answer is that …"; two sentences the parser ran into one; "two other patients"."""
+    screen = sentences(
+        "Leaders\n\nYour computer screen provides comfort and cover from the world outside your doors."
+    )[0]
+    assert not statements.clause_statements(screen)
+    jam = sentences(
+        "Jam\n\nNot many things are more homey and comforting than jam that has been made in someone’s kitchen."
+    )[0]
+    assert not any(t.startswith("Many things") for t, _ in statements.falsified(jam))
+    destiny = sentences("Stadia\n\nNot only is Destiny 2 not true 4K on Stadia, it runs at medium settings.")[
+        0
+    ]
+    made = [*statements.clause_statements(destiny), *(t for t, _ in statements.falsified(destiny))]
+    assert not any(t.startswith("Is ") for t in made)
+    ford = sentences(
+        "Ford\n\nFord opted instead to write two Star Trek novels (The Final Reflection and How Much for Just the "
+        "Planet?, both unexpected delights) and The Scholars of Night, a riff on British espionage thrillers."
+    )[0]
+    made = statements.clause_statements(ford)
+    assert made and not any("?" in t or "instead" in t for t in made)
+    answer = sentences(
+        "Jam\n\nThe simple answer is that foods with low acidity need to be canned in a pressure canner."
+    )[0]
+    assert answer.unresolved
+    assert not sentences("Delays\n\nThe reason for the delay was a strike at the port in Antwerp.")[
+        0
+    ].unresolved
+    merged = sentences(
+        "Xbox\n\nThe console's controller hasn't changed since its last mini-upgrade with the Xbox One S. That "
+        "revision rounded out its seams, improved bumper performance and added a 3.5mm headphone jack."
+    )
+    made = [
+        x
+        for s in merged
+        for x in (*statements.clause_statements(s), *(t for t, _ in statements.falsified(s)))
+    ]
+    assert not any("controller has changed, improved" in t or "hasn't changed, improved" in t for t in made)
+    others = sentences(
+        "Plague\n\nThe incident comes after two other patients from Inner Mongolia were quarantined at a "
+        "hospital in Beijing."
+    )[0]
+    assert not any("other patients" in t for t in statements.clause_statements(others))
+
+
+def test_fourth_fresh_set_changed_numbers() -> None:
+    """A number written into a name or a fixed pair is not changed ("4K" → "12K", "24/7" → "48/7", "3-in-1"
+    → "1-in-1"), nor one too far from the article's to be a misreading (a 195-inch car made 49 inches long)."""
+    from quizkit.generate.true_false import _near, glued
+
+    def glued_in(text: str, number: str) -> bool:
+        s = sentences("Page\n\n" + text)[0]
+        m = next(m for m in s.mentions if m.kind == "number" and number in m.text)
+        return glued(s, m)
+
+    assert glued_in("The Dems attacked his wife, children and businesses 24/7 for three long years.", "24")
+    assert not glued_in("Police said 75 people were killed when the dam burst on Monday night.", "75")
+    s = sentences("Page\n\nThe Mophie 3-in-1 charger sells for 80 dollars at most big stores in the city.")[0]
+    assert all(glued(s, m) for m in s.mentions if m.kind == "number" and m.text.startswith(("3", "1")))
+    assert not _near("195", "49") and not _near("4.9 feet", "1.3 feet")
+    assert _near("300 miles", "225 miles") and _near("$49", "$98")
+    rng = random.Random(0)
+    for seed_text in (
+        "Stadia\n\nDestiny 2 runs at 1080p on Stadia, not 4K. The Xbox One X version runs at 4K. Red Dead "
+        "Redemption 2 runs at 1440p with high settings. Streaming at 1080p isn't terrible. Google promised 4K "
+        "at 60 frames per second for 10 dollars.",
+    ):
+        made = [c.question.prompt for c in true_false.candidates(analyse(from_text(seed_text)), rng)]
+        assert not any(re.search(r"\b(?:12|8|16|2)K\b|\d+p/\d+p", p) for p in made), made
+
+
+def test_fourth_fresh_set_counts_speakers_and_written_answers() -> None:
+    """ "about how many ripe pears ground cloves?" (a list's first item), "how many words did Ford toil away
+    at a colossal work?" ("140,000 words long" is a size), who said what "both Vindman and Williams" said, and
+    written questions on a condition ("If Evidence Action Beta fails to …"), a birth ("what was Ford born in
+    1957?"), a bare need ("what did Ford need?") and an answer the headline holds ("what has Apple
+    unveiled?" under "16-inch MacBook Pro review")."""
+    from quizkit.generate import numbers, said
+
+    pears = sentences(
+        "Jam\n\nNow that you have your equipment, you will need the ingredients. About 8 ripe pears, a fresh "
+        "lemon, fruit pectin, cinnamon, nutmeg, ginger, ground cloves, and a 16-ounce Don Victor® Orange Blossom "
+        "Comb Honey Globe Jar. Before getting your jam mixture ready, fill your canner to the line on the inside."
+    )
+    assert not any(numbers.question_text(c) for s in pears for c in numbers.counts(s))
+    work = sentences(
+        "Ford\n\nIn his final years, Ford toiled away at a colossal work, over 140,000 words long, titled "
+        "Aspects. Beth Meacham described it as a magical romance."
+    )
+    assert not any(numbers.question_text(c) for s in work for c in numbers.counts(s))
+    hearing = (
+        "Impeachment sham completely debunked: White House\n\nIn the morning, Democratic lawmakers grilled Lt "
+        "Col Alexander Vindman, a Ukraine specialist on the National Security Council, and Jennifer Williams, a "
+        "top national security aide to Vice President Pence.\n\nHowever, {} told lawmakers that Trump’s request "
+        "to Ukrainian president to investigate Democratic rivals was inappropriate."
+    )
+    analysis = analyse(from_text(hearing.format("both Vindman and Williams")))
+    assert all(said.reported(s, analysis) is None for s in analysis.sentences)
+    analysis = analyse(from_text(hearing.format("Vindman")))
+    assert any(said.reported(s, analysis) for s in analysis.sentences)
+
+    assert not asked(
+        "A grant to Evidence Action Beta\n\nFew programs may be more cost-effective than our current top "
+        "charities. If Evidence Action Beta fails to identify more cost-effective giving opportunities than "
+        "GiveWell’s 2017 top charities, or if it only identifies similarly cost-effective giving opportunities, "
+        "we will have spent money on research."
+    )
+    ford = (
+        "The Resurrection of the Greatest Sci-Fi Writer You’ve Never Read\n\nJohn Milo Ford was born the first "
+        "child of two pharmacists in East Chicago, Indiana, in 1957. Everyone called him Mike.\n\nFord needed a "
+        "sibling or two, as he had grown estranged from his own family. The causes of the rift are unclear."
+    )
+    assert not asked(ford)
+    business = "Instagram first introduced business accounts in 2016. There are now 140 million businesses."
+    assert asked(f"Chasing Instagram analytics\n\n{business}")
+    assert not asked(f"Instagram's business accounts turn ten\n\n{business}")
+
+
+def test_fourth_fresh_set_vocabulary_senses() -> None:
+    """ "conventions" of sci-fi fans glossed as agreements between states, "an entire ecosystem of companies"
+    as living things, a company's "fiscal 2019" as government taxes; and the terms development and fresh
+    reviewers rated trivial again and again ("findings", "diagnosed") are no longer asked."""
+
+    def glossed(text: str) -> set[str]:
+        return set(vocabulary.occurrences(analyse(from_text(text))))
+
+    assert "convention" not in glossed("Ford\n\nHe performed an improvised live show at sci-fi conventions.")
+    assert "convention" in glossed("Refugees\n\nThe countries signed the refugee convention in Geneva.")
+    assert "ecosystem" not in glossed("Space\n\nNASA is building an entire ecosystem of companies.")
+    assert "ecosystem" in glossed("Reef\n\nWarming seas threaten the reef ecosystem and its fish.")
+    assert "fiscal" not in glossed(
+        "Home Depot\n\nSome benefits anticipated for fiscal 2019 will take longer."
+    )
+    assert "fiscal" in glossed("Budget\n\nThe government promised fiscal discipline and a smaller deficit.")
+    assert {"findings", "diagnose", "lunar"} <= vocabulary.EVERYDAY

@@ -105,7 +105,13 @@ def normalize(text: str) -> str:
     elements ― are found": the parser and the question rules know the em dash), white space made one space."""
     if _INVISIBLE.search(text):
         text = _INVISIBLE.sub("", text)
-    return " ".join(text.replace("\u2015", "\u2014").split())
+    text = " ".join(text.replace("\u2015", "\u2014").split())
+    return _LOOSE_PUNCT.sub("", text) if " " in text else text
+
+
+_LOOSE_PUNCT = re.compile(r"(?<=[A-Za-z0-9)]) (?=[,;:](?:\s|$)|\.(?:\s|$)|[’']s\s)")
+"""A space a page's markup left before a comma, full stop or "’s" ("the Senate ’s plenary session was
+shared on the Twitter handle of the Senate , @NGRSenate ."): closed up, as the writer meant."""
 
 
 def _is_metadata(text: str, found: _Found) -> bool:

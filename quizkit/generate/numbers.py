@@ -102,12 +102,20 @@ def _number(text: str) -> float | None:
     return None
 
 
+MEASURED = frozenset(
+    ["long", "old", "high", "wide", "deep", "tall", "thick", "away", "apart", "later", "ago"]
+)
+"""Words after a counted noun that make the count a measure ("140,000 words long", "five years old")."""
+
+
 def count_of(s: Sentence, noun: int) -> Count | None:
     """The count of a plural noun ("at least 75 people"), or None when the noun is not counted plainly."""
     toks = s.toks
     t = toks[noun]
     if t.tag not in ("NNS", "NNPS") or t.lemma.lower() in UNITS or t.text.lower() in UNITS:
         return None
+    if noun + 1 < len(toks) and toks[noun + 1].text.lower() in MEASURED:
+        return None  # "a colossal work, over 140,000 words long": a size, not a count of things
     left = sorted(k for k in subtree(s, noun) if k < noun)
     if not left or left != list(range(left[0], noun)):
         return None
@@ -205,7 +213,12 @@ def question_text(c: Count) -> str | None:
             if toks[k].pos == "PUNCT":
                 break
             right.append(k)
-    if any(toks[k].dep in ("conj", "cc") for k in np if k > c.noun):
+    listed = any(toks[k].dep in ("conj", "cc", "appos") for k in np if k > c.noun)
+    if listed and noun.dep in ("nsubj", "nsubjpass"):
+        return (
+            None  # "About 8 ripe pears, a fresh lemon, …, ground cloves": the verb is the list's, not theirs
+        )
+    if listed:
         right = []  # "species of plants, animals and microbes": no part of a list
     if len(right) > 8 or vague(s, right) or stranded(s, right):
         return None

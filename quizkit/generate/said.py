@@ -79,8 +79,8 @@ def reported(s: Sentence, analysis: Analysis) -> tuple[Mention, str] | None:
             ),
             None,
         )
-        if speaker is None:
-            continue
+        if speaker is None or any(toks[k].dep in ("conj", "cc") for k in s.kids[subj]):
+            continue  # "both Vindman and Williams told lawmakers that …": the other one is as right
         idxs = sorted(syntax.subtree(s, comp))
         if idxs != list(range(idxs[0], idxs[-1] + 1)) or v in idxs:
             continue  # not one stretch of text

@@ -19,6 +19,7 @@ from quizkit.generate.syntax import (
     clause_verb,
     finite,
     head_of,
+    inverted,
     mention_tokens,
     opening_swap,
     render,
@@ -154,12 +155,21 @@ def _kept(idxs: tuple[int, ...], swap: dict[int, str]) -> list[int]:
     return [k for k in idxs if swap.get(k) != "" or replaced_run(k)]
 
 
+_MERGED = re.compile(r"\.\s+(?:The|That|This|These|Those|It|Its|He|She|They|We|But|And|A|An)\s")
+"""Two sentences the parser ran into one ("… with the Xbox One S. That revision rounded out its seams, …"):
+a clause cut from it can join the first sentence's subject to the second's verbs."""
+
+
 def _sentence_text(s: Sentence, idxs: tuple[int, ...], swap: dict[int, str]) -> str | None:
+    if _MERGED.search(s.text.rstrip(" .")):
+        return None
     text = _INVERTED_SAID.sub(r", \1 ", strip_end(render(s.toks, idxs, swap)))
     text = _A_BEFORE_VOWEL_NUMBER.sub(r"\1n ", text)
     if broken(text) or cut_before_verb(s, idxs) or joined_without_and(s, idxs) or predicate_cut(s, idxs):
         return None
     if words_left_out(s, idxs) or stranded(s, _kept(idxs, swap)) or unbound_plural(s, idxs):
+        return None
+    if inverted(s, idxs, swap):
         return None
     return capitalise(text) + "." if 5 <= len(text.split()) <= MAX_WORDS + 4 else None
 
@@ -216,7 +226,8 @@ still true, not a misreading."""
 
 BOUNDS = re.compile(
     r"\b(?:at least|at most|more than|less than|fewer than|over|under|nearly|almost|about|around|up to|some"
-    r"|roughly|approximately|as many as|as few as|as much as|in excess of|upwards of|dozens|hundreds|thousands)$",
+    r"|roughly|approximately|as many as|as few as|as much as|as little as|as low as|as high as|in excess of"
+    r"|upwards of|dozens|hundreds|thousands)$",
     re.I,
 )
 """Words before a count that make it a bound or an estimate ("at least 75", "nearly 2,000")."""
@@ -252,9 +263,11 @@ def falsified(s: Sentence) -> list[tuple[str, str]]:
             k
             for k in idxs
             if toks[k].dep == "neg"
+            and toks[toks[k].head].pos in ("VERB", "AUX")  # not "Not many things are …": "many things are …"
             and toks[toks[k].head].lemma != "do"
             and toks[toks[k].head].dep not in ("relcl", "acl")  # "The person, who was not identified, …"
-        ]
+            and not any(toks[j].dep == "conj" and j in idxs for j in s.kids[toks[k].head])
+        ]  # "did not approve of his work and were deliberately keeping it out of print": the "and" needs it
         auxes_do = [k for k in idxs if toks[k].dep == "neg" and toks[toks[k].head].lemma == "do"]
         open_question = any(toks[k].text.lower() in ("whether", "if") for k in idxs)
         idiom = any(k + 1 < len(toks) and toks[k + 1].text.lower() in NOT_IDIOMS for k in negs)

@@ -33,14 +33,16 @@ as', 'when', 'wherever' it is not, so it never becomes a true statement on its o
 RELATIVE_TAGS = frozenset({"WDT", "WP", "WP$", "WRB"})
 
 
-DROP_ADVMOD = frozenset(
-    {"where", "when", "overall", "however", "meanwhile", "also", "still", "moreover", "then", "even"}
-)
+_DROP_ADVMOD_WORDS = "where when overall however meanwhile also still moreover then even instead"
+DROP_ADVMOD = frozenset(_DROP_ADVMOD_WORDS.split())
 
 ASIDE_ADVMOD = frozenset({"though"})
 """Left out only where set off by commas: "Recently, though, NASA …" (but "even though" stays)."""
-OPENING_ADVMOD = frozenset({"now"})
-"""Left out only as the sentence's first word: "Now ESA has investigated …"."""
+OPENING_ADVMOD = frozenset(
+    {"now", "unfortunately", "fortunately", "sadly", "luckily", "thankfully", "interestingly", "surprisingly"}
+)
+"""Left out only as the sentence's first word: "Now ESA has investigated …", and the writer's feeling about
+what follows ("Unfortunately, the One X doesn't support Dolby Vision"), which no statement needs."""
 
 MAX_WORDS = 34
 
@@ -169,6 +171,7 @@ def clause(s: Sentence, verb: int, keep: set[int]) -> Clause:
     inside = {k for k in idxs if opened and closed and opened[-1] < k < closed[0]}
     if len(opened) % 2 and closed and not (keep & (idxs - inside)):  # "…in 2010 – after Epstein was
         idxs = inside  # released … – in order to …": the aside ends at its dash, whatever the parse says
+    idxs -= _rest_of_dropped_brackets(s, idxs)
     # a relative clause's own relativiser ("where", "which") is not part of a main clause
     for c in children(s, verb):
         if toks[c].tag in ("WRB", "WDT", "WP") and c not in keep:
@@ -177,6 +180,21 @@ def clause(s: Sentence, verb: int, keep: set[int]) -> Clause:
 
 
 DASHES = frozenset({"—", "–", "--"})
+
+
+def _rest_of_dropped_brackets(s: Sentence, idxs: set[int]) -> set[int]:
+    """What is left between a dropped "(" and its ")": a "?" the parser hung outside the aside ("two Star Trek
+    novels (The Final Reflection and How Much for Just the Planet?, both unexpected delights)")."""
+    out: set[int] = set()
+    opened: list[int] = []
+    for k, t in enumerate(s.toks):
+        if t.text == "(":
+            opened.append(k)
+        elif t.text == ")" and opened:
+            i = opened.pop()
+            if i not in idxs:
+                out |= set(range(i, k + 1))
+    return out & idxs
 
 
 SAY_LEMMAS = frozenset(["say", "tell", "add", "ask", "write", "insist", "warn", "argue"])
@@ -435,15 +453,45 @@ def lower_first(s: Sentence, idxs: tuple[int, ...], swap: dict[int, str]) -> dic
 DEMONSTRATIVES = frozenset({"this", "that", "these", "those"})
 
 
+PERSONAL = frozenset(
+    {"i", "me", "my", "mine", "myself", "we", "us", "our", "ours", "ourselves"}
+    | {"you", "your", "yours", "yourself", "yourselves"}
+)
+"""First and second person: the writer ("our traditional performance") or the reader ("your computer screen
+provides comfort", "you have different considerations"), no one a student can name."""
+
+
 def vague(s: Sentence, idxs: tuple[int, ...] | list[int], swap: dict[int, str] | None = None) -> bool:
-    """A demonstrative ("that story", "this move") or "the other" ("the other 21 people": other than whom?)
-    points at text the student has not seen (unless ``swap`` puts a name in its place)."""
+    """A demonstrative ("that story", "this move"), "the other" or "two other" ("the other 21 people": other
+    than whom?) or a subject with "another" ("another study found …") points at text the student has not seen
+    (unless ``swap`` puts a name in its place); an "I", "we" or
+    "you" of the page's own voice (``PERSONAL``) names no one."""
     toks = s.toks
     return any(
         (toks[k].dep == "det" and toks[k].text.lower() in DEMONSTRATIVES and k not in (swap or {}))
         or (k > 0 and toks[k].text.lower() == "other" and toks[k - 1].text.lower() == "the")
+        or (k > 0 and toks[k].text.lower() == "other" and toks[k - 1].tag == "CD" and not _owned(toks, k - 1))
+        or (toks[k].text.lower() == "another" and toks[k].dep == "det" and toks[toks[k].head].dep in SUBJECTS)
+        or (toks[k].tag in ("PRP", "PRP$") and toks[k].text.lower() in PERSONAL and k not in (swap or {}))
         for k in idxs
     )
+
+
+def _owned(toks: tuple[Tok, ...], k: int) -> bool:
+    """A possessive or determiner before ``toks[k]`` says whose ("Costa Rica's 13 other glass frogs")."""
+    return k > 0 and (toks[k - 1].tag in ("POS", "PRP$", "DT") or toks[k - 1].text in ("'s", "’s"))
+
+
+def inverted(s: Sentence, idxs: tuple[int, ...] | list[int], swap: dict[int, str] | None = None) -> bool:
+    """The kept words open on a verb before its subject: a question or an inversion left without what set it
+    off ("Not only is Destiny 2 not true 4K" -> "is Destiny 2 not true 4K.")."""
+    toks = s.toks
+    kept = [k for k in idxs if (swap or {}).get(k) != "" and toks[k].pos != "PUNCT"]
+    if not kept or toks[kept[0]].pos not in ("AUX", "VERB") or toks[kept[0]].tag not in FINITE:
+        return False
+    first = kept[0]
+    verbs = {first, toks[first].head}
+    return any(toks[k].dep in (*SUBJECTS, "expl") and toks[k].head in verbs for k in kept[1:])
 
 
 def unbound_plural(s: Sentence, idxs: tuple[int, ...] | list[int]) -> bool:

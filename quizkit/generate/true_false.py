@@ -80,6 +80,8 @@ def _false(
         return None  # "Euro 2020", "Artemis 3": the number is part of a name
     if m.kind in ("number", "year", "date") and _part_of(s, m):
         return None  # "24 of the 47 seats" -> "93 of the 47 seats" is impossible, not a misreading
+    if m.kind == "number" and glued(s, m):
+        return None  # "4K" -> "12K", "24/7" -> "48/7", "3-in-1" -> "1-in-1": a name or an idiom, not a count
     if m.kind == "number" and _scored(s, m):
         return None  # "to level the series 1-1" -> "10-1": a score or a tally is one thing
     if m.kind not in ("person", "number", "year", "date") and _related_to(s, m):
@@ -93,7 +95,7 @@ def _false(
         wrong = _nearby_name(s, m, analysis, rng, avoid, roles.main, roles.speakers.__contains__, near=False)
     else:
         wrong = _nearby_name(s, m, analysis, rng, avoid, roles.main)
-    if not wrong or (m.kind == "number" and not _order_kept(s, m, wrong[0])):
+    if not wrong or (m.kind == "number" and not (_order_kept(s, m, wrong[0]) and _near(m.text, wrong[0]))):
         return None
     made = statements.statement_about(s, m, with_article(s, m, wrong[0]))
     return (made, wrong[0]) if made else None
@@ -250,6 +252,20 @@ def _part_of(s: Sentence, m: Mention) -> bool:
 
 _UNIT = r"\s*(?:percent|per cent|%|million|billion)?"
 
+_GLUED_UNITS = r"(?:bn|mn|m|km|kg|g|cm|mm|mph|kph|GB|TB|MB|GHz|MHz|kW|kWh|MW|GW|mAh|lbs?|ft|st|nd|rd|th|s)"  # case matters: "500g" is a weight, "5G" a network
+_GLUED_AFTER = re.compile(rf"^(?!{_GLUED_UNITS}\b)[A-Za-z]|^/\d|^[-–](?:in|on|to|by|for|of|and)[-–]")
+_GLUED_BEFORE = re.compile(r"(?:[A-Za-z][-–]?|\d/|[-–](?:in|on|to|by|for|of|and)[-–])$")
+
+
+def glued(s: Sentence, m: Mention) -> bool:
+    """The number is written into a word or a fixed pair: a format or a model ("4K", "1080p", "5G", "MP3"), a
+    time or ratio ("24/7", "50/50"), a kind of product ("3-in-1", "one-on-one"). Changed, it reads as
+    nonsense, not as a misreading; a unit written on ("5km", "$4bn") is a measure and may change."""
+    before = s.text[: m.start - s.start]
+    after = s.text[m.end - s.start :]
+    inner = re.search(rf"\d(?!{_GLUED_UNITS}\b)[A-Za-z]|\d/\d|[A-Za-z]\d", m.text)
+    return bool(_GLUED_AFTER.search(after) or _GLUED_BEFORE.search(before) or inner)
+
 
 def _scored(s: Sentence, m: Mention) -> bool:
     """The number is one side of a score or tally ("1-1", "6-3", "2–1")."""
@@ -284,6 +300,18 @@ def _order_kept(s: Sentence, m: Mention, wrong: str) -> bool:
         return True
     old, new, bound = ends[0], changed[0], others[0]
     return (old > bound) == (new > bound) and new != bound
+
+
+NEAR_FACTOR = 2.5
+"""A changed number stays within this factor of the article's ("300 miles" -> "225 miles"): a 195-inch car
+made 49 inches long, or 4.9 feet high made 1.3, is false at a glance, not a misreading."""
+
+
+def _near(old: str, new: str) -> bool:
+    was, now = _values(old), _values(new)
+    if not was or not now or was[0] <= 0 or now[0] <= 0:
+        return True
+    return 1 / NEAR_FACTOR <= now[0] / was[0] <= NEAR_FACTOR
 
 
 def _approximate(s: Sentence, m: Mention) -> bool:

@@ -47,13 +47,19 @@ _EVERYDAY_TERMS = """influence rivalry partnership currency unemployment sponsor
 _SECOND_AUDIT_TERMS = """consumer fatal investor fossil_fuel renewable_energy hypothesis lawmaker landlocked polling_station
     term_limit devalue shareholder deforestation pollutant desertification aftershock flash_flood first_responders
     mosquito-borne airstrike inequality press_freedom"""
-EVERYDAY = frozenset(t.replace("_", " ") for t in f"{_EVERYDAY_TERMS} {_SECOND_AUDIT_TERMS}".split())
+_RATED_TERMS = "lunar minority breakthrough diagnose findings strategic"
+EVERYDAY = frozenset(
+    t.replace("_", " ") for t in f"{_EVERYDAY_TERMS} {_SECOND_AUDIT_TERMS} {_RATED_TERMS}".split()
+)
 """Glossary terms nearly every 15-year-old already knows ("drought", "vaccine", "orbit", "climate change"), or
 whose parts spell out their meaning ("lawmaker", "aftershock", "deforestation"): a "what does it mean"
 question on them tests nothing, so they are never asked; they stay in the glossary for the lesson and as
 other terms' wrong meanings. Marked by teacher-reviewers who audited all 301 terms, not read off any
 article's ratings: the first strict (only words every 15-year-old knows; 35 terms), the second (session 13)
-on the other 266, as basic for 14–18-year-olds (6) or self-explanatory (16)."""
+on the other 266, as basic for 14–18-year-olds (6) or self-explanatory (16). Then the terms reviewers of the
+development and fresh pages (never the test texts) rated trivial again and again: at most one in three
+accepted over at least three ratings (``_RATED_TERMS``: "findings" 2 of 8, "diagnosed" 1 of 5, "lunar" 0 of
+3; session 14)."""
 
 
 RELATED_FIELDS: dict[str, tuple[str, ...]] = {
@@ -318,6 +324,10 @@ _MILITARY = frozenset(
         "jets",
     ]
 )
+_NATURE_CUES = """species animals plants wildlife habitat forest forests ocean reef marine coral biodiversity river
+    wetlands soil fish birds insects natural"""
+_PUBLIC_FINANCE_CUES = """government budget tax taxes deficit spending policy debt stimulus treasury congress
+    parliament public austerity"""
 SENSE_CUES: dict[str, frozenset[str]] = {
     "landscape": frozenset(
         [
@@ -332,6 +342,15 @@ SENSE_CUES: dict[str, frozenset[str]] = {
             "energy",
         ]
     ),
+    "ecosystem": frozenset(
+        _NATURE_CUES.split()
+    ),  # "an entire ecosystem of companies" is a figure, not living things
+    "fiscal": frozenset(
+        _PUBLIC_FINANCE_CUES.split()
+    ),  # a company's "fiscal 2019" is its accounting year, not government taxes and spending
+    "convention": frozenset(
+        ["treaty", "signed", "ratified", "ratify", "countries", "states", "nations", "un", "international"]
+    ),  # "sci-fi conventions" are gatherings, not agreements between states
     "summit": frozenset(
         ["leaders", "leader", "president", "presidents", "minister", "ministers", "talks", "meeting", "heads"]
     ),
