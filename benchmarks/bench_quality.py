@@ -396,7 +396,7 @@ def _flag(value: str) -> int | None:
 
 
 def _fresh_split(art: str) -> str:
-    """A page of a fresh set (``fresh.csv``: "fr-…" the first set, "fr2-…" the second, "fr3-…" the third), the seed, or "?"."""
+    """A page of a fresh set (``fresh.csv``: "fr-…" the first set, "frN-…" the Nth), the seed, or "?"."""
     if art == "seed":
         return "seed"
     m = re.match(r"fr(\d*)-", art)
