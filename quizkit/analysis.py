@@ -251,6 +251,9 @@ catch was …", "the reality seems to be somewhat different"): as a sentence's s
 phrase to say which, they point at text the student has not seen."""
 
 
+_SAYS_WHICH = frozenset(["of", "for", "behind", "to", "with", "that", "which", "why", "in"])
+
+
 def _back_noun(toks: tuple[Tok, ...] | list[Tok], k: int) -> bool:
     """``toks[k]`` is "the" opening a subject whose head, after at most two modifiers, is one of
     ``BACK_NOUNS`` with no phrase of its own ("the reason for the delay" says which)."""
@@ -262,7 +265,9 @@ def _back_noun(toks: tuple[Tok, ...] | list[Tok], k: int) -> bool:
             continue
         if t.text.lower() not in BACK_NOUNS or t.dep not in ("nsubj", "nsubjpass"):
             return False
-        return not any(x.head == j and x.dep in ("prep", "acl", "relcl") for x in toks)
+        # the next word opens a phrase that says which (the tokens may be a cut of the sentence, so the
+        # parse's head indices cannot be used here)
+        return not (j + 1 < len(toks) and toks[j + 1].text.lower() in _SAYS_WHICH)
     return False
 
 

@@ -214,10 +214,9 @@ def question_text(c: Count) -> str | None:
                 break
             right.append(k)
     listed = any(toks[k].dep in ("conj", "cc", "appos") for k in np if k > c.noun)
+    # "About 8 ripe pears, a fresh lemon, …, ground cloves": the verb is the whole list's, not the pears'
     if listed and noun.dep in ("nsubj", "nsubjpass"):
-        return (
-            None  # "About 8 ripe pears, a fresh lemon, …, ground cloves": the verb is the list's, not theirs
-        )
+        return None
     if listed:
         right = []  # "species of plants, animals and microbes": no part of a list
     if len(right) > 8 or vague(s, right) or stranded(s, right):

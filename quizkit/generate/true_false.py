@@ -252,7 +252,8 @@ def _part_of(s: Sentence, m: Mention) -> bool:
 
 _UNIT = r"\s*(?:percent|per cent|%|million|billion)?"
 
-_GLUED_UNITS = r"(?:bn|mn|m|km|kg|g|cm|mm|mph|kph|GB|TB|MB|GHz|MHz|kW|kWh|MW|GW|mAh|lbs?|ft|st|nd|rd|th|s)"  # case matters: "500g" is a weight, "5G" a network
+# a unit written on, which may change; case matters: "500g" is a weight, "5G" a network
+_GLUED_UNITS = r"(?:bn|mn|m|km|kg|g|cm|mm|mph|kph|GB|TB|MB|GHz|MHz|kW|kWh|MW|GW|mAh|lbs?|ft|st|nd|rd|th|s)"
 _GLUED_AFTER = re.compile(rf"^(?!{_GLUED_UNITS}\b)[A-Za-z]|^/\d|^[-–](?:in|on|to|by|for|of|and)[-–]")
 _GLUED_BEFORE = re.compile(r"(?:[A-Za-z][-–]?|\d/|[-–](?:in|on|to|by|for|of|and)[-–])$")
 
