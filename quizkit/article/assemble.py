@@ -105,8 +105,7 @@ def normalize(text: str) -> str:
     elements ― are found": the parser and the question rules know the em dash), white space made one space."""
     if _INVISIBLE.search(text):
         text = _INVISIBLE.sub("", text)
-    text = " ".join(text.replace("\u2015", "\u2014").split())
-    return _LOOSE_PUNCT.sub("", text) if " " in text else text
+    return _LOOSE_PUNCT.sub("", " ".join(text.replace("\u2015", "\u2014").split()))
 
 
 _LOOSE_PUNCT = re.compile(r"(?<=[A-Za-z0-9)]) (?=[,;:](?:\s|$)|\.(?:\s|$)|[’']s\s)")

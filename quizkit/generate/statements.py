@@ -155,14 +155,7 @@ def _kept(idxs: tuple[int, ...], swap: dict[int, str]) -> list[int]:
     return [k for k in idxs if swap.get(k) != "" or replaced_run(k)]
 
 
-_MERGED = re.compile(r"\.\s+(?:The|That|This|These|Those|It|Its|He|She|They|We|But|And|A|An)\s")
-"""Two sentences the parser ran into one ("… with the Xbox One S. That revision rounded out its seams, …"):
-a clause cut from it can join the first sentence's subject to the second's verbs."""
-
-
 def _sentence_text(s: Sentence, idxs: tuple[int, ...], swap: dict[int, str]) -> str | None:
-    if _MERGED.search(s.text.rstrip(" .")):
-        return None
     text = _INVERTED_SAID.sub(r", \1 ", strip_end(render(s.toks, idxs, swap)))
     text = _A_BEFORE_VOWEL_NUMBER.sub(r"\1n ", text)
     if broken(text) or cut_before_verb(s, idxs) or joined_without_and(s, idxs) or predicate_cut(s, idxs):

@@ -588,12 +588,20 @@ def lead_reference(s: Sentence, content: list[int]) -> dict[int, str] | None:
     return {det: s.lead_event, noun: ""}
 
 
+_RUN_ON = re.compile(r"\.\s+(?:The|That|This|These|Those|It|Its|He|She|They|We|But|And|A|An)\s")
+"""A full stop inside the sentence before a word that opens one: two sentences the parser ran into one ("…
+with the Xbox One S. That revision rounded out its seams, …")."""
+
+
 def unreliable(s: Sentence, verb: int) -> bool:
-    """A parse that cannot be cut into clauses safely: two roots in one sentence (the parser split it), or
-    gapping ("Tokayev came from Kazakhstan, Mirziyoyev from Uzbekistan…", "used it in 2022, and 4.5
-    million tonnes in…"), where a clause would lose or garble its second half."""
+    """A parse that cannot be cut into clauses safely: two roots in one sentence (the parser split it), two
+    sentences run into one (``_RUN_ON``: a clause could join the first one's subject to the second one's
+    verbs), or gapping ("Tokayev came from Kazakhstan, Mirziyoyev from Uzbekistan…", "used it in 2022, and
+    4.5 million tonnes in…"), where a clause would lose or garble its second half."""
     toks = s.toks
     if sum(1 for k, t in enumerate(toks) if t.head == k and t.pos != "PUNCT") > 1:
+        return True
+    if _RUN_ON.search(s.text.rstrip(" .")):
         return True
     for k in subtree(s, verb):
         kids = children(s, k)

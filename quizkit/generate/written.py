@@ -20,7 +20,7 @@ from collections.abc import Iterator
 from dataclasses import dataclass
 
 from quizkit.analysis import PRONOUN_STARTS, Analysis, Sentence
-from quizkit.check.text import STOPWORDS
+from quizkit.check.text import content_words
 from quizkit.generate import actions, importance, statements, syntax
 from quizkit.generate.common import Candidate, leaks, make, sentence_score
 
@@ -214,13 +214,10 @@ def _headline_says(analysis: Analysis, lemma: str, s: Sentence, span: list[int] 
     return verb and any(w == head or w.rstrip("s") == head for w in words)
 
 
-_WORD = re.compile(r"[A-Za-z0-9][A-Za-z0-9'’-]*")
-
-
 def in_title(answer: str, title: str) -> bool:
     """Nearly every content word of the answer (at least two, four in five) stands in the headline."""
-    said = {w.lower() for w in _WORD.findall(title)}
-    words = [w.lower() for w in _WORD.findall(answer) if w.lower() not in STOPWORDS and w.lower() != "its"]
+    said = set(content_words(title))
+    words = content_words(answer)
     return len(words) >= 2 and sum(w in said for w in words) >= 0.8 * len(words)
 
 
