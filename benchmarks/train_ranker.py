@@ -8,7 +8,14 @@ measure the result and are never fitted on; the seed article is left out too (it
 Prints the cross-validated figures (folds by article: a text's questions are never both fitted and scored)
 and writes ``quizkit/generate/ranker.json`` unless ``--dry-run``.
 
-Run: .venv/bin/python benchmarks/train_ranker.py [--threshold T] [--dry-run]
+``--held-out DIR`` scores, with the model as stored, every stored rating of a *fresh* page (``fresh.csv``:
+pages never in the corpus, so never fitted on) whose saved HTML is ``DIR/<id>.html``, and prints by kind how
+often reviewers accepted the questions below and above a few thresholds. A group threshold
+(``--group-threshold tf_true=0.5``, kept in ``ranker.json`` across refits) comes from that table, never from
+the test texts.
+
+Run: .venv/bin/python benchmarks/train_ranker.py [--threshold T] [--group-threshold G=T] [--dry-run]
+     .venv/bin/python benchmarks/train_ranker.py --held-out DIR
 """
 
 from __future__ import annotations
@@ -34,7 +41,15 @@ from sklearn.model_selection import GroupKFold  # noqa: E402
 
 from quizkit.analysis import analyse  # noqa: E402
 from quizkit.article import read_article  # noqa: E402
-from quizkit.generate.ranker import ArticleView, Shown, features, view  # noqa: E402
+from quizkit.generate import ranker as shipped  # noqa: E402
+from quizkit.generate.ranker import (  # noqa: E402
+    ArticleView,
+    Model,
+    Shown,
+    acceptability,
+    features,
+    view,
+)
 
 OUT = ROOT / "quizkit" / "generate" / "ranker.json"
 ALSO = re.compile(r"\s*\(also accepted: .*\)$")
@@ -89,6 +104,45 @@ MIN_RATED = 20
 """A kind of question the ranker may leave out only when it was fitted on at least this many of its ratings."""
 
 
+def held_out(pages: Path, m: Model) -> int:
+    """Acceptance of the fresh pages' rated questions below and above thresholds, by kind (see the module
+    docstring)."""
+    views: dict[str, ArticleView | None] = {}
+    by_kind: dict[str, list[tuple[float, int]]] = {}
+    for path in sorted(RATINGS.glob("*.csv")):
+        if path.name.endswith((".coverage.csv", ".mainpoints.csv")):
+            continue
+        with path.open(encoding="utf-8", newline="") as f:
+            for row in csv.DictReader(f):
+                art, ok = row.get("article_id", ""), _flag(row.get("acceptable", ""))
+                page = pages / f"{art}.html"
+                if not art.startswith("fr") or ok is None or row.get("origin") != "article":
+                    continue
+                if art not in views:
+                    views[art] = view(analyse(read_article(page))) if page.is_file() else None
+                v = views[art]
+                if v is None:
+                    continue
+                x = features(shown_of_row(row), v)
+                kind = group_of(x)
+                if kind == "true_false":
+                    kind = "tf_true" if x["type_tf_true"] else "tf_false"
+                by_kind.setdefault(kind, []).append((acceptability(x, m), ok))
+    if not by_kind:
+        print(f"no rated fresh page found in {pages} (<id>.html for the ids of fresh.csv)")
+        return 1
+    cuts = (0.3, 0.4, 0.5, 0.6)
+    print("kind           rated  accepted  " + "  ".join(f"below/above {t:.1f}" for t in cuts))
+    for kind, rows in sorted(by_kind.items(), key=lambda kv: -len(kv[1])):
+        cells = []
+        for t in cuts:
+            lo = [ok for p, ok in rows if p < t]
+            hi = [ok for p, ok in rows if p >= t]
+            cells.append(f"{sum(lo):3}/{len(lo):<3} {sum(hi):3}/{len(hi):<3}")
+        print(f"{kind:14} {len(rows):5}  {sum(ok for _, ok in rows):8}  " + "   ".join(cells))
+    return 0
+
+
 def group_of(x: dict[str, float]) -> str:
     """The generator group a rated question came from, as far as its features tell."""
     for g in ("said", "vocabulary", "action"):
@@ -104,8 +158,26 @@ def main(argv: list[str] | None = None) -> int:
     p.add_argument("--target", type=float, default=0.6, help="CV precision the threshold aims for")
     p.add_argument("--C", type=float, default=0.5)
     p.add_argument("--ratings", default="*.csv", help="which rating files (glob; only dev texts count)")
+    p.add_argument(
+        "--group-threshold",
+        action="append",
+        default=[],
+        metavar="GROUP=T",
+        help="a higher threshold for one group (tf_true, tf_false or a generator group); default: as stored",
+    )
+    p.add_argument("--held-out", type=Path, metavar="DIR", help="only score the fresh pages' ratings")
     p.add_argument("--dry-run", action="store_true")
     args = p.parse_args(argv)
+    stored = shipped.model()
+    if args.held_out is not None:
+        if stored is None:
+            print("no stored model: fit one first")
+            return 1
+        return held_out(args.held_out, stored)
+    group_thresholds = dict(stored.group_thresholds) if stored else {}
+    for item in args.group_threshold:
+        name, _, value = item.partition("=")
+        group_thresholds[name] = float(value)
     xs, ys, groups, files = load_rows(args.ratings)
     names = sorted({k for x in xs for k in x})
     X = np.array([[x.get(k, 0.0) for k in names] for x in xs])
@@ -143,6 +215,7 @@ def main(argv: list[str] | None = None) -> int:
         f"{dt.date.today().isoformat()}: {', '.join(files)}",
         "cv_auc": round(float(roc_auc_score(y, scores)), 3),
         "threshold": chosen,
+        "group_thresholds": group_thresholds,
         "bias": round(float(model.intercept_[0]), 4),
         "weights": weights,
     }

@@ -444,3 +444,29 @@ def test_a_space_the_markup_left_before_a_comma_or_an_apostrophe_s_is_closed_up(
     assert "16 letters." in article.body
     kept = from_text("Rock\n\nThe band played rock 'n' roll ... and the crowd sang along, as ever.")
     assert "rock 'n' roll ... and" in kept.body
+
+
+def test_a_name_linked_to_its_tag_page_stays_in_the_sentence() -> None:
+    """IndieWire links each name to its tag page (``id="auto-tag_mary-steenburgen"``); the "tag" in the id
+    had cut the names out of every sentence ("how Oscar-winning actress came to co-write …"), and the
+    2,400-word page gave no question. A list of tag links in its own block is still furniture."""
+    link = '<a href="https://www.indiewire.com/t/{0}/" id="auto-tag_{0}" data-tag="{0}">{1}</a>'
+    page = (
+        "<html><head><title>How Mary Steenburgen Wrote the Best Original Song</title></head><body><article>"
+        "<h1>How Mary Steenburgen Wrote the Best Original Song</h1>"
+        "<p>The bizarre odyssey of how Oscar-winning actress "
+        + link.format("mary-steenburgen", "Mary Steenburgen")
+        + " came to co-write the euphoric power-ballad that "
+        + link.format("jessie-buckley", "Jessie Buckley")
+        + " performs at the end of “"
+        + link.format("wild-rose", "Wild Rose")
+        + "” began 10 years ago, when the star woke up after a minor arm surgery.</p>"
+        "<p>“I felt strange as soon as the anesthesia started to wear off,” Steenburgen said in an interview "
+        "about the song and the film.</p>"
+        '<div class="post-tags">' + link.format("awards", "Awards") + link.format("music", "Music") + "</div>"
+        "</article></body></html>"
+    )
+    body = parse_html(page).body
+    assert "actress Mary Steenburgen came to co-write" in body
+    assert "that Jessie Buckley performs at the end of “Wild Rose” began" in body
+    assert "Awards" not in body and "Music" not in body

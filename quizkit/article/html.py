@@ -74,6 +74,15 @@ def _junk(tag: Tag) -> str:
     return "class" if any(_JUNK_TOKEN.search(t) for t in tokens) else ""
 
 
+def _in_running_text(tag: Tag) -> bool:
+    """A link inside a paragraph that holds more than the link: words of the sentence, whatever its class or
+    id says (share and tag-list links sit in their own blocks, which are cut as a whole)."""
+    if tag.name != "a":
+        return False
+    block = tag.find_parent(["p", "li", "dd", "blockquote"])
+    return block is not None and len(block.get_text(" ").split()) > len(tag.get_text(" ").split()) + 3
+
+
 def _paragraph_words(tag: Tag) -> int:
     return sum(len(p.get_text().split()) for p in tag.find_all("p"))
 
@@ -107,6 +116,8 @@ def _prune(tag: Tag, removed: list[str], total_words: int) -> None:
         if not isinstance(child, Tag):
             continue
         why = _junk(child)
+        if why == "class" and _in_running_text(child):
+            why = ""  # a name linked to its tag page ("auto-tag_mary-steenburgen") is part of the sentence
         if why and not _holds_article(child):
             if why == "class" and _paragraph_words(child) > max(WRAPPER_SHARE * total_words, 100):
                 _prune(child, removed, total_words)

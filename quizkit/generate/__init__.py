@@ -284,7 +284,7 @@ def generate_quiz(
     mined = candidates(focus(analysis, max(MIN_SENTENCES, budget), seed), types, seed)
     weights = importance.sentence_importance(analysis)  # once: rating, the cover pass and the summary use it
     scored = rated(mined, analysis, default, floor=COVER_FLOOR if default else None, weights=weights)
-    pool = [c for c in scored if not default or ranker.clears(c.group, c.question.quality)]
+    pool = [c for c in scored if not default or ranker.clears(c.group, c.question)]
     weaker: list[Candidate] = []
     if types is None:  # kinds reviewers rejected nearly always come only when a teacher asks for their type,
         weaker = [c for c in pool if asked_only(c)]  # or for more questions than the rest can make
@@ -447,7 +447,11 @@ def rated(
             continue
         f = ranker.features(ranker.shown_of(c.question), art, by_index.get(c.sentence))
         p = ranker.acceptability(f, model)
-        if threshold and p < (model.threshold if floor is None else floor) and c.group in model.judged:
+        if (
+            threshold
+            and c.group in model.judged
+            and p < model.cutoff(ranker.threshold_group(c.group, c.question), floor)
+        ):
             continue
         if threshold and c.group in ("fill_blank", "short_answer") and not _actor_key(f, c, analysis):
             continue

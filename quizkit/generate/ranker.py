@@ -251,6 +251,15 @@ class Model:
     judged: frozenset[str] = frozenset()
     """Generator groups the model was fitted on enough ratings of to leave their candidates out; the others
     are only ordered by it."""
+    group_thresholds: tuple[tuple[str, float], ...] = ()
+    """Higher thresholds for single groups, set from ratings of pages the model was not fitted on (see
+    ``benchmarks/bench_quality.py ranker``): below them, even a main point's candidate stays out."""
+
+    def cutoff(self, group: str, floor: float | None = None) -> float:
+        """The lowest estimate a candidate of ``group`` may have in a default quiz (``floor``: the cover
+        pass's lower bar, in place of the threshold; a group's own threshold still holds)."""
+        base = self.threshold if floor is None else floor
+        return max(base, dict(self.group_thresholds).get(group, 0.0))
 
 
 @lru_cache(maxsize=1)
@@ -266,14 +275,25 @@ def model() -> Model | None:
         threshold=float(data["threshold"]),
         trained_on=str(data.get("trained_on", "")),
         judged=frozenset(str(g) for g in data.get("judged_groups", ())),
+        group_thresholds=tuple(
+            sorted((str(g), float(t)) for g, t in data.get("group_thresholds", {}).items())
+        ),
     )
 
 
-def clears(group: str, estimate: float | None) -> bool:
-    """A candidate of ``group`` with this estimate stays in a default quiz: the model leaves out only kinds
-    it was fitted on enough ratings of, below its threshold (no model: everything stays)."""
+def threshold_group(group: str, q: Question) -> str:
+    """The name a group threshold is stored under: the generator group, a true/false statement by its key
+    ("tf_true", "tf_false": reviewers judge the two differently)."""
+    if q.type == "true_false" and isinstance(q.answer, bool):
+        return "tf_true" if q.answer else "tf_false"
+    return group
+
+
+def clears(group: str, q: Question) -> bool:
+    """A candidate of ``group`` stays in a default quiz: the model leaves out only kinds it was fitted on
+    enough ratings of, below its threshold (no model: everything stays)."""
     m = model()
-    return m is None or group not in m.judged or (estimate or 0.0) >= m.threshold
+    return m is None or group not in m.judged or (q.quality or 0.0) >= m.cutoff(threshold_group(group, q))
 
 
 def acceptability(f: dict[str, float], m: Model) -> float:

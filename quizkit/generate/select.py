@@ -31,6 +31,10 @@ WEIGHTS: dict[str, float] = {
     "written": 5.0,
     "number": 5.0,
 }
+TURN = {"vocabulary": 4.5}
+"""Groups that take their turn earlier than their weight says: a vocabulary question (accepted about four
+times in five on unseen pages) picks its sentence before the true/false statements (about one in two), which
+would otherwise take it: the quoted passage shows a statement's answer, so the two never share a sentence."""
 MINIMUM = {"open": 1, "ordering": 1, "vocabulary": 1, "said": 1, "action": 1, "number": 1}
 MINIMUM_FROM = {"open": 4, "said": 4, "action": 4, "number": 4}
 """Asked for whenever the article gives them and the quiz has room (at least 8 questions; the open question
@@ -280,7 +284,7 @@ def choose(
                 return True
         return False
 
-    order = sorted(want, key=lambda g: (-WEIGHTS.get(g, 1.0), g))
+    order = sorted(want, key=lambda g: (-TURN.get(g, WEIGHTS.get(g, 1.0)), g))
     for _round in range(n):
         progress = False
         for g in order:
