@@ -470,3 +470,28 @@ def test_a_name_linked_to_its_tag_page_stays_in_the_sentence() -> None:
     assert "actress Mary Steenburgen came to co-write" in body
     assert "that Jessie Buckley performs at the end of “Wild Rose” began" in body
     assert "Awards" not in body and "Music" not in body
+
+
+def test_a_blogger_post_inside_its_widget_is_the_article() -> None:
+    """Blogger puts each post in ``<div class="widget Blog">``, whose "widget" is a furniture word, and writes
+    it as <div> and <br> without one <p>: the page had "no article text". hAtom's ``post-body`` /
+    ``entry-content`` is the post's text, and the whole of it, not its densest <div> (the longer second
+    paragraph alone)."""
+    page = (
+        "<html><head><title>Nollywood Actress, Kate Henshaw Is Looking Stunning In New Photos</title></head>"
+        '<body><div class="sidebar widget PopularPosts"><ul><li><a href="/a">Ten things to know today</a></li>'
+        '<li><a href="/b">Chelsea sign a new keeper</a></li></ul></div>'
+        '<div class="widget Blog" id="Blog1"><div class="blog-post hentry item-post">'
+        '<h1 class="post-title">Nollywood Actress, Kate Henshaw Is Looking Stunning In New Photos</h1>'
+        '<div class="post-body post-content">'
+        '<div style="text-align: justify;"><span><span>Photos which were released online and are making the '
+        "rounds on social media, show Nigerian actress, Kate Henshaw, looking absolutely stunning in new make-up "
+        "photos. <br></span></span></div><span> </span>"
+        '<div style="text-align: justify;"><span>Veteran Nollywood actress, Kate Henshaw, who in 2008, won the '
+        "Africa Movie Academy Award for Best Actress in a Leading Role, has taken to her Instagram page to share "
+        "some stunning photos of herself.</span></div>"
+        "</div></div></div></body></html>"
+    )
+    body = parse_html(page).body
+    assert body.startswith("Photos which were released online")
+    assert body.endswith("stunning photos of herself.") and "Ten things" not in body

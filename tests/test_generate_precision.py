@@ -11,7 +11,7 @@ import pytest
 from quizkit.analysis import Sentence, analyse
 from quizkit.article import from_text
 from quizkit.check.quality import UNRESOLVED, restates
-from quizkit.generate import candidates, generate_quiz, rated, statements, true_false, vocabulary
+from quizkit.generate import asked_only, candidates, generate_quiz, rated, statements, true_false, vocabulary
 from tests.factories import make_question
 
 
@@ -1160,3 +1160,66 @@ def test_fourth_fresh_set_vocabulary_senses() -> None:
     )
     assert "fiscal" in glossed("Budget\n\nThe government promised fiscal discipline and a smaller deficit.")
     assert {"findings", "diagnose", "lunar"} <= vocabulary.EVERYDAY
+
+
+def test_fifth_fresh_set_headline_give_aways_result_lines_and_what_did_they_do() -> None:
+    """Fifth fresh set (reviewers ct, cu, cv): true statements the headline answers in another tense or
+    number ("police arrested six …" under "CPD arrests six …"), a false statement that leaves out the
+    headline's own "not", a round-up's result line kept in a statement, and "what did Nelson do?" with
+    fragments of other clauses for wrong options."""
+    from quizkit.article import Article
+    from quizkit.check.quality import title_giveaway
+
+    assert restates(
+        "According to the article, police arrested six people Monday during a narcotics investigation "
+        "involving drug activity at a local home.",
+        "CPD arrests six in drug investigation",
+    )
+    assert restates(
+        "According to the article, Monday’s best deals include various MacBook models from $700 at Amazon.",
+        "Amazon discounts MacBooks from $700, AirPods 2 with wireless charging case $155, more",
+    )
+    title = "Google Stadia Red Dead Redemption 2 doesn’t run at a stable 60fps"
+    undenied = make_question(
+        "true_false",
+        prompt="According to the article, the Google Stadia Red Dead Redemption 2 port does run at a solid 60fps.",
+        answer=False,
+    )
+    article = Article(title=title, body="x", blocks=())
+    assert list(title_giveaway(undenied, article))
+    changed = make_question(  # false by a date the headline does not give: not answered there
+        "true_false", prompt="Kazakhstan joined the Abraham Accords in March 2020.", answer=False
+    )
+    assert not list(
+        title_giveaway(changed, Article(title="Kazakhstan joins the Abraham Accords", body="x", blocks=()))
+    )
+    text = (  # the AP round-up's opening, one result line after another, as the page gave them
+        "Nelson's OT goal lifts Isles\n\n"
+        "Brock Nelson's second goal of the game 2:55 into overtime capped a frantic comeback to lift the New "
+        "York Islanders over the Pittsburgh Penguins 5-4 Tuesday night to extend their unbeaten streak to 15 "
+        "games.\n\n"
+        "The Islanders trailed by two late in the third period before goals by Josh Bailey and Ryan Pulock in"
+        " the final 4:29 of regulation forced overtime. Nelson won it when he fired a shot at Matt Murray "
+        "that trickled to the goaltender's right. Nelson tapped the rebound into the open net for his sixth "
+        "goal of the season.\n\n"
+        "Anthony Beauvillier added his seventh for the Islanders, and Semyon Varlamov stopped 27 shots as New"
+        " York improved to 14-0-1 in its last 15 games.\n\n"
+        "Wild 4, Sabres 1: Zach Parise scored twice, Alex Stalock made 30 saves and Minnesota beat Buffalo. "
+        "Jason Zucker had a goal and an assist, and Jonas Brodin also scored for the Wild, who improved to "
+        "4-2-1 in their last seven. Brandon Montour scored for the Sabres and Linus Ullmark stopped 22 shots."
+        " Buffalo is on a 1-6-2 skid and battling injuries at the forward position following 9-2-1 start.\n\n"
+        "Bruins 5, Devils 1: David Pastrnak and Matt Grzelcyk scored two goals apiece, and Brad Marchand "
+        "added three assists to lead Boston. Tuukka Rask made 25 saves and New Jersey native Connor Clifton "
+        "added a goal as the Bruins beat the Devils for the eighth time in nine meetings. Blake Coleman "
+        "scored for New Jersey, which was looking for its first three-game winning streak since December "
+        "2018."
+    )
+    analysis = analyse(from_text(text))
+    line = next(s.index for s in analysis.sentences if s.text.startswith("Bruins 5"))
+    mined = candidates(analysis, None, 0)
+    assert any(c.sentence == line for c in mined)  # the generators do make questions of it
+    assert not any(c.sentence == line for c in rated(mined, analysis))
+    acts = [c for c in mined if c.group == "action"]
+    assert acts and all(
+        asked_only(c) for c in acts
+    )  # "what did Nelson do?" only when multiple choice is asked

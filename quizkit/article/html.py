@@ -87,8 +87,17 @@ def _paragraph_words(tag: Tag) -> int:
     return sum(len(p.get_text().split()) for p in tag.find_all("p"))
 
 
+_POST_TEXT = frozenset({"entry-content", "post-body"})
+"""Class names of a post's own text: hAtom's ``entry-content`` (WordPress and many themes) and Blogger's
+``post-body`` (inside ``<div class="widget Blog">``, whose "widget" would otherwise cut the post)."""
+
+
 def _is_article_tag(tag: Tag) -> bool:
-    return tag.name in ("article", "main") or attr(tag, "itemprop") == "articleBody"
+    return (
+        tag.name in ("article", "main")
+        or attr(tag, "itemprop") == "articleBody"
+        or not _POST_TEXT.isdisjoint(attr(tag, "class").split())
+    )
 
 
 def _holds_article(tag: Tag) -> bool:
@@ -174,8 +183,9 @@ def _densest(soup: BeautifulSoup) -> Tag | None:
 
 
 def _container(soup: BeautifulSoup) -> Tag | None:
-    """The article's element: the marked-up body, <article>, <main>, else the densest block of paragraphs."""
-    found: dict[str, list[Tag]] = {"body": [], "article": [], "main": [], "role": []}
+    """The article's element: the marked-up body, <article>, <main>, a post's text (``_POST_TEXT``), else
+    the densest block of paragraphs."""
+    found: dict[str, list[Tag]] = {"body": [], "article": [], "main": [], "role": [], "post": []}
     for tag in soup.find_all(True):
         if attr(tag, "itemprop") == "articleBody":
             found["body"].append(tag)
@@ -183,6 +193,8 @@ def _container(soup: BeautifulSoup) -> Tag | None:
             found[tag.name].append(tag)
         elif attr(tag, "role") == "main":
             found["role"].append(tag)
+        elif not _POST_TEXT.isdisjoint(attr(tag, "class").split()):
+            found["post"].append(tag)
     for tags in found.values():
         if tags:
             best = max(tags, key=_words)

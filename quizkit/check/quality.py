@@ -180,10 +180,16 @@ def title_giveaway(q: Question, article: Article | None) -> Iterator[Problem]:
     """The key of a closed question is written in the article's headline: the student reads it there."""
     if article is None or not article.title or q.origin != "article":
         return
-    # true, it is the headline; the headline denied ("Sweden has not dropped its investigation …" under
-    # "Sweden Drops Its Investigation …"), the headline says it is false
+    # true, it is the headline; false by a "not" the headline has not ("Sweden has not dropped its
+    # investigation …" under "Sweden Drops Its Investigation …") or by leaving out the headline's own "not"
+    # ("… does run at a solid 60fps" under "… doesn't run at a stable 60fps"), the headline says it is false
     denied = q.answer is False and NEGATION.search(q.prompt) and not NEGATION.search(article.title)
-    giveaway = q.type == "true_false" and (q.answer is True or denied) and restates(q.prompt, article.title)
+    undenied = q.answer is False and NEGATION.search(article.title) and not NEGATION.search(q.prompt)
+    giveaway = (
+        q.type == "true_false"
+        and (q.answer is True or denied or undenied)
+        and restates(q.prompt, article.title)
+    )
     if giveaway or (q.type == "true_false" and denied and denies_headline_verb(q.prompt, article.title)):
         yield warning("the statement restates the headline; make a statement about something else")
         return
@@ -219,11 +225,22 @@ _HEADLINE_CLAUSE = re.compile(r"\s+(?:after|as|amid|while|despite|because|follow
 """Where a headline's main news ends: "James Van Der Beek eliminated from 'Dancing with the Stars' | after …"."""
 
 
+def _stem(word: str) -> str:
+    """ "arrests", "arrested" -> "arrest"; "MacBooks" -> "macbook": a headline's verb and noun in the
+    sentence's tense and number."""
+    w = word.lower()
+    for end in ("ing", "ed", "es", "s"):
+        if w.endswith(end) and len(w) - len(end) >= 4:
+            return w[: -len(end)]
+    return w
+
+
 def restates(statement: str, title: str, share: float = 0.75) -> bool:
-    """Most of the headline's words, or of its main clause, are in the statement: true by the headline."""
-    said = {w.lower() for w in _TITLE_WORD.findall(statement)}
+    """Most of the headline's words, or of its main clause, are in the statement (in any tense or number):
+    the headline answers it."""
+    said = {_stem(w) for w in _TITLE_WORD.findall(statement)}
     for part in dict.fromkeys([title, _HEADLINE_CLAUSE.split(title)[0]]):
-        words = {w.lower() for w in _TITLE_WORD.findall(part)} - _SMALL
+        words = {_stem(w) for w in _TITLE_WORD.findall(part) if w.lower() not in _SMALL}
         if len(words) >= 3 and len(words & said) >= share * len(words):
             return True
     return False

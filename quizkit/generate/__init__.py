@@ -183,19 +183,19 @@ STRICT_QUIZ_CHECKS = frozenset({"gives_away_answer", "same_answer_twice"})
 answer (or repeats it) goes, and another takes its place."""
 
 
-ASKED_ONLY = frozenset({"multiple_choice", "fill_blank", "short_answer"})
+ASKED_ONLY = frozenset({"multiple_choice", "fill_blank", "short_answer", "action"})
 """Groups a default quiz leaves out (the dev ratings, all rounds): "which person/place/year…" multiple
 choice on a name (7 of 60 acceptable: the wrong options were also right, of another kind, or the name was
 trivia); a blank on a name, place or number (79 of 273: a side name is trivia, a blank in a long copied
 sentence tests matching, and no kind of key or sentence rank reached one in two); a "who/where/when…" short
-answer (27 of 111, for the same reasons). Who said it (a short answer, 49 of 59) is its own group and
-stays."""
+answer (27 of 111, for the same reasons); "what did they do?" (4 of 14 on dev and fresh pages: the wrong
+options are fragments of other clauses, "made 30 saves and Minnesota"). Who said it (a short answer, 49 of
+59) is its own group and stays."""
 
 
 def asked_only(c: Candidate) -> bool:
     """Kinds a default quiz leaves out (``ASKED_ONLY``) and the open "explain why …" built from a *because*
-    clause (0 of 9). Multiple choice still comes from who said it, what an actor did, how many and
-    vocabulary, and the open question that asks the headline's own "why" stays; ``--types fill_blank`` (or
+    clause (0 of 9). Multiple choice still comes from who said it, how many and vocabulary, and the open question that asks the headline's own "why" stays; ``--types fill_blank`` (or
     ``multiple_choice``, ``short_answer``, ``open``) brings the rest back."""
     if c.group in ASKED_ONLY:
         return True
@@ -388,6 +388,10 @@ def _title_gives_away(q: Question, article: Article) -> bool:
     return any(True for _ in title_giveaway(q, article))
 
 
+_SCORE_LINE = re.compile(r"^[A-Z][\w.'’ -]{0,40}? \d{1,3}, [A-Z][\w.'’ -]{0,40}? \d{1,3}(?: \(\w+\))?: ")
+"""A sports round-up's result line heading a paragraph: "Bruins 5, Devils 1: …", "Isles 4, Flyers 3 (OT): …"."""
+
+
 def rated(
     pool: list[Candidate],
     analysis: Analysis,
@@ -418,8 +422,10 @@ def rated(
         or s.text.rstrip().endswith("?")
         or (s.words <= 10 and s.toks[0].tag in ("WRB", "WP", "WDT"))
         or len(_LIST_NUMBER.findall(s.text)) >= 2
+        or _SCORE_LINE.match(s.text)
     }  # a headline, a caption, a subheading ("How likely is a conviction in US."), a question, a sentence the
-    # page cut off ("…and was i"), a numbered list run into one sentence ("…were: 1. Finland 2. Norway 3.")
+    # page cut off ("…and was i"), a numbered list run into one sentence ("…were: 1. Finland 2. Norway 3."),
+    # a result line run into its report ("Bruins 5, Devils 1: David Pastrnak and Matt Grzelcyk scored …")
     out = []
     for c in pool:
         if c.sentence >= 0 and c.sentence not in main and c.group != "vocabulary":

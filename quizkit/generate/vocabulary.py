@@ -47,7 +47,7 @@ _EVERYDAY_TERMS = """influence rivalry partnership currency unemployment sponsor
 _SECOND_AUDIT_TERMS = """consumer fatal investor fossil_fuel renewable_energy hypothesis lawmaker landlocked polling_station
     term_limit devalue shareholder deforestation pollutant desertification aftershock flash_flood first_responders
     mosquito-borne airstrike inequality press_freedom"""
-_RATED_TERMS = "lunar minority breakthrough diagnose findings strategic"
+_RATED_TERMS = "lunar minority breakthrough diagnose findings strategic focal_point"
 EVERYDAY = frozenset(
     t.replace("_", " ") for t in f"{_EVERYDAY_TERMS} {_SECOND_AUDIT_TERMS} {_RATED_TERMS}".split()
 )
@@ -59,7 +59,7 @@ article's ratings: the first strict (only words every 15-year-old knows; 35 term
 on the other 266, as basic for 14–18-year-olds (6) or self-explanatory (16). Then the terms reviewers of the
 development and fresh pages (never the test texts) rated trivial again and again: at most one in three
 accepted over at least three ratings (``_RATED_TERMS``: "findings" 2 of 8, "diagnosed" 1 of 5, "lunar" 0 of
-3; session 14)."""
+3; session 14; "focal point" 4 of 12, on the seed, session 15)."""
 
 
 RELATED_FIELDS: dict[str, tuple[str, ...]] = {
