@@ -1193,6 +1193,17 @@ def test_fifth_fresh_set_headline_give_aways_result_lines_and_what_did_they_do()
     assert not list(
         title_giveaway(changed, Article(title="Kazakhstan joins the Abraham Accords", body="x", blocks=()))
     )
+    renumbered = make_question(  # the headline's own count changed: the headline shows the true one
+        "true_false",
+        prompt="According to the article, police arrested eight people Monday during a narcotics investigation "
+        "involving drug activity at a local home.",
+        answer=False,
+    )
+    assert list(
+        title_giveaway(
+            renumbered, Article(title="CPD arrests six in drug investigation", body="x", blocks=())
+        )
+    )
     text = (  # the AP round-up's opening, one result line after another, as the page gave them
         "Nelson's OT goal lifts Isles\n\n"
         "Brock Nelson's second goal of the game 2:55 into overtime capped a frantic comeback to lift the New "

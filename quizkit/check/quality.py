@@ -189,7 +189,7 @@ def title_giveaway(q: Question, article: Article | None) -> Iterator[Problem]:
         q.type == "true_false"
         and (q.answer is True or denied or undenied)
         and restates(q.prompt, article.title)
-    )
+    ) or (q.type == "true_false" and q.answer is False and renumbered(q.prompt, article.title))
     if giveaway or (q.type == "true_false" and denied and denies_headline_verb(q.prompt, article.title)):
         yield warning("the statement restates the headline; make a statement about something else")
         return
@@ -244,6 +244,21 @@ def restates(statement: str, title: str, share: float = 0.75) -> bool:
         if len(words) >= 3 and len(words & said) >= share * len(words):
             return True
     return False
+
+
+_COUNT = re.compile(
+    r"\b(?:\d[\d,.]*\d|\d|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|dozen|hundred)\b",
+    re.I,
+)
+
+
+def renumbered(statement: str, title: str) -> bool:
+    """The statement is the headline with the headline's number changed ("police arrested eight people …"
+    under "CPD arrests six in drug investigation"): the headline shows the true count."""
+    numbers = {n.lower() for n in _COUNT.findall(title)}
+    if not numbers or numbers <= {n.lower() for n in _COUNT.findall(statement)}:
+        return False
+    return restates(statement, _COUNT.sub(" ", title))
 
 
 _DENIED_VERB = re.compile(
