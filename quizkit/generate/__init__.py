@@ -305,10 +305,10 @@ def generate_quiz(
     else:
         n_article = count - round(count * share)
     first: list[tuple[str, str]] = []
-    chosen = _select_article(article, pool, n_article, seed, one, whole, first)
+    chosen = _select_article(article, pool, n_article, seed, one, whole, first, default)
     if count is not None and len(chosen) < n_article and weaker:  # selected again: its drops are the ones
         first = []
-        chosen = _select_article(article, pool + weaker, n_article, seed, one, whole, first)
+        chosen = _select_article(article, pool + weaker, n_article, seed, one, whole, first, default)
     dropped.extend(first)
     if default and len(chosen) < n_article:  # room left: a main point not yet asked, from a weaker candidate
         spare = [c for c in scored if not asked_only(c)]
@@ -647,10 +647,12 @@ def _select_article(
     one: Callable[[Question], str | None],
     whole: Callable[[Quiz], dict[str, str]],
     dropped: list[tuple[str, str]],
+    default: bool = False,
 ) -> list[Candidate]:
-    """Choose ``n`` article questions that pass the gate alone and together (up to three repair rounds)."""
+    """Choose ``n`` article questions that pass the gate alone and together (up to three repair rounds);
+    ``default``: a default quiz (``select.TURN``: vocabulary before statements)."""
     rng = random.Random(seed)
-    chosen = select.choose(pool, n, rng, one, dropped, public=article.title)
+    chosen = select.choose(pool, n, rng, one, dropped, public=article.title, turns=default)
     for _round in range(3):
         quiz = _quiz(article, _finish(chosen, [], seed), seed)
         failing = whole(quiz)
@@ -661,7 +663,9 @@ def _select_article(
         keep = [c for c in chosen if _key(c.question) not in bad_keys]
         used = {id(c) for c in chosen}
         rest = [c for c in pool if id(c) not in used]
-        chosen = keep + select.choose(rest, n - len(keep), rng, one, dropped, keep, public=article.title)
+        chosen = keep + select.choose(
+            rest, n - len(keep), rng, one, dropped, keep, public=article.title, turns=default
+        )
     return chosen
 
 

@@ -32,7 +32,7 @@ WEIGHTS: dict[str, float] = {
     "number": 5.0,
 }
 TURN = {"vocabulary": 4.5}
-"""Groups that take their turn earlier than their weight says: a vocabulary question (accepted about four
+"""Groups that take their turn earlier than their weight says in a default quiz: a vocabulary question (accepted about four
 times in five on unseen pages) picks its sentence before the true/false statements (about one in two), which
 would otherwise take it: the quoted passage shows a statement's answer, so the two never share a sentence."""
 MINIMUM = {"open": 1, "ordering": 1, "vocabulary": 1, "said": 1, "action": 1, "number": 1}
@@ -225,9 +225,11 @@ def choose(
     dropped: list[tuple[str, str]],
     already: list[Candidate] | None = None,
     public: str = "",
+    turns: bool = False,
 ) -> list[Candidate]:
     """Pick ``n`` more candidates by quota, each passing ``gate`` and fitting with ``already``;
-    failures are recorded in ``dropped``. Names in ``public`` (the title) may appear anywhere."""
+    failures are recorded in ``dropped``. Names in ``public`` (the title) may appear anywhere. ``turns``:
+    groups take their turns in ``TURN`` order (a default quiz), else by weight."""
     groups: dict[str, list[Candidate]] = {}
     for c in cands:
         groups.setdefault(c.group, []).append(c)
@@ -284,7 +286,7 @@ def choose(
                 return True
         return False
 
-    order = sorted(want, key=lambda g: (-TURN.get(g, WEIGHTS.get(g, 1.0)), g))
+    order = sorted(want, key=lambda g: (-(TURN if turns else {}).get(g, WEIGHTS.get(g, 1.0)), g))
     for _round in range(n):
         progress = False
         for g in order:
