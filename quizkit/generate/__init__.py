@@ -195,7 +195,8 @@ options are fragments of other clauses, "made 30 saves and Minnesota"). Who said
 
 def asked_only(c: Candidate) -> bool:
     """Kinds a default quiz leaves out (``ASKED_ONLY``) and the open "explain why …" built from a *because*
-    clause (0 of 9). Multiple choice still comes from who said it, how many and vocabulary, and the open question that asks the headline's own "why" stays; ``--types fill_blank`` (or
+    clause (0 of 9). Multiple choice still comes from who said it, how many and vocabulary, and the open
+    question that asks the headline's own "why" stays; ``--types fill_blank`` (or
     ``multiple_choice``, ``short_answer``, ``open``) brings the rest back."""
     if c.group in ASKED_ONLY:
         return True

@@ -253,7 +253,7 @@ class Model:
     are only ordered by it."""
     group_thresholds: tuple[tuple[str, float], ...] = ()
     """Higher thresholds for single groups, set from ratings of pages the model was not fitted on (see
-    ``benchmarks/bench_quality.py ranker``): below them, even a main point's candidate stays out."""
+    ``benchmarks/train_ranker.py --held-out``): below them, even a main point's candidate stays out."""
 
     def cutoff(self, group: str, floor: float | None = None) -> float:
         """The lowest estimate a candidate of ``group`` may have in a default quiz (``floor``: the cover

@@ -32,9 +32,10 @@ WEIGHTS: dict[str, float] = {
     "number": 5.0,
 }
 TURN = {"vocabulary": 4.5}
-"""Groups that take their turn earlier than their weight says in a default quiz: a vocabulary question (accepted about four
-times in five on unseen pages) picks its sentence before the true/false statements (about one in two), which
-would otherwise take it: the quoted passage shows a statement's answer, so the two never share a sentence."""
+"""Groups that take their turn earlier than their weight says, in a default quiz: a vocabulary question
+(accepted about four times in five on unseen pages) picks its sentence before the true/false statements
+(about one in two), which would otherwise take it: the quoted passage shows a statement's answer, so the two
+never share a sentence."""
 MINIMUM = {"open": 1, "ordering": 1, "vocabulary": 1, "said": 1, "action": 1, "number": 1}
 MINIMUM_FROM = {"open": 4, "said": 4, "action": 4, "number": 4}
 """Asked for whenever the article gives them and the quiz has room (at least 8 questions; the open question
