@@ -92,12 +92,12 @@ _POST_TEXT = frozenset({"entry-content", "post-body"})
 ``post-body`` (inside ``<div class="widget Blog">``, whose "widget" would otherwise cut the post)."""
 
 
+def _is_post_text(tag: Tag) -> bool:
+    return not _POST_TEXT.isdisjoint(attr(tag, "class").split())
+
+
 def _is_article_tag(tag: Tag) -> bool:
-    return (
-        tag.name in ("article", "main")
-        or attr(tag, "itemprop") == "articleBody"
-        or not _POST_TEXT.isdisjoint(attr(tag, "class").split())
-    )
+    return tag.name in ("article", "main") or attr(tag, "itemprop") == "articleBody" or _is_post_text(tag)
 
 
 def _holds_article(tag: Tag) -> bool:
@@ -193,7 +193,7 @@ def _container(soup: BeautifulSoup) -> Tag | None:
             found[tag.name].append(tag)
         elif attr(tag, "role") == "main":
             found["role"].append(tag)
-        elif not _POST_TEXT.isdisjoint(attr(tag, "class").split()):
+        elif _is_post_text(tag):
             found["post"].append(tag)
     for tags in found.values():
         if tags:
