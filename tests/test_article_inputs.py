@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import random
+import warnings
 from dataclasses import replace
 from pathlib import Path
 
@@ -10,6 +11,7 @@ import pytest
 
 from quizkit.article import from_text, looks_english, parse_html, read_article, sniff
 from quizkit.errors import InputError
+from quizkit.model import Article
 
 DATA = Path(__file__).resolve().parent / "data" / "articles"
 CASPIAN = (DATA / "caspian_convention.txt").read_text(encoding="utf-8")
@@ -249,6 +251,26 @@ def test_absurdly_nested_html_is_refused_not_crashed() -> None:
         parse_html(page, "deep.html")
 
 
+def test_an_xhtml_page_reads_without_advice_on_stderr() -> None:
+    # msn.com served its article as XHTML with an XML declaration first: the HTML parser read it well, but
+    # BeautifulSoup printed ten lines of advice about XML parsers under the teacher's summary
+    page = (
+        '<?xml version="1.0" encoding="UTF-8" ?>\n'
+        '<!DOCTYPE HTML PUBLIC "-//WAPFORUM//DTD XHTML Mobile 1.2//EN" "http://www.openmobilealliance.org/tech/'
+        'DTD/xhtml-mobile12.dtd">\n<html xmlns="http://www.w3.org/1999/xhtml" xml:lang="en-GB" dir="ltr">\n'
+        "<head>\n <!-- data-info:"
+        + "v"
+        * 600
+        + " -->\n<title>Student halls</title></head>"  # past the first chunk
+        "<body><article><p>As increasing numbers of UK universities wrestle with Covid-19 outbreaks, experts are "
+        "warning that student halls are too full to be safe.</p></article></body></html>"
+    )
+    with warnings.catch_warnings():
+        warnings.simplefilter("error")
+        art = parse_html(page, "msn.html")
+    assert art.body.startswith("As increasing numbers of UK universities")
+
+
 def test_wrapper_with_a_junk_looking_class_is_not_thrown_away() -> None:
     sentence = "Kazakhstan joined the Abraham Accords on Thursday, the White House said in a statement."
     page = (
@@ -390,6 +412,45 @@ def test_a_see_also_link_cut_off_teasers_and_a_rated_claim_box_are_not_the_artic
         "Committee. We have found no evidence to corroborate this claim."
     )
     assert snopes.body.startswith("On Nov. 15, 2019") and "Unproven" not in snopes.body
+
+
+def test_a_view_counter_a_byline_on_the_lead_a_byline_set_line_by_line_and_a_drop_cap() -> None:
+    """Breaking Belize News opens with "Views: 184" and the byline on the lead ("By Aaron Humes: The
+    Americas …"); the Evening Standard sets its byline one name or handle per line under a bare "By", and
+    the lead's first letter apart from the rest of its word ("T" above "urkey, Poland …")."""
+
+    def page(title: str, *paragraphs: str) -> Article:
+        body = "".join(f"<p>{p}</p>" for p in paragraphs)
+        return parse_html(
+            f"<html><head><title>{title}</title></head><body><article>{body}</article></body></html>"
+        )
+
+    belize = page(
+        "Americas at risk of further COVID-19 wave",
+        "Views: 184",
+        "By Aaron Humes: The Americas cannot ignore the risk of further COVID-19 surges, warns Pan American "
+        "Health Organization (PAHO) Director Carissa F. Etienne.",
+        "Cases of COVID-19 are surging in Europe and East Asia due to Omicron BA.2.",
+    )
+    assert belize.body.startswith("The Americas cannot ignore the risk") and "Views" not in belize.body
+    assert belize.byline == "Aaron Humes"
+    standard = page(
+        "Turkey, Poland and three Caribbean islands added to UK quarantine list",
+        "By",
+        "April Roach",
+        "@aprilroach28",
+        "Daniel O'Mahony",
+        "T",
+        "urkey, Poland and the Caribbean islands of Bonaire, St Eustatius and Saba have been removed from the "
+        "Government’s list of travel corridors.",
+        "Travellers arriving in the UK from those places after 4am on Saturday must self-isolate for 14 days, "
+        "Transport Secretary Grant Shapps said.",
+    )
+    assert standard.body.startswith("Turkey, Poland and the Caribbean islands of Bonaire")
+    assert standard.byline == "April Roach"
+    # "By March" is a time, and a sentence that starts "By" is the article's
+    timed = from_text("Deadline\n\nBy March: The council must decide on the budget before the vote.")
+    assert timed.body.startswith("By March: The council")
 
 
 def test_a_horizontal_bar_an_editors_completion_and_a_coded_headline(tmp_path: Path) -> None:

@@ -1234,3 +1234,62 @@ def test_fifth_fresh_set_headline_give_aways_result_lines_and_what_did_they_do()
     assert acts and all(
         asked_only(c) for c in acts
     )  # "what did Nelson do?" only when multiple choice is asked
+
+
+def test_sixth_fresh_set_cut_clauses_connectives_and_state_senses() -> None:
+    """On news pages nobody chose (go-trafilatura's comparison set): a small clause read as a statement
+    ("…left some of the state's energy experts bewildered" -> "Some of the state's energy experts
+    bewildered."), an inversion after "so" ("so does the need to find …" -> "Does the need …"), a word cut
+    in two ("co-hosted by CBS News" -> "-hosted by CBS News"), a reported claim opening on "But", "first
+    responders" losing "first", and "alliance" / "surveillance" glossed as states' business for airlines and
+    a salon's camera."""
+    from quizkit.generate import said, syntax
+
+    def stated(text: str) -> list[str]:
+        return [t for s in sentences(f"A report\n\n{text}") for t in statements.clause_statements(s)]
+
+    assert not any(
+        t.startswith("Some of the state")
+        for t in stated(
+            "But the rolling blackouts on those days left some of the state’s energy experts bewildered."
+        )
+    )
+    assert stated("Prices rose sharply, so the bank raised its rates.")  # "so" opening a plain clause stays
+    assert not any(
+        t.startswith("Does")
+        for t in stated(
+            "As the world's demand for storage continues to grow, so does the need to find the next storage "
+            "density breakthrough."
+        )
+    )
+    assert not any(
+        "-hosted" in t
+        for t in stated(
+            "The stakes are high for all of the candidates ahead of Tuesday's Democratic debate in South "
+            "Carolina, co-hosted by CBS News."
+        )
+    )
+    burials = analyse(
+        from_text(
+            "New York ramps up mass burials\n\nBut burial operations have increased from one day a week to five "
+            "days a week, with around 24 burials each day, said Department of Correction spokesman Jason Kersten."
+        )
+    )
+    claims = [r[1] for s in burials.sentences if (r := said.reported(s, burials))]
+    assert claims and all(c.startswith("burial operations have increased") for c in claims)
+    assert (
+        syntax.drop_connective("First responders found a man slumped")
+        == "First responders found a man slumped"
+    )
+    assert syntax.drop_connective("Next year the plan starts") == "Next year the plan starts"
+    assert syntax.drop_connective("First the council voted") == "the council voted"
+
+    def glossed(text: str) -> set[str]:
+        return set(vocabulary.occurrences(analyse(from_text(text))))
+
+    assert "alliance" not in glossed(
+        "Alaska Airlines\n\nFrequent flyers on other members of the Oneworld alliance will have access to lounges."
+    )
+    assert "alliance" in glossed("NATO\n\nFinland joined the military alliance after decades of neutrality.")
+    assert "surveillance" not in glossed("Salon\n\nThe owner showed Eyewitness News the surveillance video.")
+    assert "surveillance" in glossed("Spying\n\nThe police kept the activists under surveillance for months.")

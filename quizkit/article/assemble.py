@@ -20,6 +20,7 @@ from quizkit.article.clean import (
 from quizkit.article.meta import (
     Meta,
     date_only,
+    names_only,
     norm,
     parse_byline,
     parse_published,
@@ -203,15 +204,38 @@ def _without_rated_claim(items: Sequence[Raw], found: _Found) -> list[Raw]:
     return [r for i, r in enumerate(items) if i not in drop]
 
 
+BYLINE_LINES = 4
+"""Name and handle lines ("April Roach", "@aprilroach28", "Daniel O'Mahony") taken as a byline under a bare
+"By" line."""
+_HANDLE = re.compile(r"@\w{2,30}")
+
+
 def _filter(items: Sequence[Raw], title: str, found: _Found) -> list[Raw]:
     """Drop title copies, metadata lines and boilerplate (with the headline lists under "Related")."""
     items = _without_rated_claim(items, found)
     kept: list[Raw] = []
     n = len(items)
     in_link_list = see_also = False
+    by_lines = 0  # lines left of a byline the page set one name per line under a bare "By"
+    cap = ""  # a drop cap the page set apart from its paragraph ("T" above "urkey, Poland and …")
     for i, r in enumerate(items):
-        text = r.text
+        text = cap + r.text
+        cap = ""
         zone = i < META_ZONE or i >= n - META_ZONE
+        if zone and text.strip().lower() == "by":
+            found.removed.append(text)
+            by_lines = BYLINE_LINES
+            continue
+        if len(text) == 1 and text.isupper() and i + 1 < n and items[i + 1].text[:1].islower():
+            cap = text
+            continue
+        if by_lines and (names_only(text) or _HANDLE.fullmatch(text.strip())):
+            found.removed.append(text)
+            by_lines -= 1
+            if names_only(text) and not found.byline:
+                found.byline = text.strip()
+            continue
+        by_lines = 0
         if _is_title_copy(text, title) or (zone and _is_metadata(text, found)):
             found.removed.append(text)
             continue
@@ -262,6 +286,11 @@ def _clean_debris(items: list[Raw], found: _Found) -> list[Raw]:
             text, line = debris.strip_dateline(text)
             if line:
                 found.removed.append(line)
+            text, by = debris.strip_byline_lead(text)
+            if by:
+                found.removed.append(by)
+                if not found.byline:
+                    found.byline = by[3:].rstrip(":|-–— ")
         if speakers:
             text, label = debris.strip_speaker(text)
             if label:

@@ -34,6 +34,7 @@ _WHOLE_LINE = re.compile(
     r"|skip to (?:main )?content|back to top|menu|search|home|sign in|log ?in|register|print|email"
     r"|share|share (?:this|the)(?: article| story| page| post)?|copy link|link copied|listen to (?:this )?"
     r"(?:article|story)|\d+ min(?:ute)?s? read|font size|text size|a\+? ?a-?"
+    r"|(?:views?|reads|hits|page ?views)\s*:?\s*[\d,.]+k?|[\d,.]+k? (?:views|reads)"  # "Views: 184": a counter
     # comments
     r"|comments?|\d+ comments?|comments? \(\d+\)|(?:leave|post|add|write) a (?:comment|reply)"
     r"|be the first to comment|join the (?:conversation|discussion)|(?:show|view|hide|load more) comments"

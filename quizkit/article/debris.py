@@ -78,6 +78,26 @@ def strip_dateline(text: str) -> tuple[str, str]:
     return rest, m.group().strip()
 
 
+_BYLINE_LEAD = re.compile(
+    r"^By\s+(?P<name>[A-Z][\w'’.-]+(?:\s+(?:[A-Z][\w'’.-]*|de|van|von|al|and))*)\s*(?::|\||[-–—]\s)\s*(?=[A-Z\"“‘'])"
+)
+
+
+_CALENDAR = re.compile(
+    r"(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec|Mon|Tue|Wed|Thu|Fri|Sat|Sun|Now|Then|Next|Last)",
+    re.I,
+)
+
+
+def strip_byline_lead(text: str) -> tuple[str, str]:
+    """("The Americas cannot ignore …", "By Aaron Humes:") for a lead paragraph the page opened with its
+    byline ("By Aaron Humes: The Americas cannot ignore the risk …"): the name is not the article's words."""
+    m = _BYLINE_LEAD.match(text)
+    if not m or m.end() >= len(text) - 1 or len(m["name"].split()) > 4 or _CALENDAR.match(m["name"]):
+        return text, ""  # "By March: …" is a time, not a writer
+    return text[m.end() :], m.group().strip()
+
+
 def strip_inline(text: str) -> tuple[str, list[str]]:
     """Bullet marks, citation/figure markers and doubled punctuation taken out of a kept paragraph."""
     removed: list[str] = []

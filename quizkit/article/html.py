@@ -10,9 +10,10 @@ cleaning as plain text.
 from __future__ import annotations
 
 import re
+import warnings
 from collections.abc import Iterator
 
-from bs4 import BeautifulSoup
+from bs4 import BeautifulSoup, XMLParsedAsHTMLWarning
 from bs4.element import NavigableString, PreformattedString, Tag
 
 from quizkit.article import debris
@@ -271,7 +272,9 @@ def parse_html(text: str, path: str = "") -> Article:
     """A saved news page: metadata from the head, the article body without the page around it."""
     where = path or "HTML input"
     try:
-        soup = BeautifulSoup(text, "lxml")
+        with warnings.catch_warnings():  # an XHTML page ("<?xml …?>" first) is still a web page: no advice
+            warnings.simplefilter("ignore", XMLParsedAsHTMLWarning)
+            soup = BeautifulSoup(text, "lxml")
         meta = page_metadata(soup)
         removed = _strip_furniture(soup)
         container = _container(soup)

@@ -376,6 +376,9 @@ def candidates(analysis: Analysis, rng: random.Random) -> Iterator[Candidate]:
     from further down (a side count: "how many uranium mining projects does Kazakhstan have?")."""
     main = importance.main_points(importance.sentence_importance(analysis), importance.TOP_SHARE)
     title = norm(analysis.article.title)
+    salt = rng.getrandbits(
+        32
+    )  # the teacher's seed; the count itself decides the key's place among the options
     for s in analysis.sentences:
         if s.index not in main or s.block_kind == "summary":
             continue
@@ -386,7 +389,9 @@ def candidates(analysis: Analysis, rng: random.Random) -> Iterator[Candidate]:
             if norm(c.written.split()[-1]) in title.split():
                 continue  # the headline gives the figure away
             others = _same_noun_values(analysis, c)
-            wrong = wrong_values(c, others, rng)
+            # one draw per count: every article's first count drawn from one fresh generator had made the key
+            # the largest option in every quiz (reviewer cz, sixth fresh set)
+            wrong = wrong_values(c, others, random.Random(f"{salt}:{s.text}:{c.written}"))
             if wrong is None:
                 continue
             values = sorted([c.value, *wrong])

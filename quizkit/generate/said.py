@@ -104,7 +104,7 @@ def reported(s: Sentence, analysis: Analysis) -> tuple[Mention, str] | None:
             continue
         body = [k for k in idxs if not (k == idxs[0] and toks[k].dep == "mark")]
         claim = syntax.strip_end(syntax.render(toks, body))
-        claim = syntax.lower_opening(claim, s)
+        claim = syntax.lower_opening(syntax.drop_connective(claim), s)  # "who said that but burial …"
         if syntax.broken(claim) or leaks(claim, speaker.text):
             continue
         return speaker, claim

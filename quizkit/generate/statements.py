@@ -72,6 +72,8 @@ def asserted_clauses(s: Sentence) -> list[tuple[tuple[int, ...], dict[int, str]]
     out: list[tuple[tuple[int, ...], dict[int, str]]] = []
     for k, t in enumerate(s.toks):
         if t.pos in ("VERB", "AUX") and finite(s, k) and subject_of(s, k) is not None and asserted(s, k):
+            if _small_clause(s, k):
+                continue
             c = clause(s, k, set())
             opened = opening_swap(s, c.idxs, {})
             if opened is None or s.toks[c.idxs[0]].tag in RELATIVE_TAGS or vague(s, c.idxs, opened):
@@ -82,6 +84,23 @@ def asserted_clauses(s: Sentence) -> list[tuple[tuple[int, ...], dict[int, str]]
                 continue  # "According to the article, I'm not technophobic": the writer's "I" has no place there
             out.append((c.idxs, opened))
     return out
+
+
+SMALL_CLAUSE_VERBS = frozenset(
+    ["leave", "make", "keep", "find", "let", "have", "get", "see", "render", "drive"]
+)
+"""Verbs whose object can carry its own predicate ("left some of the state's energy experts bewildered")."""
+
+
+def _small_clause(s: Sentence, k: int) -> bool:
+    """The verb is the predicate of a small clause the parser read as a clause of its own ("…left some of the
+    state's energy experts bewildered" -> "Some of the state's energy experts bewildered.")."""
+    t = s.toks[k]
+    return (
+        t.dep == "ccomp"
+        and s.toks[t.head].lemma.lower() in SMALL_CLAUSE_VERBS
+        and not any(s.toks[c].dep in ("mark", "aux", "auxpass") for c in s.kids[k])
+    )
 
 
 def cut_before_verb(s: Sentence, idxs: tuple[int, ...]) -> bool:
@@ -119,6 +138,21 @@ def predicate_cut(s: Sentence, idxs: tuple[int, ...]) -> bool:
         return False
     last = content[-1]
     return any(k > last and k not in idxs and s.toks[k].pos != "PUNCT" for k in s.kids[last])
+
+
+def cuts_a_word(s: Sentence, kept: list[int]) -> bool:
+    """A kept piece of a word written together with a piece left out ("co-hosted by CBS News" ->
+    "-hosted by CBS News": the parser made "co" a clause of its own)."""
+    have = set(kept)
+    toks = s.toks
+    return any(
+        k > 0
+        and k - 1 not in have
+        and toks[k - 1].ws == ""
+        and toks[k - 1].text[-1:].isalnum()
+        and (toks[k].text[:1].isalnum() or toks[k].text in ("-", "–"))
+        for k in kept
+    )
 
 
 def words_left_out(s: Sentence, idxs: tuple[int, ...]) -> bool:
@@ -161,6 +195,8 @@ def _sentence_text(s: Sentence, idxs: tuple[int, ...], swap: dict[int, str]) -> 
     if broken(text) or cut_before_verb(s, idxs) or joined_without_and(s, idxs) or predicate_cut(s, idxs):
         return None
     if words_left_out(s, idxs) or stranded(s, _kept(idxs, swap)) or unbound_plural(s, idxs):
+        return None
+    if cuts_a_word(s, _kept(idxs, swap)):
         return None
     if inverted(s, idxs, swap):
         return None

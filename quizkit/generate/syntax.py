@@ -295,6 +295,12 @@ def strip_end(text: str) -> str:
     return tidy(text.rstrip(".!?;:\"”’' "))
 
 
+_FIRST_NOUNS = (
+    r"(?:responders?|lady|ladies|time|half|quarter|round|day|week|month|year|place|step|stage|phase|case|cases"
+    r"|wave|minister|officer|one|ones|generation|season|summer|winter|spring|autumn|fall)\b"
+)
+"""After "first" or "next" no comma: a noun it belongs to ("First responders found…", "Next year the plan…"),
+not a step in an argument ("First the council voted…")."""
 _OPENING_CONJUNCTION = re.compile(
     r"^(?:(?:but|and|yet|or|so(?! far\b| much\b| many\b| that\b| long\b)),?\s+(?=\w)"
     r"|(?:yet|thus|hence|therefore|however|meanwhile|moreover|furthermore|additionally|also|still|indeed|instead"
@@ -304,7 +310,12 @@ _OPENING_CONJUNCTION = re.compile(
     r"|in return|in response|in exchange|even so|all the same|to that end|with that|that said|as well as that"
     r"|for instance|to be sure|above all|in short|in sum|overall|as a result|by then|until now|separately"
     r"|further afield|in the meantime|elsewhere|likewise|otherwise|still|again|anyway)\s*,\s+"
-    r"|(?:thus|hence|therefore|also|then|first|next|finally)\s+(?=\w))",
+    r"|(?:thus|hence|therefore|also|then|finally|first(?! "
+    + _FIRST_NOUNS
+    + r")|next(?! "
+    + _FIRST_NOUNS
+    + r"))"
+    r"\s+(?=\w))",
     re.I,
 )
 """Words that tie a sentence to the one before ("Thus", "In addition,", "So far,"): cut from a statement or
@@ -482,11 +493,16 @@ def _owned(toks: tuple[Tok, ...], k: int) -> bool:
     return k > 0 and (toks[k - 1].tag in ("POS", "PRP$", "DT") or toks[k - 1].text in ("'s", "’s"))
 
 
+_INVERTING = frozenset(["so", "nor", "neither"])
+
+
 def inverted(s: Sentence, idxs: tuple[int, ...] | list[int], swap: dict[int, str] | None = None) -> bool:
     """The kept words open on a verb before its subject: a question or an inversion left without what set it
     off ("Not only is Destiny 2 not true 4K" -> "is Destiny 2 not true 4K.")."""
     toks = s.toks
     kept = [k for k in idxs if (swap or {}).get(k) != "" and toks[k].pos != "PUNCT"]
+    while len(kept) > 1 and toks[kept[0]].text.lower() in _INVERTING:
+        kept = kept[1:]  # "…, so does the need to find …": the "so" goes with the connectives
     if not kept or toks[kept[0]].pos not in ("AUX", "VERB") or toks[kept[0]].tag not in FINITE:
         return False
     first = kept[0]

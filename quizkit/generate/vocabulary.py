@@ -639,8 +639,21 @@ def fits(s: Sentence, at: int, term: str, definition: str) -> bool:
         return False
     if k + 1 < len(s.toks) and s.toks[k + 1].text.lower() in OTHER_SENSE_NEXT.get(term, ()):
         return False
-    cues = SENSE_CUES.get(term)
+    cues: frozenset[str] | None
+    if term in BETWEEN_STATES and not any(m.kind == "country" for m in s.mentions):
+        cues = _STATE_CUES
+    else:
+        cues = SENSE_CUES.get(term)
     return cues is None or any(t.text.lower() in cues for t in s.toks)
+
+
+BETWEEN_STATES = frozenset(["alliance", "surveillance"])
+"""Terms glossed in their sense between states or by the authorities, which business news uses otherwise
+("the Oneworld alliance" of airlines, a salon's own "surveillance video"; sixth fresh set): asked only with a
+country named in the sentence or a cue word of the state."""
+_STATE_WORDS = """countries nations nato military defence defense security allies allied treaty governments government
+    police intelligence state states soviet western bloc war authorities agency agencies"""
+_STATE_CUES = frozenset(_STATE_WORDS.split())
 
 
 OTHER_SENSE_NEXT: dict[str, frozenset[str]] = {
