@@ -1293,3 +1293,51 @@ def test_sixth_fresh_set_cut_clauses_connectives_and_state_senses() -> None:
     assert "alliance" in glossed("NATO\n\nFinland joined the military alliance after decades of neutrality.")
     assert "surveillance" not in glossed("Salon\n\nThe owner showed Eyewitness News the surveillance video.")
     assert "surveillance" in glossed("Spying\n\nThe police kept the activists under surveillance for months.")
+
+
+def test_the_news_after_a_headlines_kicker_gives_a_statement_away() -> None:
+    """ "Losing face: 6,000 surgical masks stolen from Kobe hospital" (Japan Times, sixth fresh set) and
+    "Michael Webb: Dramatic video shows rescue of 8-year-old kidnapping victim …" (second fresh set): the
+    news after the colon answers the lead's statement, which two reviewers rejected as a give-away; a name
+    after the colon ("…: the 7th Amsterdam Light Festival") does not answer when the festival runs."""
+    assert restates(
+        "According to the article, a total of 6,000 surgical masks have been lost at a hospital in Kobe.",
+        "Losing face: 6,000 surgical masks stolen from Kobe hospital",
+    )
+    assert restates(
+        "According to the article, police released dramatic video showing the rescue of an 8-year-old Fort "
+        "Worth girl who was ripped from her mother's arms and kidnapped in broad daylight.",
+        "Michael Webb: Dramatic video shows rescue of 8-year-old kidnapping victim in Fort Worth hotel",
+    )
+    assert not restates(
+        "According to the article, Amsterdam Light Festival can be enjoyed until 20 January 2019.",
+        "‘The Medium is the Message’: the 7th Amsterdam Light Festival",
+    )
+    assert not restates(
+        "According to the article, each box had 30 packages, which each contained 50 masks.",
+        "Losing face: 6,000 surgical masks stolen from Kobe hospital",
+    )
+
+
+def test_a_false_statement_that_drops_the_sentences_not_from_the_headlines_point_is_given_away() -> None:
+    """ "The Americas can ignore the risk of further COVID-19 surges" (of "cannot ignore") under "Americas at
+    risk of further COVID-19 wave as cases surge in other regions, PAHO Director warns" (Breaking Belize News,
+    sixth fresh set): false to anyone who read the headline."""
+    from quizkit.article import Article
+    from quizkit.check.quality import title_giveaway
+    from quizkit.model import Evidence
+
+    lead = (
+        "The Americas cannot ignore the risk of further COVID-19 surges, warns Pan American Health Organization "
+        "(PAHO) Director Carissa F. Etienne."
+    )
+    dropped = make_question(
+        "true_false",
+        prompt="According to the article, the Americas can ignore the risk of further COVID-19 surges.",
+        answer=False,
+        evidence=Evidence(lead, 0, len(lead)),
+    )
+    title = "Americas at risk of further COVID-19 wave as cases surge in other regions, PAHO Director warns"
+    assert list(title_giveaway(dropped, Article(title=title, body=lead, blocks=())))
+    elsewhere = Article(title="Omicron BA.2 found in South America", body=lead, blocks=())
+    assert not list(title_giveaway(dropped, elsewhere))

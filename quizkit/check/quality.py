@@ -185,9 +185,17 @@ def title_giveaway(q: Question, article: Article | None) -> Iterator[Problem]:
     # ("… does run at a solid 60fps" under "… doesn't run at a stable 60fps"), the headline says it is false
     denied = q.answer is False and NEGATION.search(q.prompt) and not NEGATION.search(article.title)
     undenied = q.answer is False and NEGATION.search(article.title) and not NEGATION.search(q.prompt)
+    # or by dropping the sentence's own "not" from a point the headline states ("the Americas can ignore the
+    # risk …" of "cannot ignore", under "Americas at risk of further COVID-19 wave …")
+    dropped = (
+        q.answer is False
+        and q.evidence
+        and NEGATION.search(q.evidence.text)
+        and not NEGATION.search(q.prompt)
+    )
     giveaway = (
         q.type == "true_false"
-        and (q.answer is True or denied or undenied)
+        and (q.answer is True or denied or undenied or dropped)
         and restates(q.prompt, article.title)
     ) or (q.type == "true_false" and q.answer is False and renumbered(q.prompt, article.title))
     if giveaway or (q.type == "true_false" and denied and denies_headline_verb(q.prompt, article.title)):
@@ -225,6 +233,10 @@ _HEADLINE_CLAUSE = re.compile(r"\s+(?:after|as|amid|while|despite|because|follow
 """Where a headline's main news ends: "James Van Der Beek eliminated from 'Dancing with the Stars' | after …"."""
 
 
+_KICKER = re.compile(r"^[^:]{1,30}:\s+(?=\S)")
+"""A short label before a colon that opens a headline ("Losing face: ", "Exclusive: ", "Analysis: ")."""
+
+
 def _stem(word: str) -> str:
     """ "arrests", "arrested" -> "arrest"; "MacBooks" -> "macbook": a headline's verb and noun in the
     sentence's tense and number."""
@@ -239,11 +251,19 @@ def restates(statement: str, title: str, share: float = 0.75) -> bool:
     """Most of the headline's words, or of its main clause, are in the statement (in any tense or number):
     the headline answers it."""
     said = {_stem(w) for w in _TITLE_WORD.findall(statement)}
-    for part in dict.fromkeys([title, _HEADLINE_CLAUSE.split(title)[0]]):
+    kicker = _KICKER.match(title)  # "Losing face: 6,000 surgical masks stolen …": the news after the colon
+    parts = {title: 3, _HEADLINE_CLAUSE.split(title)[0]: 3}
+    if kicker:  # a name after the colon is no news ("…: the 7th Amsterdam Light Festival")
+        parts.setdefault(title[kicker.end() :], KICKER_NEWS_WORDS)
+    for part, least in parts.items():
         words = {_stem(w) for w in _TITLE_WORD.findall(part) if w.lower() not in _SMALL}
-        if len(words) >= 3 and len(words & said) >= share * len(words):
+        if len(words) >= least and len(words & said) >= share * len(words):
             return True
     return False
+
+
+KICKER_NEWS_WORDS = 5
+"""Words the part of a headline after its kicker needs to be news that a statement can restate."""
 
 
 _COUNT = re.compile(
