@@ -451,6 +451,10 @@ def test_a_view_counter_a_byline_on_the_lead_a_byline_set_line_by_line_and_a_dro
     # "By March" is a time, and a sentence that starts "By" is the article's
     timed = from_text("Deadline\n\nBy March: The council must decide on the budget before the vote.")
     assert timed.body.startswith("By March: The council")
+    named = from_text(
+        "Council faces budget vote\n\nBy Mark Janson: The council must decide on the budget before the vote."
+    )
+    assert named.body.startswith("The council must decide") and named.byline == "Mark Janson"
 
 
 def test_a_horizontal_bar_an_editors_completion_and_a_coded_headline(tmp_path: Path) -> None:

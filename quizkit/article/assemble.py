@@ -226,7 +226,7 @@ def _filter(items: Sequence[Raw], title: str, found: _Found) -> list[Raw]:
             found.removed.append(text)
             by_lines = BYLINE_LINES
             continue
-        if len(text) == 1 and text.isupper() and i + 1 < n and items[i + 1].text[:1].islower():
+        if zone and len(text) == 1 and text.isupper() and i + 1 < n and items[i + 1].text[:1].islower():
             cap = text
             continue
         if by_lines and (names_only(text) or _HANDLE.fullmatch(text.strip())):

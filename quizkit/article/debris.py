@@ -84,17 +84,22 @@ _BYLINE_LEAD = re.compile(
 
 
 _CALENDAR = re.compile(
-    r"(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec|Mon|Tue|Wed|Thu|Fri|Sat|Sun|Now|Then|Next|Last)",
+    r"(?:jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|sept?(?:ember)?"
+    r"|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?|(?:mon|tues?|wed(?:nes)?|thu(?:rs)?|fri|sat(?:ur)?|sun)(?:day)?"
+    r"|now|then|next|last|midnight|noon|tomorrow|tonight|today)\.?",
     re.I,
 )
+"""A time after "By" ("By March: …", "By Monday —"), not a writer's name."""
 
 
 def strip_byline_lead(text: str) -> tuple[str, str]:
     """("The Americas cannot ignore …", "By Aaron Humes:") for a lead paragraph the page opened with its
     byline ("By Aaron Humes: The Americas cannot ignore the risk …"): the name is not the article's words."""
     m = _BYLINE_LEAD.match(text)
-    if not m or m.end() >= len(text) - 1 or len(m["name"].split()) > 4 or _CALENDAR.match(m["name"]):
-        return text, ""  # "By March: …" is a time, not a writer
+    if not m or m.end() >= len(text) - 1 or len(m["name"].split()) > 4:
+        return text, ""
+    if _CALENDAR.fullmatch(m["name"].split()[0]):
+        return text, ""  # "By March: …" is a time, not a writer ("By Mark Smith: …" is one)
     return text[m.end() :], m.group().strip()
 
 

@@ -376,9 +376,8 @@ def candidates(analysis: Analysis, rng: random.Random) -> Iterator[Candidate]:
     from further down (a side count: "how many uranium mining projects does Kazakhstan have?")."""
     main = importance.main_points(importance.sentence_importance(analysis), importance.TOP_SHARE)
     title = norm(analysis.article.title)
-    salt = rng.getrandbits(
-        32
-    )  # the teacher's seed; the count itself decides the key's place among the options
+    # the teacher's seed, then the count itself, decide the key's place among the options
+    salt = rng.getrandbits(32)
     for s in analysis.sentences:
         if s.index not in main or s.block_kind == "summary":
             continue
