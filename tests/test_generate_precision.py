@@ -1327,17 +1327,26 @@ def test_a_false_statement_that_drops_the_sentences_not_from_the_headlines_point
     from quizkit.check.quality import title_giveaway
     from quizkit.model import Evidence
 
+    def given_away(statement: str, sentence: str, title: str) -> bool:
+        q = make_question(
+            "true_false",
+            prompt=f"According to the article, {statement}",
+            answer=False,
+            evidence=Evidence(sentence, 0, len(sentence)),
+        )
+        return bool(list(title_giveaway(q, Article(title=title, body=sentence, blocks=()))))
+
     lead = (
         "The Americas cannot ignore the risk of further COVID-19 surges, warns Pan American Health Organization "
         "(PAHO) Director Carissa F. Etienne."
     )
-    dropped = make_question(
-        "true_false",
-        prompt="According to the article, the Americas can ignore the risk of further COVID-19 surges.",
-        answer=False,
-        evidence=Evidence(lead, 0, len(lead)),
-    )
+    statement = "the Americas can ignore the risk of further COVID-19 surges."
     title = "Americas at risk of further COVID-19 wave as cases surge in other regions, PAHO Director warns"
-    assert list(title_giveaway(dropped, Article(title=title, body=lead, blocks=())))
-    elsewhere = Article(title="Omicron BA.2 found in South America", body=lead, blocks=())
-    assert not list(title_giveaway(dropped, elsewhere))
+    assert given_away(statement, lead, title)
+    assert not given_away(statement, lead, "Omicron BA.2 found in South America")
+    # false by a changed year, with a "not" elsewhere in its sentence: the headline does not give the year
+    joined = (
+        "Kazakhstan joined the Abraham Accords in November 2025, though it has not yet opened an embassy."
+    )
+    changed = "Kazakhstan joined the Abraham Accords in November 2019."
+    assert not given_away(changed, joined, "Kazakhstan joins the Abraham Accords")

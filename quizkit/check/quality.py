@@ -9,7 +9,7 @@ import re
 from collections.abc import Iterator
 
 from quizkit.check.findings import Finding, Problem, error, short, warning
-from quizkit.check.text import NEGATION, STOPWORDS, key_names, mentions
+from quizkit.check.text import NEGATION, STOPWORDS, content_words, key_names, mentions, numbers
 from quizkit.knowledge import aliases
 from quizkit.model import Article, Question, Quiz
 
@@ -187,12 +187,7 @@ def title_giveaway(q: Question, article: Article | None) -> Iterator[Problem]:
     undenied = q.answer is False and NEGATION.search(article.title) and not NEGATION.search(q.prompt)
     # or by dropping the sentence's own "not" from a point the headline states ("the Americas can ignore the
     # risk …" of "cannot ignore", under "Americas at risk of further COVID-19 wave …")
-    dropped = (
-        q.answer is False
-        and q.evidence
-        and NEGATION.search(q.evidence.text)
-        and not NEGATION.search(q.prompt)
-    )
+    dropped = q.answer is False and q.evidence is not None and _only_not_dropped(q.prompt, q.evidence.text)
     giveaway = (
         q.type == "true_false"
         and (q.answer is True or denied or undenied or dropped)
@@ -231,6 +226,16 @@ _SMALL = frozenset(_SMALL_WORDS.split())
 
 _HEADLINE_CLAUSE = re.compile(r"\s+(?:after|as|amid|while|despite|because|following)\s+|\s*[:;,—–|]\s+", re.I)
 """Where a headline's main news ends: "James Van Der Beek eliminated from 'Dancing with the Stars' | after …"."""
+
+
+def _only_not_dropped(statement: str, sentence: str) -> bool:
+    """The statement is its sentence without the sentence's "not": every word and number of it is the
+    sentence's (a year or a name changed as well makes it false by that, which the headline may not show)."""
+    if not NEGATION.search(sentence) or NEGATION.search(statement):
+        return False
+    return set(content_words(statement)) <= set(content_words(sentence)) and set(numbers(statement)) <= set(
+        numbers(sentence)
+    )
 
 
 _KICKER = re.compile(r"^[^:]{1,30}:\s+(?=\S)")
