@@ -11,7 +11,16 @@ import pytest
 from quizkit.analysis import Sentence, analyse
 from quizkit.article import from_text
 from quizkit.check.quality import UNRESOLVED, restates
-from quizkit.generate import asked_only, candidates, generate_quiz, rated, statements, true_false, vocabulary
+from quizkit.generate import (
+    asked_only,
+    candidates,
+    generate_quiz,
+    rated,
+    said,
+    statements,
+    true_false,
+    vocabulary,
+)
 from tests.factories import make_question
 
 
@@ -187,7 +196,7 @@ def test_a_person_is_swapped_only_for_another_speaker_and_only_in_what_they_said
             "Zabihullah Mujahid is a spokesman."
         )
     )
-    assert true_false.speakers_of(a) == {"Mark Warner", "Jeffrey Frankel"}
+    assert said.speakers_of(a) == {"Mark Warner", "Jeffrey Frankel"}
     s = a.sentences[2]
     trump = next(m for m in s.mentions if m.kind == "person")
     assert not true_false._swappable_role(
@@ -526,7 +535,8 @@ def test_a_false_statement_with_another_name_swapped_in_is_asked_for_only() -> N
     swaps = [c for c in found if true_false.NAME_SWAP_TAG in c.question.tags]
     assert swaps and all(c.question.answer is False for c in swaps)
     assert all(asked_only(c) for c in swaps)
-    assert not any(asked_only(c) for c in found if true_false.NAME_SWAP_TAG not in c.question.tags)
+    others = [c for c in found if true_false.NAME_SWAP_TAG not in c.question.tags]
+    assert others and not any(asked_only(c) for c in others if not true_false.short_true(c.question))
 
 
 # --- session 10 ----------------------------------------------------------------------------------------
@@ -739,10 +749,10 @@ def test_a_named_speaker_s_suffix_is_not_the_accepted_surname() -> None:
             "New York man pleads guilty to threatening to kill Rep. Ilhan Omar\n\nA New York man pleaded guilty "
             "Monday to threatening to kill U.S. Rep. Ilhan Omar in March, prosecutors said.\n\nJames P. Kennedy "
             "Jr., the U.S. Attorney for the Western District of New York, said the case highlights that rights "
-            "of free speech carry responsibilities."
+            "of free speech carry responsibilities. Omar said she was grateful to the police."
         )
     )
-    asked = [c.question for c in said.candidates(analysis, random.Random(0))]
+    asked = [c.question for c in said.candidates(analysis, random.Random(0)) if "Kennedy" in c.target]
     assert asked and all(q.accepted_answers == ("Kennedy",) for q in asked if q.type == "short_answer")
 
 
@@ -1319,23 +1329,26 @@ def test_the_news_after_a_headlines_kicker_gives_a_statement_away() -> None:
     )
 
 
-def test_a_false_statement_that_drops_the_sentences_not_from_the_headlines_point_is_given_away() -> None:
-    """ "The Americas can ignore the risk of further COVID-19 surges" (of "cannot ignore") under "Americas at
-    risk of further COVID-19 wave as cases surge in other regions, PAHO Director warns" (Breaking Belize News,
-    sixth fresh set): false to anyone who read the headline."""
+def false_statement_given_away(statement: str, sentence: str, title: str) -> bool:
+    """The headline check's verdict on the false statement ``statement`` made of ``sentence`` under ``title``."""
     from quizkit.article import Article
     from quizkit.check.quality import title_giveaway
     from quizkit.model import Evidence
 
-    def given_away(statement: str, sentence: str, title: str) -> bool:
-        q = make_question(
-            "true_false",
-            prompt=f"According to the article, {statement}",
-            answer=False,
-            evidence=Evidence(sentence, 0, len(sentence)),
-        )
-        return bool(list(title_giveaway(q, Article(title=title, body=sentence, blocks=()))))
+    q = make_question(
+        "true_false",
+        prompt=f"According to the article, {statement}",
+        answer=False,
+        evidence=Evidence(sentence, 0, len(sentence)),
+    )
+    return bool(list(title_giveaway(q, Article(title=title, body=sentence, blocks=()))))
 
+
+def test_a_false_statement_that_drops_the_sentences_not_from_the_headlines_point_is_given_away() -> None:
+    """ "The Americas can ignore the risk of further COVID-19 surges" (of "cannot ignore") under "Americas at
+    risk of further COVID-19 wave as cases surge in other regions, PAHO Director warns" (Breaking Belize News,
+    sixth fresh set): false to anyone who read the headline."""
+    given_away = false_statement_given_away
     lead = (
         "The Americas cannot ignore the risk of further COVID-19 surges, warns Pan American Health Organization "
         "(PAHO) Director Carissa F. Etienne."
@@ -1350,3 +1363,91 @@ def test_a_false_statement_that_drops_the_sentences_not_from_the_headlines_point
     )
     changed = "Kazakhstan joined the Abraham Accords in November 2019."
     assert not given_away(changed, joined, "Kazakhstan joins the Abraham Accords")
+
+
+# --- session 17 ----------------------------------------------------------------------------------------
+
+
+def test_a_side_figure_changed_or_a_short_copied_clause_is_asked_for_only() -> None:
+    """Fresh pages: "a 412 horsepower electric motor" (275 in the article), "a spokesperson for the NYAG
+    declined to comment": trivia to reviewers (a changed number below the lead 22 of
+    73 acceptable; true statements under 15 words 27 %). A changed number in the lead, the story's own
+    figure, and a long true statement stay in a default quiz."""
+    from quizkit.analysis import focus
+
+    text = (
+        "Davis Cup Finals open in Madrid\n\n"
+        "The first Davis Cup Finals opened in Madrid on Monday, with 18 teams competing for the trophy in a "
+        "new format that replaces a century of home-and-away ties.\n\n"
+        "Spain and Russia won their opening ties, while the defending champions Croatia lost to Italy in a "
+        "match that finished after midnight in front of a sparse crowd.\n\n"
+        "The Caja Magica has three courts with a total of 20,000 seats.\n\n"
+        "A spokesperson for the organisers declined to comment."
+    )
+    analysis = analyse(from_text(text))
+    found = [c for c in candidates(focus(analysis, 99, 0), ["true_false"], 0) if c.group == "true_false"]
+    by_sentence = {s.index: s for s in analysis.sentences}
+    changed = [c for c in found if c.question.answer is False and "18" not in c.question.prompt]
+    lead = [c for c in changed if by_sentence[c.sentence].paragraph <= 2]
+    side = [c for c in changed if by_sentence[c.sentence].paragraph > 2]
+    assert lead and side
+    assert all(asked_only(c) for c in side) and not any(asked_only(c) for c in lead)
+    assert all(true_false.NUMBER_CHANGE_TAG in c.question.tags for c in side)
+    short = [c for c in found if c.question.answer is True and "declined to comment" in c.question.prompt]
+    long = [c for c in found if c.question.answer is True and "home-and-away" in c.question.prompt]
+    assert short and all(asked_only(c) for c in short)
+    assert long and not any(asked_only(c) for c in long)
+
+
+def test_who_said_needs_two_voices() -> None:
+    """A police report where one superintendent gives every fact (fresh pages: "Supt Peters is the source
+    for nearly every fact, so 'who said' tests nothing"; 7 of 17 such questions acceptable, 34 of 54 with two
+    or more speakers): no who-said question until a second person speaks."""
+    one = (
+        "Man dies in warehouse accident\n\n"
+        "A man died after an accident at a warehouse in the port area on Tuesday morning.\n\n"
+        "Supt Andrew Peters said that first responders found a man slumped between a forklift and a trailer. "
+        "Peters said the man was pronounced dead at the scene and that an investigation had begun."
+    )
+    two = one + (
+        "\n\nMaria Lopez, the owner of the warehouse, said the company was cooperating fully with the "
+        "investigation."
+    )
+    assert list(said.candidates(analyse(from_text(one)), random.Random(0))) == []
+    asked = list(said.candidates(analyse(from_text(two)), random.Random(0)))
+    assert any("Peters" in c.target for c in asked)
+
+
+def test_an_exact_side_count_is_asked_for_only_a_bound_or_a_lead_count_is_not() -> None:
+    """ "How many road intersections will the BRT cross?" (46) and "how many packages did each box have?":
+    box scores and tallies (3 of 19 acceptable below the lead); the toll given as "at least …" (11 of 19)
+    and an exact count in the lead (3 of 5) are asked in a default quiz."""
+    from quizkit.generate import numbers
+
+    text = (
+        "Floods hit northern province\n\n"
+        "Floods killed at least 75 people in the northern province on Sunday, officials said.\n\n"
+        "Rescuers evacuated 300 families from the river valley overnight.\n\n"
+        "Heavy rain has fallen for a week. The new bus line will cross 46 road intersections in the city. "
+        "Officials said the storm damaged 12 bridges."
+    )
+    analysis = analyse(from_text(text))
+    asked = {c.question.prompt: c for c in numbers.candidates(analysis, random.Random(0))}
+    tagged = {p: numbers.EXACT_TAG in c.question.tags for p, c in asked.items()}
+    assert any("kill" in p and not t for p, t in tagged.items()), tagged  # a bound
+    assert any("intersections" in p and t for p, t in tagged.items()), tagged  # exact, below the lead
+    assert all(asked_only(asked[p]) == t for p, t in tagged.items())
+
+
+def test_a_false_count_the_headline_gives_is_a_give_away() -> None:
+    """ "The death toll from flash floods in eastern Spain rose to 128 on Friday" (of 64) under "Death toll
+    from Valencia floods rises to 64 as rescuers search for missing": the headline shows the true count."""
+    sentence = (
+        "The death toll from flash floods in eastern Spain rose to 64 on Friday, regional authorities said."
+    )
+    statement = "the death toll from flash floods in eastern Spain rose to 128 on Friday."
+    title = "Death toll from Valencia floods rises to 64 as rescuers search for missing"
+    assert false_statement_given_away(statement, sentence, title)
+    assert not false_statement_given_away(
+        statement, sentence, "Valencia floods: rescuers search for the missing"
+    )

@@ -85,8 +85,11 @@ def test_default_run_gives_enough_questions_or_says_why(name: str) -> None:
 @pytest.mark.parametrize("no_context", [False, True])
 @pytest.mark.parametrize("name", UNSEEN)
 def test_three_types_and_no_error_at_the_gate(name: str, no_context: bool) -> None:
+    """Three types of comprehension question; a quiz the checks leave shorter than three (fewer, better: a
+    changed side figure or a short copied clause is no longer made to fill it) repeats no type."""
     quiz = generated(name, no_context).quiz
-    assert len({q.type for q in quiz.questions if q.origin == "article"}) >= 3
+    asked = [q.type for q in quiz.questions if q.origin == "article"]
+    assert len(set(asked)) >= min(3, len(asked)) and len(asked) >= 2, asked
     errors = [f for f in check_quiz(quiz, article(name)) if f.severity == "error"]
     assert errors == []
 

@@ -192,7 +192,11 @@ def title_giveaway(q: Question, article: Article | None) -> Iterator[Problem]:
         q.type == "true_false"
         and (q.answer is True or denied or undenied or dropped)
         and restates(q.prompt, article.title)
-    ) or (q.type == "true_false" and q.answer is False and renumbered(q.prompt, article.title))
+    ) or (
+        q.type == "true_false"
+        and q.answer is False
+        and renumbered(q.prompt, article.title, q.evidence.text if q.evidence is not None else "")
+    )
     if giveaway or (q.type == "true_false" and denied and denies_headline_verb(q.prompt, article.title)):
         yield warning("the statement restates the headline; make a statement about something else")
         return
@@ -277,12 +281,17 @@ _COUNT = re.compile(
 )
 
 
-def renumbered(statement: str, title: str) -> bool:
+def renumbered(statement: str, title: str, sentence: str = "") -> bool:
     """The statement is the headline with the headline's number changed ("police arrested eight people …"
-    under "CPD arrests six in drug investigation"): the headline shows the true count."""
+    under "CPD arrests six in drug investigation"), or its ``sentence`` with a number changed that the
+    headline gives ("the death toll … rose to 128" under "Death toll from Valencia floods rises to 64"): the
+    headline shows the true count."""
     numbers = {n.lower() for n in _COUNT.findall(title)}
-    if not numbers or numbers <= {n.lower() for n in _COUNT.findall(statement)}:
+    stated = {n.lower() for n in _COUNT.findall(statement)}
+    if not numbers or numbers <= stated:
         return False
+    if ({n.lower() for n in _COUNT.findall(sentence)} - stated) & numbers:
+        return True
     return restates(statement, _COUNT.sub(" ", title))
 
 

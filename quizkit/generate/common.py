@@ -76,6 +76,15 @@ def difficulty(
     return round(min(0.95, max(0.05, d)), 2)
 
 
+LEAD_PARAGRAPHS = 2
+"""Paragraphs (counted from 0, the headline's own included) that make a page's top: the lead."""
+
+
+def in_lead(s: Sentence) -> bool:
+    """The sentence stands in the page's first paragraphs, where a news story gives its main facts."""
+    return s.paragraph <= LEAD_PARAGRAPHS
+
+
 def sentence_score(s: Sentence) -> float:
     """Prefer body paragraphs of readable length; the summary and quotes only when the body has nothing."""
     score = 1.0
