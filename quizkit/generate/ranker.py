@@ -23,6 +23,7 @@ from importlib import resources
 
 from quizkit.analysis import Analysis, Sentence
 from quizkit.generate import importance
+from quizkit.generate.common import in_lead
 from quizkit.model import Question
 
 TYPES = ("true_false", "multiple_choice", "fill_blank", "short_answer", "open", "ordering", "matching")
@@ -216,7 +217,7 @@ def features(shown: Shown, art: ArticleView, sentence: Sentence | None = None) -
     if s is not None:
         f["importance"] = art.weights.get(s.index, 0.0)
         f["rank"] = art.rank.get(s.index, 1.0)
-        f["early"] = float(s.paragraph <= 2)
+        f["early"] = float(in_lead(s))
         f["sentence_words"] = min(1.0, s.words / 40)
         f["names"] = min(1.0, len({m.canonical for m in s.mentions}) / 5)
         f["cue"] = float(bool({t.lemma.lower() for t in s.toks} & importance.CUES))

@@ -184,10 +184,7 @@ def short_true(q: Question) -> bool:
     """A true statement of fewer than ``SHORT_TRUE_WORDS`` words after its frame."""
     if q.type != "true_false" or q.answer is not True:
         return False
-    return len(_FRAMES.sub("", q.prompt).split()) < SHORT_TRUE_WORDS
-
-
-_FRAMES = re.compile(r"^According to [^,]+, ")
+    return len(q.prompt.removeprefix(FRAME).split()) < SHORT_TRUE_WORDS
 
 
 def _swappable_role(s: Sentence, m: Mention, main: str | None) -> bool:
