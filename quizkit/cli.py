@@ -218,7 +218,7 @@ def build_parser() -> argparse.ArgumentParser:
     sub = parser.add_subparsers(dest="command", required=True, metavar="COMMAND")
 
     p = sub.add_parser("generate", help="make a question bank from an article (text, Markdown or HTML)")
-    p.add_argument("article", help="article file: .txt, .md or a saved .html page")
+    p.add_argument("article", help="article file: .txt, .md, a saved .html page, or captions (.srt, .vtt)")
     p.add_argument(
         "-o", "--output", default="quiz.json", help="quiz file to write, .json or .yaml (default: quiz.json)"
     )

@@ -560,3 +560,71 @@ def test_a_blogger_post_inside_its_widget_is_the_article() -> None:
     body = parse_html(page).body
     assert body.startswith("Photos which were released online")
     assert body.endswith("stunning photos of herself.") and "Ten things" not in body
+
+
+def test_opening_beside_a_read_more_box_is_kept() -> None:
+    """A page that shows the opening and hides the rest in a "read more" box (Salon) puts the two side by
+    side; the box alone is the densest block, and the opening must not be lost with it."""
+    opening = "".join(
+        f"<p>{t}</p>"
+        for t in (
+            "The city council voted on Monday to close the old bridge to cars after engineers found deep cracks "
+            "in two of its supports during a routine inspection last month.",
+            "Drivers will have to use the ring road, which adds about fifteen minutes to a trip across town.",
+        )
+    )
+    rest = "".join(
+        f"<p>The engineers' report, number {i}, lists further repairs the bridge will need before buses can "
+        f"cross it again, and the council must still find the money for them in next year's budget.</p>"
+        for i in range(6)
+    )
+    page = (
+        "<html><head><title>Old bridge closes to cars</title></head><body>"
+        f"<div class='story'>{opening}<div class='toggle-group'>{rest}</div></div></body></html>"
+    )
+    article = parse_html(page, "page.html")
+    assert article.blocks[0].text.startswith("The city council voted on Monday")
+    assert len(article.blocks) == 8
+
+
+def _page(*blocks: str) -> str:
+    return "\n\n".join(blocks)
+
+
+STORY = [
+    "The museum reopened on Saturday after a two-year renovation that cost far more than planned.",
+    "Visitors queued for hours to see the restored hall, which had been closed since a fire in 2022.",
+    "The director said the museum would stay open late on Fridays for the rest of the summer.",
+]
+
+
+def test_next_story_on_a_multi_story_page_is_cut() -> None:
+    """A weekly edition runs several stories on one page: a heading with its own byline and date below the
+    first story starts the next, which goes; the first story's heading becomes the title."""
+    text = _page(
+        "Weekly Edition for March 26, 2015",
+        "Museum reopens after fire",
+        *STORY,
+        "New trams for the east side",
+        "By Ana Ruiz",
+        "March 25, 2015",
+        "The city ordered twelve new trams for the east side lines, to be delivered over three years.",
+    )
+    article = from_text(text)
+    assert article.title == "Museum reopens after fire"
+    assert [b.text for b in article.blocks] == STORY
+    assert "New trams for the east side" in article.removed
+
+
+def test_correspondent_box_inside_a_story_is_kept() -> None:
+    """A correspondent's section inside the story has a byline but no date of its own: nothing is cut."""
+    text = _page(
+        "Museum reopens after fire",
+        *STORY,
+        "A city upended",
+        "By Ana Ruiz, City News",
+        "The fire had forced the museum to move its collection to a warehouse outside the city.",
+    )
+    article = from_text(text)
+    assert article.title == "Museum reopens after fire"
+    assert article.blocks[-1].text.startswith("The fire had forced the museum")

@@ -72,6 +72,8 @@ def test_publisher_date_lines() -> None:
         # from dev pages (space.com, GAO): a related-story link, a video countdown, a pager over a list
         "Related: SpaceX's Starship and Super Heavy Mars Rocket in Pictures", "Your video will play in 00:25",
         "41 - 60 of 413 Recommendations",
+        # from fresh pages (LWN, CNN): a comment count, a widget's maker and its disclosures link
+        "Comments (5 posted)", "Powered by SmartAsset.com", "Disclosures SmartAsset.com",
     ],
 )  # fmt: skip
 def test_boilerplate_lines(line: str) -> None:
@@ -95,6 +97,7 @@ def test_boilerplate_lines(line: str) -> None:
         "Related: the talks in Astana ended without a deal after the ministers could not agree on the "
         "route of the pipeline across the Caspian seabed, which both sides had promised to settle by May.",
         "12 of 40 deputies voted against the law.",
+        "Powered by the sun, the car crossed Australia in six days.",
     ],
 )
 def test_real_sentences_are_kept(line: str) -> None:

@@ -11,6 +11,7 @@ import re
 from pathlib import Path
 from typing import Literal
 
+from quizkit.article.captions import looks_like_captions, parse_captions
 from quizkit.article.english import looks_english
 from quizkit.article.meta import parse_date
 from quizkit.article.text import parse_text
@@ -21,6 +22,7 @@ from quizkit.model import Article
 __all__ = [
     "from_text",
     "looks_english",
+    "parse_captions",
     "parse_date",
     "parse_html",
     "parse_markdown",
@@ -29,12 +31,13 @@ __all__ = [
     "sniff",
 ]
 
-Kind = Literal["text", "markdown", "html"]
+Kind = Literal["text", "markdown", "html", "captions"]
 MAX_WORDS = 150_000
 """Ten times the longest news feature (generation of 100,000 words takes about 20 s); above it is a book or a
 whole site dump, and generation would take minutes."""
 
 HTML_SUFFIXES = {".html", ".htm", ".xhtml", ".shtml", ".php", ".asp", ".aspx"}
+CAPTION_SUFFIXES = {".srt", ".vtt"}
 MARKDOWN_SUFFIXES = {".md", ".markdown", ".mdown", ".mkd", ".mdtxt"}
 _BINARY_MAGIC = {
     b"%PDF": "a PDF",
@@ -65,6 +68,8 @@ def sniff(text: str, suffix: str = "") -> Kind:
     suffix = suffix.lower()
     if suffix in HTML_SUFFIXES or _HTML_START.match(text):
         return "html"
+    if suffix in CAPTION_SUFFIXES or looks_like_captions(text):
+        return "captions"
     if suffix in MARKDOWN_SUFFIXES:
         return "markdown"
     if len(_HTML_TAGS.findall(text[:20_000])) >= 3:
@@ -179,6 +184,8 @@ def _parse(text: str, kind: Kind, path: str) -> Article:
         return parse_html(text, path)
     if kind == "markdown":
         return parse_markdown(text, path)
+    if kind == "captions":
+        return parse_captions(text, path)
     return parse_text(text, path)
 
 
@@ -194,7 +201,8 @@ def from_text(text: str, path: str = "") -> Article:
 
 
 def read_article(path: str | Path) -> Article:
-    """Read an article file (.txt, .md or .html; the kind is sniffed when the extension says nothing)."""
+    """Read an article file (.txt, .md, .html, or captions: .srt, .vtt; the kind is sniffed when the
+    extension says nothing)."""
     p = Path(path)
     data = read_bytes(p, what="article")
     suffix = p.suffix.lower()

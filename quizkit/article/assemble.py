@@ -210,6 +210,40 @@ BYLINE_LINES = 4
 _HANDLE = re.compile(r"@\w{2,30}")
 
 
+STORY_PARAGRAPHS = 3
+"""Paragraphs a story has before a heading with a byline of its own can start the next one."""
+
+
+def _dated(line: str) -> bool:
+    """A date line, a "Published: …" line or a byline with its date."""
+    return bool(date_only(line) or parse_published(line) or (parse_byline(line) or ("", ""))[1])
+
+
+def _first_story(items: list[Raw], title: str, found: _Found) -> tuple[list[Raw], str]:
+    """A page of several stories (a weekly edition, a page that scrolls on into the next story): below the
+    first story's paragraphs, a heading with its own byline and date right under it ("By Nathan Willis",
+    "March 25, 2015") starts another story, which goes with everything after it (a correspondent's box
+    inside a story has a byline but no date). When the page began with a heading, that heading
+    is the kept story's title (the page's own title names the edition)."""
+    paragraphs = 0
+    for i, r in enumerate(items):
+        heading = (r.kind or _infer_kind(r.text)) == "heading"
+        below = items[i + 1 : i + 4]
+        if (
+            heading
+            and paragraphs >= STORY_PARAGRAPHS
+            and any(parse_byline(n.text) for n in below)
+            and any(_dated(n.text) for n in below)
+        ):
+            found.removed.extend(n.text for n in items[i:])
+            items = items[:i]
+            if (items[0].kind or _infer_kind(items[0].text)) == "heading":
+                title, items = items[0].text, items[1:]
+            return items, title
+        paragraphs += not heading and not is_boilerplate(r.text)
+    return items, title
+
+
 def _filter(items: Sequence[Raw], title: str, found: _Found) -> list[Raw]:
     """Drop title copies, metadata lines and boilerplate (with the headline lists under "Related")."""
     items = _without_rated_claim(items, found)
@@ -351,6 +385,7 @@ def assemble(
             for r in items[:at]:
                 _is_metadata(r.text, found)
             items = items[at + 1 :]
+    items, title = _first_story(items, title, found)
     kept = [
         Raw(piece, r.kind)
         for r in _filter(items, title, found)

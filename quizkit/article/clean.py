@@ -36,7 +36,7 @@ _WHOLE_LINE = re.compile(
     r"(?:article|story)|\d+ min(?:ute)?s? read|font size|text size|a\+? ?a-?"
     r"|(?:views?|reads|hits|page ?views)\s*:?\s*[\d,.]+k?|[\d,.]+k? (?:views|reads)"  # "Views: 184": a counter
     # comments
-    r"|comments?|\d+ comments?|comments? \(\d+\)|(?:leave|post|add|write) a (?:comment|reply)"
+    r"|comments?|\d+ comments?|comments? \(\d+(?: posted)?\)|(?:leave|post|add|write) a (?:comment|reply)"
     r"|be the first to comment|join the (?:conversation|discussion)|(?:show|view|hide|load more) comments"
     r"|reply|report (?:this )?comment"
     # credits and labels
@@ -50,6 +50,8 @@ _WHOLE_LINE = re.compile(
     r"|(?:tags?|topics?|filed under|categories|category)\s*:.{0,200}"
     r"|\(?(?:with )?(?:inputs?|reporting|additional reporting) (?:from|by) [^()]{1,60}\)?"
     r"|(?:edited|curated|produced) by\s*:?\s*[^.]{1,60}"
+    r"|(?:powered|provided) by\s*:?\s*(?:[^\s.]+(?:\.[a-z]{2,6})?\s*){1,3}"  # a widget's maker
+    r"|(?:disclosures?|terms|privacy(?: policy)?)\s+[\w-]+\.(?:com|org|net|io)"
     r")" + _END,
     re.I,
 )

@@ -56,6 +56,10 @@ WRAPPER_SHARE = 0.6
 """An element with a junk-looking class that holds this share of the page's paragraph words is a wrapper."""
 MIN_CONTAINER_WORDS = 40
 """A marked-up article container with fewer words than this is a teaser; look elsewhere."""
+CONTINUED_SHARE = 0.2
+"""The densest block's parent is the article when its own paragraphs beside that block hold at least this
+share of the block's words: a page that shows the opening and hides the rest in a "read more" box puts
+the two side by side, and the box alone is the denser."""
 
 
 # --- page furniture -------------------------------------------------------------------------------------
@@ -180,7 +184,13 @@ def _densest(soup: BeautifulSoup) -> Tag | None:
         add(holder.parent if holder is not None else None, n / 2)
     if not scores:
         return None
-    return max(scores.values(), key=lambda pair: pair[0])[1]
+    best = max(scores.values(), key=lambda pair: pair[0])[1]
+    parent = best.parent
+    if isinstance(parent, Tag) and parent.name not in ("body", "html"):
+        beside = sum(_own_words(p) for p in parent.find_all("p", recursive=False))
+        if beside >= max(MIN_CONTAINER_WORDS, CONTINUED_SHARE * _paragraph_words(best)):
+            return parent  # the opening stands beside a "read more" box holding the rest (Salon)
+    return best
 
 
 def _container(soup: BeautifulSoup) -> Tag | None:
