@@ -261,6 +261,19 @@ def test_an_opening_but_with_a_comma_is_cut() -> None:
     assert drop_connective("Separately, China's oil output rose.") == "China's oil output rose."
 
 
+def test_the_writers_comment_opening_a_statement_is_cut() -> None:
+    """ "According to the article, unsurprisingly, Arduino LLC did care for the petition" (a fresh page,
+    LWN): the writer's comment is not part of the claim; an adverb that belongs to the sentence stays."""
+    from quizkit.generate.syntax import drop_connective
+
+    assert (
+        drop_connective("Unsurprisingly, Arduino LLC did not care for the petition.")
+        == "Arduino LLC did not care for the petition."
+    )
+    assert drop_connective("More importantly, the law passed.") == "the law passed."
+    assert drop_connective("Naturally occurring gas was found.") == "Naturally occurring gas was found."
+
+
 def test_unresolved_them_and_it_after_a_preposition() -> None:
     for text in (
         "Lorenz thanked them in the literature",
@@ -1450,4 +1463,21 @@ def test_a_false_count_the_headline_gives_is_a_give_away() -> None:
     assert false_statement_given_away(statement, sentence, title)
     assert not false_statement_given_away(
         statement, sentence, "Valencia floods: rescuers search for the missing"
+    )
+
+
+def test_a_comparison_is_never_kept_without_its_than() -> None:
+    """Dev page (NYT): "the federal government could soon pay more in interest on its debt." (than what?),
+    the clause cut from "… than it spends on the military, Medicaid or children's programs", was rated
+    ungrammatical by two reviewers. No true statement keeps "more" and leaves out its "than"."""
+    from quizkit.generate import statements
+
+    analysis = analyse(
+        from_text(
+            "Interest costs\n\nThe federal government could soon pay more in interest on its debt than it spends "
+            "on the military, Medicaid or children’s programs."
+        )
+    )
+    assert not any(
+        "more in interest on its debt." in t for t in statements.clause_statements(analysis.sentences[0])
     )

@@ -237,3 +237,31 @@ def test_no_why_question_without_a_clean_stated_cause(text: str) -> None:
 )
 def test_no_written_question_on_a_judgment_an_image_or_what_the_headline_says(title: str, text: str) -> None:
     assert _ask(title, text) is None
+
+
+@pytest.mark.parametrize(
+    ("title", "text", "prompt"),
+    [
+        (  # dev page (NYT): the verb's own phrase pins the answer to the one the article gives
+            "United States to Lift Sudan Sanctions",
+            "In return, Sudan will improve access for aid groups, stop supporting rebels in neighboring South "
+            "Sudan, cease the bombing of insurgent territory and cooperate with American intelligence agents.",
+            "According to the article, what will Sudan improve in return?",
+        ),
+        (  # dev page (USA Today)
+            "Prison guards charged in connection with Jeffrey Epstein's death",
+            "For months, federal authorities examined the conduct of the staffers assigned to Epstein's unit and "
+            "how he escaped notice.",
+            "According to the article, what did federal authorities examine for months?",
+        ),
+        (  # fresh page: a linking phrase is no frame ("in fact", "at the time")
+            "How to stop binge eating",
+            "In fact, studies show that increasing water intake could be linked to decreased hunger and calorie "
+            "intake.",
+            "According to the article, what do studies show?",
+        ),
+    ],
+)
+def test_the_stem_keeps_the_phrase_that_frames_the_verb(title: str, text: str, prompt: str) -> None:
+    got = _ask(title, text)
+    assert got is not None and got.prompt == prompt

@@ -140,6 +140,17 @@ def predicate_cut(s: Sentence, idxs: tuple[int, ...]) -> bool:
     return any(k > last and k not in idxs and s.toks[k].pos != "PUNCT" for k in s.kids[last])
 
 
+def comparison_cut(s: Sentence, idxs: tuple[int, ...]) -> bool:
+    """A comparison kept without its "than" ("the federal government could soon pay more in interest on its
+    debt" for "… more in interest than it spends on the military"): more than what? The statement says
+    nothing."""
+    kept = set(idxs)
+    dropped_than = any(t.text.lower() == "than" and i not in kept for i, t in enumerate(s.toks))
+    return dropped_than and any(
+        s.toks[k].tag in ("JJR", "RBR") or s.toks[k].text.lower() in ("more", "less", "fewer") for k in kept
+    )
+
+
 def cuts_a_word(s: Sentence, kept: list[int]) -> bool:
     """A kept piece of a word written together with a piece left out ("co-hosted by CBS News" ->
     "-hosted by CBS News": the parser made "co" a clause of its own)."""
@@ -193,6 +204,8 @@ def _sentence_text(s: Sentence, idxs: tuple[int, ...], swap: dict[int, str]) -> 
     text = _INVERTED_SAID.sub(r", \1 ", strip_end(render(s.toks, idxs, swap)))
     text = _A_BEFORE_VOWEL_NUMBER.sub(r"\1n ", text)
     if broken(text) or cut_before_verb(s, idxs) or joined_without_and(s, idxs) or predicate_cut(s, idxs):
+        return None
+    if comparison_cut(s, idxs):
         return None
     if words_left_out(s, idxs) or stranded(s, _kept(idxs, swap)) or unbound_plural(s, idxs):
         return None

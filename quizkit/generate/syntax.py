@@ -309,7 +309,11 @@ _OPENING_CONJUNCTION = re.compile(
     r"|after all|at the same time|on the other hand|in fact|by contrast|in contrast|of course|for example"
     r"|in return|in response|in exchange|even so|all the same|to that end|with that|that said|as well as that"
     r"|for instance|to be sure|above all|in short|in sum|overall|as a result|by then|until now|separately"
-    r"|further afield|in the meantime|elsewhere|likewise|otherwise|still|again|anyway)\s*,\s+"
+    r"|further afield|in the meantime|elsewhere|likewise|otherwise|still|again|anyway"
+    # the writer's comment on what follows, not part of it ("Unsurprisingly, Arduino LLC did not care …")
+    r"|(?:un)?surprisingly|interestingly|notably|(?:more |most )?importantly|ironically|(?:un)?fortunately"
+    r"|predictably|remarkably|curiously|tellingly|sadly|luckily|crucially|understandably|naturally"
+    r"|admittedly|strikingly|inevitably|tellingly)\s*,\s+"
     r"|(?:thus|hence|therefore|also|then|finally|first(?! "
     + _FIRST_NOUNS
     + r")|next(?! "
@@ -319,7 +323,8 @@ _OPENING_CONJUNCTION = re.compile(
     re.I,
 )
 """Words that tie a sentence to the one before ("Thus", "In addition,", "So far,"): cut from a statement or
-question that stands alone. "So far" is a whole phrase, never "far"."""
+question that stands alone, and the writer's comment on it ("Unsurprisingly,"). "So far" is a whole phrase,
+never "far"."""
 
 
 def drop_connective(text: str) -> str:

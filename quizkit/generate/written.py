@@ -311,6 +311,7 @@ def ask(s: Sentence, analysis: Analysis) -> Asked | None:
     if answer is None:
         return None
     when = actions.opening_date(s, root, anywhere=True)  # "what did Instagram introduce in 2016?": one answer
+    when = when or _frame(s, root, after, span)
     wh = "who" if t.dep == "dobj" and _person_at(s, k) else "what"  # "who did Kentucky Democrats beat?"
     prompt = f"According to the article, {wh} {aux} {subject} {verb_words}{between}{when}?"
     if leaks(prompt, answer) or len(prompt.split()) > 22 or _headline_says(analysis, lemma, s, span):
@@ -320,6 +321,46 @@ def ask(s: Sentence, analysis: Analysis) -> Asked | None:
             None  # "what has Apple unveiled?" → "Its 16-inch MacBook Pro." under "16-inch MacBook Pro review"
         )
     return Asked(s, prompt, answer[:1].upper() + answer[1:] + ".", subject)
+
+
+_FRAME_WORDS = "in on at for to from with under during against across into over alongside"
+FRAME_PREPS = frozenset(_FRAME_WORDS.split())
+"""Prepositions of a phrase that tells where, when or in what the subject acted ("in its August update",
+"for the moon lander"): carried into the stem so that the answer is the one the article gives."""
+MAX_FRAME = 7
+_LINKING_WORDS = """fact addition instance example turn time past particular general least most total short part now
+    first end once contrast all course sum effect meantime future"""
+LINKING = frozenset(_LINKING_WORDS.split())
+"""Objects that make a linking phrase with their preposition, not a frame ("in fact", "for instance", "at the
+time", "in the past")."""
+
+
+def _frame(s: Sentence, root: int, after: list[int], span: list[int] | None) -> str:
+    """ " for the moon lander" of "NASA chose to receive bids from two smaller firms for the moon lander":
+    the first short prepositional phrase on the main verb, after the asked phrase or before the subject,
+    with no word that points back. "What did Apple release?" has many right answers; the phrase the
+    article puts with the verb pins it to one (dev reviewers' commonest complaint of this kind: "vague")."""
+    subj = min((k for k in s.kids[root] if s.toks[k].dep in ("nsubj", "nsubjpass")), default=root)
+    end = span[-1] if span else root
+    for k in [x for x in after if x > end] + [x for x in s.kids[root] if x < subj]:
+        t = s.toks[k]
+        if t.dep != "prep" or t.text.lower() not in FRAME_PREPS:
+            continue
+        inside = sorted(syntax.subtree(s, k))
+        toks = [s.toks[x] for x in inside]
+        if (
+            len(inside) > MAX_FRAME
+            or inside != list(range(inside[0], inside[-1] + 1))
+            or any(
+                x.pos == "PRON" or _vague(s, i) or x.text in BREAKS for i, x in zip(inside, toks, strict=True)
+            )
+            or any(x.text in actions.QUOTES for x in toks)
+            or (len(inside) <= 3 and toks[-1].lemma.lower() in LINKING)
+        ):
+            continue
+        words = "".join(x.text + x.ws for x in toks).strip()
+        return " " + words[:1].lower() + words[1:]
+    return ""
 
 
 def _person_at(s: Sentence, k: int) -> bool:
