@@ -254,6 +254,13 @@ def test_no_written_question_on_a_judgment_an_image_or_what_the_headline_says(ti
             "how he escaped notice.",
             "According to the article, what did federal authorities examine for months?",
         ),
+        (  # fresh page: a name before the subject is the sentence's topic, not a frame (a reviewer read
+            # "what will the Gannett deal enrich at GateHouse?" as misplaced)
+            "Gannett and GateHouse merge",
+            "At GateHouse, for example, the Gannett deal will enrich Fortress Investment Group, a private equity "
+            "firm that created GateHouse.",
+            "According to the article, what will the Gannett deal enrich?",
+        ),
         (  # fresh page: a linking phrase is no frame ("in fact", "at the time")
             "How to stop binge eating",
             "In fact, studies show that increasing water intake could be linked to decreased hunger and calorie "
@@ -265,3 +272,19 @@ def test_no_written_question_on_a_judgment_an_image_or_what_the_headline_says(ti
 def test_the_stem_keeps_the_phrase_that_frames_the_verb(title: str, text: str, prompt: str) -> None:
     got = _ask(title, text)
     assert got is not None and got.prompt == prompt
+
+
+def test_a_key_never_keeps_half_of_a_between_pair() -> None:
+    """A written key kept "a possible link between … the dieback disease" and lost ", and the rise in whale
+    strandings" (a test reviewer's wrong key; the rule is about "between", which always names two): no
+    answer rather than half of one."""
+    analysis = analyse(
+        from_text(
+            "Forests and whales\n\nResearchers have found a possible link between the spread of the dieback "
+            "disease, and the rise in whale strandings on the coast."
+        )
+    )
+    s = analysis.sentences[0]
+    link = next(k for k, t in enumerate(s.toks) if t.text == "link")
+    assert written._answer(s, written._tail(s, link)) is None
+    assert written._answer(s, [k for k, t in enumerate(s.toks) if 3 <= k <= 5]) == "a possible link"

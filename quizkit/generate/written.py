@@ -192,6 +192,8 @@ def _answer(s: Sentence, span: list[int] | None) -> str | None:
         return None  # "halibut back", "… as well": a word the cut left hanging
     if statements.cut_before_verb(s, tuple(span)):
         return None  # "a group of cells called group 2" before "innate", which the parser took for a verb
+    if " between " in f" {text.lower()} " and not re.search(r"\b(?:and|&)\b", text):
+        return None  # "a possible link between … dieback" without its ", and …": half of a pair
     if IDIOM_ENDS.search(text):
         return None  # "redesigned from the ground up": "what was it redesigned from?" has no answer
     if sum(1 for x in span if s.toks[x].pos in CONTENT) < 2:
@@ -339,7 +341,9 @@ def _frame(s: Sentence, root: int, after: list[int], span: list[int] | None) -> 
     """ " for the moon lander" of "NASA chose to receive bids from two smaller firms for the moon lander":
     the first short prepositional phrase on the main verb, after the asked phrase or before the subject,
     with no word that points back. "What did Apple release?" has many right answers; the phrase the
-    article puts with the verb pins it to one (dev reviewers' commonest complaint of this kind: "vague")."""
+    article puts with the verb pins it to one (dev reviewers' commonest complaint of this kind: "vague").
+    A name put before the subject is the sentence's topic, not a frame ("At GateHouse, for example, the
+    deal will enrich …": "what will the deal enrich at GateHouse?" misreads it, a fresh reviewer)."""
     subj = min((k for k in s.kids[root] if s.toks[k].dep in ("nsubj", "nsubjpass")), default=root)
     end = span[-1] if span else root
     for k in [x for x in after if x > end] + [x for x in s.kids[root] if x < subj]:
@@ -356,11 +360,24 @@ def _frame(s: Sentence, root: int, after: list[int], span: list[int] | None) -> 
             )
             or any(x.text in actions.QUOTES for x in toks)
             or (len(inside) <= 3 and toks[-1].lemma.lower() in LINKING)
+            or (k < subj and any(_topic_name(s, x) for x in s.kids[k]))
         ):
             continue
         words = "".join(x.text + x.ws for x in toks).strip()
         return " " + words[:1].lower() + words[1:]
     return ""
+
+
+_CALENDAR_WORDS = """January February March April May June July August September October November December Jan Feb
+    Mar Apr Jun Jul Aug Sep Sept Oct Nov Dec Monday Tuesday Wednesday Thursday Friday Saturday Sunday"""
+CALENDAR = frozenset(_CALENDAR_WORDS.split())
+
+
+def _topic_name(s: Sentence, k: int) -> bool:
+    """Token ``k`` is a preposition's object naming a place, group or person (not a date: "In October")."""
+    t = s.toks[k]
+    dated = any(m.kind in actions.DATE_KINDS and m.i <= k < m.j for m in s.mentions)
+    return t.dep == "pobj" and t.pos == "PROPN" and not dated and t.text.rstrip(".") not in CALENDAR
 
 
 def _person_at(s: Sentence, k: int) -> bool:
