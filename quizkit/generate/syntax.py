@@ -313,7 +313,7 @@ _OPENING_CONJUNCTION = re.compile(
     # the writer's comment on what follows, not part of it ("Unsurprisingly, Arduino LLC did not care …")
     r"|(?:un)?surprisingly|interestingly|notably|(?:more |most )?importantly|ironically|(?:un)?fortunately"
     r"|predictably|remarkably|curiously|tellingly|sadly|luckily|crucially|understandably|naturally"
-    r"|admittedly|strikingly|inevitably|tellingly)\s*,\s+"
+    r"|admittedly|strikingly|inevitably)\s*,\s+"
     r"|(?:thus|hence|therefore|also|then|finally|first(?! "
     + _FIRST_NOUNS
     + r")|next(?! "

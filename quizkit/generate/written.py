@@ -327,8 +327,8 @@ def ask(s: Sentence, analysis: Analysis) -> Asked | None:
 
 _FRAME_WORDS = "in on at for to from with under during against across into over alongside"
 FRAME_PREPS = frozenset(_FRAME_WORDS.split())
-"""Prepositions of a phrase that tells where, when or in what the subject acted ("in its August update",
-"for the moon lander"): carried into the stem so that the answer is the one the article gives."""
+"""Prepositions of a phrase that tells when, where or in what the subject acted ("for months", "in
+return"): carried into the stem so that the answer is the one the article gives."""
 MAX_FRAME = 7
 _LINKING_WORDS = """fact addition instance example turn time past particular general least most total short part now
     first end once contrast all course sum effect meantime future"""
@@ -338,8 +338,8 @@ time", "in the past")."""
 
 
 def _frame(s: Sentence, root: int, after: list[int], span: list[int] | None) -> str:
-    """ " for the moon lander" of "NASA chose to receive bids from two smaller firms for the moon lander":
-    the first short prepositional phrase on the main verb, after the asked phrase or before the subject,
+    """ " for months" of "For months, federal authorities examined the conduct of the staffers …": the
+    first short prepositional phrase on the main verb, after the asked phrase or before the subject,
     with no word that points back. "What did Apple release?" has many right answers; the phrase the
     article puts with the verb pins it to one (dev reviewers' commonest complaint of this kind: "vague").
     A name put before the subject is the sentence's topic, not a frame ("At GateHouse, for example, the
