@@ -368,16 +368,12 @@ def _frame(s: Sentence, root: int, after: list[int], span: list[int] | None) -> 
     return ""
 
 
-_CALENDAR_WORDS = """January February March April May June July August September October November December Jan Feb
-    Mar Apr Jun Jul Aug Sep Sept Oct Nov Dec Monday Tuesday Wednesday Thursday Friday Saturday Sunday"""
-CALENDAR = frozenset(_CALENDAR_WORDS.split())
-
-
 def _topic_name(s: Sentence, k: int) -> bool:
-    """Token ``k`` is a preposition's object naming a place, group or person (not a date: "In October")."""
-    t = s.toks[k]
-    dated = any(m.kind in actions.DATE_KINDS and m.i <= k < m.j for m in s.mentions)
-    return t.dep == "pobj" and t.pos == "PROPN" and not dated and t.text.rstrip(".") not in CALENDAR
+    """Token ``k`` is a preposition's object inside a name the analysis found (a place, group or person;
+    not a date: "In October")."""
+    return s.toks[k].dep == "pobj" and any(
+        m.kind not in actions.DATE_KINDS and m.i <= k < m.j for m in s.mentions
+    )
 
 
 def _person_at(s: Sentence, k: int) -> bool:
