@@ -60,12 +60,52 @@ def test_key_points_that_are_sentences_never_print_a_stop_before_a_semicolon() -
 def test_the_seed_why_answer_takes_the_reasons_under_the_context_heading() -> None:
     """Seed reviewers be and bf: the key said what the move is, not why (the Washington summit, the U.S.
     push into a region tied to Russia and China). Those sentences sit under "The Context of Kazakhstan's
-    Decision" and do not name Kazakhstan; "This development" is written as the lead's event."""
+    Decision" and do not name Kazakhstan. Reviewers cl, cm, cr and cs: the lead ("marks a strategic move")
+    says what the move is, not why: no point."""
     analysis = analyse(read_article(SEED))
     qs = [c.question for c in open_questions.candidates(analysis, random.Random(0))]
     why = next(q for q in qs if open_questions.HEADLINE_TAG in q.tags)
     points = list(why.answer) if not isinstance(why.answer, str) else [why.answer]
     assert any("visit to Washington" in p for p in points)
     assert any("reinforce its influence in Central Asia" in p for p in points)
+    assert not any("marks a strategic move" in p for p in points)
     assert not any(p.startswith("This development") for p in points)
     assert not any(p.startswith("Kazakhstan’s entry into the Abraham Accords highlights") for p in points)
+
+
+def test_a_why_key_point_outside_a_reasons_section_states_a_reason() -> None:
+    assert open_questions.states_reason(sentence("The summit was part of the U.S. effort to gain influence."))
+    assert open_questions.states_reason(
+        sentence("The country joined because it wanted closer ties with Israel.")
+    )
+    assert not open_questions.states_reason(
+        sentence("The accession marks a strategic move in a complex geopolitical landscape.")
+    )
+
+
+def _why_of(title: str) -> tuple[str, str] | None:
+    body = " ".join(["Officials in the capital spoke to reporters about the plan on Monday."] * 4)
+    return open_questions._title_why(analyse(from_text(f"{title}\n\n{body}")))
+
+
+def test_a_headline_that_asks_why_or_how_becomes_a_question_in_any_tense() -> None:
+    assert _why_of("Why Kazakhstan joined the Abraham Accords: a balancing act") == (
+        "Why did Kazakhstan join the Abraham Accords",
+        "Kazakhstan",
+    )
+    assert _why_of("Why Beijing will bring slaughter to Hong Kong") == (
+        "Why will Beijing bring slaughter to Hong Kong",
+        "Beijing",
+    )
+    assert _why_of("How the central bank is fighting inflation") == (
+        "How is the central bank fighting inflation",
+        "the central bank",
+    )
+    assert _why_of("Why China matters to Africa") == ("Why does China matter to Africa", "China")
+
+
+def test_a_headline_without_a_subject_to_ask_about_gives_no_question() -> None:
+    assert _why_of("How to retire early and travel") is None
+    assert _why_of("Why you just can't trust the White House") is None
+    assert _why_of("Why Europe can't stop buying Russian gas") is None  # where the "not" goes is a guess
+    assert _why_of("Why Beijing Will Bring Slaughter To Hong Kong") is None  # title case: no sentence case

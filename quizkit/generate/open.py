@@ -49,11 +49,14 @@ def _lemmas(s: Sentence) -> set[str]:
 
 
 def rubric(
-    analysis: Analysis, focus: Sentence, words: set[str], n: int = 4, actor: str = ""
+    analysis: Analysis, focus: Sentence, words: set[str], n: int = 4, actor: str = "", why: bool = False
 ) -> tuple[str, ...]:
     """The focus sentence plus the sentences sharing most content words with the question; with ``actor``
     (the one the question asks about), only sentences that name it: a reason, not background ("The Abraham
-    Accords, a U.S.-facilitated agreement, normalized relations…" does not say why Kazakhstan joined)."""
+    Accords, a U.S.-facilitated agreement, normalized relations…" does not say why Kazakhstan joined). For a
+    ``why`` question, the focus sentence and any sentence outside a section that announces the reasons only
+    when it states a reason itself: the lead's "X marks a strategic move" says what the move is, not why
+    (seed reviewers be, bf, cs, cl, cm, cr)."""
     scored = []
     for s in analysis.sentences:
         if s.index == focus.index:
@@ -64,14 +67,15 @@ def rubric(
             continue
         if actor and not any(m.canonical == actor for m in s.mentions):
             continue
-        if actor and _about_another(s, actor):
+        if actor and (_about_another(s, actor) or (why and not states_reason(s))):
             continue
         overlap = len(_lemmas(s) & words)
         if overlap >= 2:
             penalty = SUMMARY_PENALTY if s.block_kind == "summary" else 0
             scored.append((-(overlap - penalty), s.index, s))
     scored.sort(key=lambda x: (x[0], x[1]))
-    points = [focus]
+    heading = REASON_HEADING.search(focus.heading or "") is not None
+    points = [focus] if not why or heading or states_reason(focus) else []
     for _o, _i, s in scored:
         if len(points) >= n:
             break
@@ -79,6 +83,21 @@ def rubric(
             continue  # a quotation restating the sentence before is one point, not two
         points.append(s)
     return tuple(_point(s) for s in sorted(points, key=lambda s: s.index))
+
+
+def states_reason(s: Sentence) -> bool:
+    """The sentence gives a cause or purpose in so many words ("because", "to counter", "aims", "seeks",
+    "due to", "in order to") or reads the move as one ("demonstrates … balancing", "reflects")."""
+    if _cause(s) is not None:
+        return True
+    lemmas = {t.lemma.lower() for t in s.toks}
+    return bool(lemmas & REASON_WORDS)
+
+
+_REASON_WORDS = """because reason reasons aim seek goal purpose motive motivate drive effort bid hope want
+    need counter balance balancing reflect"""
+REASON_WORDS = frozenset(_REASON_WORDS.split())
+"""Words by which a sentence says why, not what or when."""
 
 
 REASON_HEADING = re.compile(r"\b(?:context|background|reasons?|why|behind|motives?|drivers?)\b", re.I)
@@ -138,10 +157,14 @@ def _point(s: Sentence) -> str:
     return syntax.capitalise(syntax.tidy(text.strip('"“”')).rstrip(".")) + "."
 
 
-def _title_why(analysis: Analysis) -> str | None:
-    """'Why Kazakhstan joined the Abraham Accords: …' -> 'Why did Kazakhstan join the Abraham Accords?'"""
+def _title_why(analysis: Analysis) -> tuple[str, str] | None:
+    """(question, its subject) from a headline that asks why or how: "Why Kazakhstan joined the Abraham
+    Accords: …" -> "Why did Kazakhstan join the Abraham Accords"; "Why Beijing will bring slaughter to Hong
+    Kong" -> "Why will Beijing bring …"; "How the Fed is fighting inflation" -> "How is the Fed fighting
+    inflation". None for "How to …", a subject the reader cannot place ("Why you can't trust …", "Why it
+    matters") or a headline already in question form."""
     title = analysis.article.title.split(":")[0].strip()
-    m = re.match(r"^(why|how)\s+(.+)$", title, re.I)
+    m = re.match(r"^(why|how)\s+(.+?)\??$", title, re.I)
     if not m:
         return None
     from quizkit import nlp
@@ -150,34 +173,50 @@ def _title_why(analysis: Analysis) -> str | None:
     if len(parsed) != 1:
         return None
     doc = parsed[0][1]
-    verbs = [t for t in doc if t.dep_ == "ROOT" and t.tag_ == "VBD"]
-    if not verbs:
+    roots = [t for t in doc if t.dep_ == "ROOT" and t.pos_ in ("VERB", "AUX")]
+    if len(roots) != 1:
         return None
-    v = verbs[0]
-    subj = doc.text[: v.idx].strip()
-    rest = doc.text[v.idx + len(v.text) :].strip()
-    if not subj or subj.lower() in PRONOUN_STARTS:
+    v = roots[0]
+    if any(t.pos_ in ("VERB", "AUX", "DET", "ADP") and t.text[:1].isupper() for t in doc[1:]):
+        return None  # "Why Beijing Will Bring Slaughter": a title-cased headline keeps no sentence's case
+    subj = [t for t in v.children if t.dep_ in ("nsubj", "nsubjpass") and t.i < v.i]
+    if len(subj) != 1 or subj[0].left_edge.i != 0:
+        return None  # "How to …", "How does the brain …" (a question already), no subject before the verb
+    aux = [t for t in v.children if t.dep_ in ("aux", "auxpass") and subj[0].i < t.i < v.i]
+    if any(t.dep_ == "neg" for t in v.children) or len(aux) > 1:
+        return None  # "Why Europe can't stop …": the negation's place in a question is a guess
+    subject = doc[: v.i if not aux else aux[0].i].text.strip()
+    if subject.lower() in PRONOUN_STARTS or subject.lower() in ("you", "we", "i"):
         return None
-    return f"{m.group(1).capitalize()} did {subj} {v.lemma_} {rest}".strip()
+    if aux:
+        rest = doc[aux[0].i + 1 :].text.strip()
+        return f"{m.group(1).capitalize()} {aux[0].text.lower()} {subject} {rest}".strip(), subject
+    rest = doc[v.i + 1 :].text.strip()
+    if v.lemma_ == "be":
+        return f"{m.group(1).capitalize()} {v.text.lower()} {subject} {rest}".strip(), subject
+    do = {"VBD": "did", "VBZ": "does", "VBP": "do"}.get(v.tag_)
+    if do is None:
+        return None
+    return f"{m.group(1).capitalize()} {do} {subject} {v.lemma_} {rest}".strip(), subject
 
 
 def candidates(analysis: Analysis, rng: random.Random) -> Iterator[Candidate]:
     body = [s for s in analysis.sentences if s.block_kind != "summary"]
     if len(body) < 3:
         return
-    why = _title_why(analysis)
-    if why:
+    asked = _title_why(analysis)
+    if asked:
+        why, subject = asked
         words = {w.lower() for w in re.findall(r"[A-Za-z]+", why) if w.lower() not in _STOP}
         focus = max(body, key=lambda s: (len(_lemmas(s) & words), -s.index))
         # the headline's own answer after the colon ("…: a new geopolitical balancing act") marks points too
         words |= {
             w.lower() for w in re.findall(r"[A-Za-z]+", analysis.article.title) if w.lower() not in _STOP
         }
-        subject = why.split(" did ", 1)[1] if " did " in why else ""
         actor = next(
             (m.canonical for s in analysis.sentences for m in s.mentions if subject.startswith(m.text)), ""
         )  # "Why did Kazakhstan join …": only sentences that say something of Kazakhstan
-        points = rubric(analysis, focus, words | _lemmas(focus), actor=actor)
+        points = rubric(analysis, focus, words | _lemmas(focus), actor=actor, why=why.startswith("Why"))
         if len(points) >= 2:
             prompt = f"Using evidence from the article, {why[0].lower()}{why[1:]}?"
             yield _open(analysis, prompt, points, focus, "evaluate", 1.6, ("discussion", HEADLINE_TAG))
