@@ -370,7 +370,9 @@ def generate_quiz(
     if count is not None and got < count:
         warnings.append(_shortfall(analysis, count, got))
     elif count is None and n_article and len(chosen) < n_article:
-        warnings.append(_shortfall(analysis, n_article, len(chosen)))
+        left = {_key(c.question) for c in scored} - {_key(q) for q in quiz.questions}
+        weaker_left = sum(1 for c in scored if _key(c.question) in left and one(c.question) is None)
+        warnings.append(_shortfall(analysis, n_article, len(chosen), weaker_left if default else 0))
     points, covered = importance.coverage(analysis, quiz.questions, weights)
     return Generated(quiz, tuple(dropped), tuple(warnings), points, covered)
 
@@ -397,6 +399,11 @@ def _title_gives_away(q: Question, article: Article) -> bool:
 
 _SCORE_LINE = re.compile(r"^[A-Z][\w.'’ -]{0,40}? \d{1,3}, [A-Z][\w.'’ -]{0,40}? \d{1,3}(?: \(\w+\))?: ")
 """A sports round-up's result line heading a paragraph: "Bruins 5, Devils 1: …", "Isles 4, Flyers 3 (OT): …"."""
+
+
+_TITLE_AT_END = re.compile(r"\b(?:Rt|Hon|Mr|Mrs|Ms|Dr|Gov|Sen|Rep|Gen|Lt|Col|Capt|Sgt|Prof|Rev)\.$")
+"""A sentence the parser ended at a title's full stop ("… of the House of Representatives Rt." before "Hon.
+Ghali Na'Abba"): the name and the rest of the sentence are cut off."""
 
 
 def rated(
@@ -430,9 +437,11 @@ def rated(
         or (s.words <= 10 and s.toks[0].tag in ("WRB", "WP", "WDT"))
         or len(_LIST_NUMBER.findall(s.text)) >= 2
         or _SCORE_LINE.match(s.text)
+        or _TITLE_AT_END.search(s.text.rstrip())
     }  # a headline, a caption, a subheading ("How likely is a conviction in US."), a question, a sentence the
     # page cut off ("…and was i"), a numbered list run into one sentence ("…were: 1. Finland 2. Norway 3."),
-    # a result line run into its report ("Bruins 5, Devils 1: David Pastrnak and Matt Grzelcyk scored …")
+    # a result line run into its report ("Bruins 5, Devils 1: David Pastrnak and Matt Grzelcyk scored …"),
+    # a sentence cut at a title's full stop
     out = []
     for c in pool:
         if c.sentence >= 0 and c.sentence not in main and c.group != "vocabulary":
@@ -699,12 +708,18 @@ def _quiz(article: Article, questions: list[Question], seed: int) -> Quiz:
     return Quiz(title=title, questions=tuple(questions), source=source, seed=seed)
 
 
-def _shortfall(analysis: Analysis, asked: int, got: int) -> str:
-    why = (
-        f"the article is short ({analysis.words} words, {len(analysis.sentences)} sentences)"
-        if analysis.words < 150
-        else "the article gave no more questions that pass the checks without repeating each other"
-    )
+def _shortfall(analysis: Analysis, asked: int, got: int, weaker: int = 0) -> str:
+    """Why the quiz is shorter than asked. ``weaker``: how many candidates a default quiz left out for
+    their estimated quality (a count asked for takes them, best first, unless they repeat another)."""
+    if analysis.words < 150:
+        why = f"the article is short ({analysis.words} words, {len(analysis.sentences)} sentences)"
+    elif weaker:
+        why = (
+            "the other candidates were left out because reviewers rated questions like them as needing "
+            f"rewriting; a count (--count {asked}) takes them anyway, best first, as far as they pass the checks"
+        )
+    else:
+        why = "the article gave no more questions that pass the checks without repeating each other"
     return f"made {got} question{'' if got == 1 else 's'} of the {asked} asked: {why}"
 
 

@@ -196,8 +196,10 @@ SOURCING_FACTOR = 0.4
 
 KEEP_SHARE = 0.6
 TOP_SHARE = 0.3
-STATEMENT_SHARE = 0.2
-"""True statements (copied from the article) come only from its most important fifth (at least four)."""
+STATEMENT_SHARE = 0.15
+"""True statements (copied from the article) come only from its most important 15 % of sentences (at least
+three): on the stored ratings, true statements from the next 5 % were acceptable 27 of 109 times (25 %;
+since session 15, 10 of 42), from the top 15 % 272 of 509 (53 %)."""
 MIN_MAIN = 12
 
 

@@ -81,6 +81,8 @@ def reported(s: Sentence, analysis: Analysis) -> tuple[Mention, str] | None:
         )
         if speaker is None or any(toks[k].dep in ("conj", "cc") for k in s.kids[subj]):
             continue  # "both Vindman and Williams told lawmakers that …": the other one is as right
+        if speaker.i > 0 and toks[speaker.i - 1].text.lower() in ("the", "a", "an"):
+            continue  # "The Chronicle says …": a name read as a person's that the article writes with "the"
         idxs = sorted(syntax.subtree(s, comp))
         if idxs != list(range(idxs[0], idxs[-1] + 1)) or v in idxs:
             continue  # not one stretch of text

@@ -307,6 +307,8 @@ def falsified(s: Sentence) -> list[tuple[str, str]]:
             if toks[k].dep == "neg"
             and toks[toks[k].head].pos in ("VERB", "AUX")  # not "Not many things are …": "many things are …"
             and toks[toks[k].head].lemma != "do"
+            and not any(toks[a].dep == "aux" and toks[a].lemma == "do" for a in s.kids[toks[k].head])
+            # "did not immediately know" → "did immediately know": an emphatic "did" no writer would print
             and toks[toks[k].head].dep not in ("relcl", "acl")  # "The person, who was not identified, …"
             and not any(toks[j].dep == "conj" and j in idxs for j in s.kids[toks[k].head])
         ]  # "did not approve of his work and were deliberately keeping it out of print": the "and" needs it
