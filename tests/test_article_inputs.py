@@ -628,3 +628,22 @@ def test_correspondent_box_inside_a_story_is_kept() -> None:
     article = from_text(text)
     assert article.title == "Museum reopens after fire"
     assert article.blocks[-1].text.startswith("The fire had forced the museum")
+
+
+def test_a_list_right_after_a_figure_is_its_captions_not_the_story() -> None:
+    """The Guardian sets a photo's caption as a list item after the <figure> ("Kauri Parata, watched by his
+    father, carves …"): read as a paragraph, it became a true/false statement about a picture."""
+    story = [
+        "Maori tribes in Northland say the number of whales stranding on their beaches has grown in recent years.",
+        "Hori Parata has led the recovery of whale bodies in the region for more than three decades now.",
+        "His family believes whale oil could help against the kauri dieback disease that kills the trees.",
+    ]
+    body = (
+        f"<p>{story[0]}</p><figure><img src='a.jpg'></figure><ul><li><p>Kauri Parata, watched by his father, "
+        f"carves a traditional design at their home.</p></li></ul><p>{story[1]}</p><p>{story[2]}</p>"
+        "<ul><li>A list the story itself sets out, after a paragraph.</li></ul>"
+    )
+    art = parse_html(f"<html><head><title>Whales</title></head><body><article>{body}</article></body></html>")
+    assert "carves a traditional design" not in art.body
+    assert all(p in art.body for p in story)
+    assert "A list the story itself sets out" in art.body

@@ -1528,3 +1528,15 @@ def test_a_sentence_cut_at_a_titles_full_stop_gives_no_question() -> None:
     assert _TITLE_AT_END.search("The Senate mourned former Speaker of the House of Representatives Rt.")
     assert _TITLE_AT_END.search("The award went to Gov.")
     assert not _TITLE_AT_END.search("The award went to the governor.")
+
+
+def test_a_phrase_the_parser_left_unattached_after_a_cut_gives_no_statement() -> None:
+    """Reviewers dh, cj, cp (ungrammatical): "Hori Parata was just seven years old a beaching of porpoises
+    …" once the "when" clause went."""
+    s = sentences(
+        "Whale whisperers\n\nWhale whisperer Hori Parata was just seven years old when he attended his first "
+        "mass stranding, a beaching of porpoises in New Zealand’s Northland, their cries screeching through "
+        "the air on the deserted stretch of sand."
+    )[0]
+    made = statements.clause_statements(s) + [text for text, _why in statements.falsified(s)]
+    assert not any("years old a beaching" in text for text in made)

@@ -116,8 +116,23 @@ def _strip_furniture(soup: BeautifulSoup) -> list[str]:
     for br in soup.find_all("br"):
         br.replace_with("\n")
     removed: list[str] = []
+    for figure in soup.find_all("figure"):
+        after = figure.find_next_sibling()
+        if isinstance(after, Tag) and _caption_list(after):
+            removed.append(normalize(after.get_text(" ")))
+            after.decompose()
     _prune(soup, removed, _paragraph_words(soup))
     return removed
+
+
+CAPTION_WORDS = 80
+
+
+def _caption_list(tag: Tag) -> bool:
+    """A list right after a figure whose items are short: the picture's captions ("Kauri Parata, watched by
+    his father, carves a traditional Māori design …", a gallery's "Clockwise from top: …")."""
+    items = tag.find_all("li", recursive=False) if tag.name in ("ul", "ol") else []
+    return bool(items) and all(len(li.get_text(" ").split()) <= CAPTION_WORDS for li in items)
 
 
 def _prune(tag: Tag, removed: list[str], total_words: int) -> None:

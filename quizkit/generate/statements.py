@@ -31,6 +31,7 @@ from quizkit.generate.syntax import (
     subtree,
     swap_mention,
     unbound_plural,
+    unattached_after_cut,
     vague,
 )
 
@@ -208,6 +209,8 @@ def _sentence_text(s: Sentence, idxs: tuple[int, ...], swap: dict[int, str]) -> 
     if comparison_cut(s, idxs):
         return None
     if words_left_out(s, idxs) or stranded(s, _kept(idxs, swap)) or unbound_plural(s, idxs):
+        return None
+    if unattached_after_cut(s, idxs):
         return None
     if cuts_a_word(s, _kept(idxs, swap)):
         return None

@@ -534,6 +534,20 @@ def _plural_before(s: Sentence, idxs: tuple[int, ...] | list[int], k: int) -> bo
     )
 
 
+def unattached_after_cut(s: Sentence, idxs: tuple[int, ...] | list[int]) -> bool:
+    """A kept phrase the parser could not attach (dependency "dep") right after words the statement left
+    out: "… was just seven years old [when he attended his first mass stranding,] a beaching of porpoises
+    …" reads as one broken sentence."""
+    keep = set(idxs)
+    for k in idxs:
+        if s.toks[k].dep != "dep":
+            continue
+        start = min(subtree(s, k))
+        if start > min(keep) and start - 1 not in keep:
+            return True
+    return False
+
+
 def stranded(s: Sentence, idxs: tuple[int, ...] | list[int]) -> bool:
     """A preposition whose object is not among ``idxs`` ("…were eligible to bid for", where the parser hung
     "contracts" on a later verb): the text would stop mid-phrase."""
