@@ -30,8 +30,8 @@ from quizkit.generate.syntax import (
     subject_of,
     subtree,
     swap_mention,
-    unbound_plural,
     unattached_after_cut,
+    unbound_plural,
     vague,
 )
 
