@@ -423,7 +423,8 @@ def rated(
     weights = weights if weights is not None else importance.sentence_importance(analysis)
     main = importance.main_points(weights)
     top = importance.main_points(weights, importance.TOP_SHARE)
-    statement_top = importance.main_points(weights, importance.STATEMENT_SHARE)
+    share = importance.STATEMENT_SHARE if threshold else importance.ASKED_STATEMENT_SHARE
+    statement_top = importance.main_points(weights, share)  # a teacher who asks for more gets the wider share
     model = ranker.model()
     art = ranker.view(analysis, weights)
     by_index = {s.index: s for s in analysis.sentences}

@@ -200,7 +200,8 @@ STATEMENT_SHARE = 0.15
 """True statements (copied from the article) come only from its most important 15 % of sentences (at least
 three): on the stored ratings of the dev and fresh pages, true statements from the next 5 % were acceptable
 21 of 54 times (39 %, under the ranker's bar of one in two for true statements), from the top 15 % 144 of
-305 (47 %)."""
+305 (47 %). A quiz whose count or types the teacher chose takes them from ``ASKED_STATEMENT_SHARE``."""
+ASKED_STATEMENT_SHARE = 0.2
 MIN_MAIN = 12
 
 
