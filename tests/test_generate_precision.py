@@ -1492,6 +1492,7 @@ def test_a_default_quiz_short_of_its_count_says_how_to_get_the_weaker_candidates
     said = _shortfall(analysis, 12, 3, weaker=5)
     assert said.startswith("made 3 questions of the 12 asked: the other candidates were left out")
     assert "--count 12" in said
+    assert "--count 18" in _shortfall(analysis, 12, 3, weaker=5, total=18)  # article and context together
     assert "pass the checks without repeating" in _shortfall(analysis, 12, 3)
 
 

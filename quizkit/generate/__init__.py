@@ -372,7 +372,8 @@ def generate_quiz(
     elif count is None and n_article and len(chosen) < n_article:
         left = {_key(c.question) for c in scored} - {_key(q) for q in quiz.questions}
         weaker_left = sum(1 for c in scored if _key(c.question) in left and one(c.question) is None)
-        warnings.append(_shortfall(analysis, n_article, len(chosen), weaker_left if default else 0))
+        weaker_left = weaker_left if default else 0
+        warnings.append(_shortfall(analysis, n_article, len(chosen), weaker_left, default_total(analysis)))
     points, covered = importance.coverage(analysis, quiz.questions, weights)
     return Generated(quiz, tuple(dropped), tuple(warnings), points, covered)
 
@@ -709,15 +710,17 @@ def _quiz(article: Article, questions: list[Question], seed: int) -> Quiz:
     return Quiz(title=title, questions=tuple(questions), source=source, seed=seed)
 
 
-def _shortfall(analysis: Analysis, asked: int, got: int, weaker: int = 0) -> str:
+def _shortfall(analysis: Analysis, asked: int, got: int, weaker: int = 0, total: int = 0) -> str:
     """Why the quiz is shorter than asked. ``weaker``: how many candidates a default quiz left out for
-    their estimated quality (a count asked for takes them, best first, unless they repeat another)."""
+    their estimated quality (a count asked for takes them, best first, unless they repeat another);
+    ``total``: the count (article and context questions) to suggest, else ``asked``."""
     if analysis.words < 150:
         why = f"the article is short ({analysis.words} words, {len(analysis.sentences)} sentences)"
     elif weaker:
         why = (
             "the other candidates were left out because reviewers rated questions like them as needing "
-            f"rewriting; a count (--count {asked}) takes them anyway, best first, as far as they pass the checks"
+            f"rewriting; a count (--count {total or asked}) takes them anyway, best first, as far as they pass "
+            "the checks"
         )
     else:
         why = "the article gave no more questions that pass the checks without repeating each other"
