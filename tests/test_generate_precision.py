@@ -1489,10 +1489,10 @@ def test_a_default_quiz_short_of_its_count_says_how_to_get_the_weaker_candidates
     analysis = analyse(
         from_text("Title\n\n" + " ".join(["The council approved the new budget on Monday."] * 40))
     )
-    said = _shortfall(analysis, 12, 3, weaker=5)
+    said = _shortfall(analysis, 12, 3, weaker=True)
     assert said.startswith("made 3 questions of the 12 asked: the other candidates were left out")
     assert "--count 12" in said
-    assert "--count 18" in _shortfall(analysis, 12, 3, weaker=5, total=18)  # article and context together
+    assert "--count 18" in _shortfall(analysis, 12, 3, weaker=True, total=18)  # article and context together
     assert "pass the checks without repeating" in _shortfall(analysis, 12, 3)
 
 

@@ -292,6 +292,7 @@ def generate_quiz(
     weights = importance.sentence_importance(analysis)  # once: rating, the cover pass and the summary use it
     scored = rated(mined, analysis, default, floor=COVER_FLOOR if default else None, weights=weights)
     pool = [c for c in scored if not default or ranker.clears(c.group, c.question)]
+    held_back = len(pool) < len(scored)  # below the ranker's bar: a count asked for would take them
     weaker: list[Candidate] = []
     if types is None:  # kinds reviewers rejected nearly always come only when a teacher asks for their type,
         weaker = [c for c in pool if asked_only(c)]  # or for more questions than the rest can make
@@ -370,10 +371,8 @@ def generate_quiz(
     if count is not None and got < count:
         warnings.append(_shortfall(analysis, count, got))
     elif count is None and n_article and len(chosen) < n_article:
-        left = {_key(c.question) for c in scored} - {_key(q) for q in quiz.questions}
-        weaker_left = sum(1 for c in scored if _key(c.question) in left and one(c.question) is None)
-        weaker_left = weaker_left if default else 0
-        warnings.append(_shortfall(analysis, n_article, len(chosen), weaker_left, default_total(analysis)))
+        held_back = default and (held_back or bool(weaker))
+        warnings.append(_shortfall(analysis, n_article, len(chosen), held_back, default_total(analysis)))
     points, covered = importance.coverage(analysis, quiz.questions, weights)
     return Generated(quiz, tuple(dropped), tuple(warnings), points, covered)
 
@@ -710,9 +709,9 @@ def _quiz(article: Article, questions: list[Question], seed: int) -> Quiz:
     return Quiz(title=title, questions=tuple(questions), source=source, seed=seed)
 
 
-def _shortfall(analysis: Analysis, asked: int, got: int, weaker: int = 0, total: int = 0) -> str:
-    """Why the quiz is shorter than asked. ``weaker``: how many candidates a default quiz left out for
-    their estimated quality (a count asked for takes them, best first, unless they repeat another);
+def _shortfall(analysis: Analysis, asked: int, got: int, weaker: bool = False, total: int = 0) -> str:
+    """Why the quiz is shorter than asked. ``weaker``: a default quiz left candidates out for their
+    estimated quality or kind (a count asked for takes them, best first, unless they repeat another);
     ``total``: the count (article and context questions) to suggest, else ``asked``."""
     if analysis.words < 150:
         why = f"the article is short ({analysis.words} words, {len(analysis.sentences)} sentences)"
