@@ -647,3 +647,37 @@ def test_a_list_right_after_a_figure_is_its_captions_not_the_story() -> None:
     assert "carves a traditional design" not in art.body
     assert all(p in art.body for p in story)
     assert "A list the story itself sets out" in art.body
+
+
+@pytest.mark.parametrize(
+    ("page_title", "site", "headline"),
+    [  # the fresh pages' own <title>s and publishers
+        (
+            "South Dakota governor doubles down on 'meth, we're on it' anti-drug campaign | TheHill",
+            "The Hill",
+            "South Dakota governor doubles down on 'meth, we're on it' anti-drug campaign",
+        ),
+        ("Opinion | Republicans Are Following Trump to Nowhere", "The New York Times", None),
+        (
+            "Lexus wants you to go topless with 2020 LC500 Convertible - Auto News",
+            "AutoIndustriya.com",
+            "Lexus wants you to go topless with 2020 LC500 Convertible",
+        ),
+        (
+            "The Guardian view on Hong Kong: a city on the brink | Editorial",
+            "the Guardian",
+            "The Guardian view on Hong Kong: a city on the brink",
+        ),
+        ("Milan Design Week 2018 | Anastassiades' light installation for FLOS", "", None),
+    ],
+)
+def test_the_site_s_name_and_a_section_label_are_not_the_title(
+    page_title: str, site: str, headline: str | None
+) -> None:
+    body = "The council voted on the plan after a long debate about the costs of the new road. " * 6
+    page = (
+        f'<html><head><title>{page_title}</title><meta property="og:site_name" content="{site}"></head>'
+        f"<body><article><p>{body}</p></article></body></html>"
+    )
+    expected = headline or page_title.removeprefix("Opinion | ")
+    assert parse_html(page).title == expected

@@ -640,3 +640,25 @@ def test_a_quiz_saved_by_notepad_as_unicode_is_read(work: Path, capsys: pytest.C
     (work / "u16.json").write_bytes(QUIZ.read_text(encoding="utf-8").encode("utf-16"))
     assert main(["show", "u16.json"]) == 0
     assert "Which country joined the Abraham Accords" in capsys.readouterr().out
+
+
+def test_a_default_quiz_with_every_candidate_held_back_names_the_count_that_takes_them(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """A page whose every candidate fell below the ranker's bar (Sky's Mourinho report, a test text) gives no
+    default quiz: the one line says so and names the count that takes them, not "give a longer article"."""
+    import dataclasses
+
+    import quizkit.generate as generate
+
+    real = generate.generate_quiz
+
+    def held_back(*args: Any, **kwargs: Any) -> generate.Generated:
+        gen = real(*args, **kwargs)
+        return dataclasses.replace(gen, quiz=dataclasses.replace(gen.quiz, questions=()), retry_count=14)
+
+    monkeypatch.setattr(generate, "generate_quiz", held_back)
+    err = refused(
+        ["generate", str(ARTICLE), "-o", str(tmp_path / "quiz.json")], tmp_path, capsys, "--count 14"
+    )
+    assert "longer" not in err

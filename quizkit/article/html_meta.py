@@ -80,14 +80,34 @@ def _metas(soup: BeautifulSoup) -> dict[str, str]:
 
 
 def _strip_site(title: str, publisher: str) -> str:
-    """ "Headline | Site" → "Headline" (when the tail is the site's name, or short next to the headline)."""
+    """ "Headline | Site" → "Headline" (when the tail is the site's name, written with or without its spaces
+    ("| TheHill" for The Hill), a section's label ("| Editorial", "- Auto News"), or short next to the
+    headline); "Opinion | Headline" → "Headline"."""
+    for sep in _TITLE_SEPARATORS:
+        head, found, tail = title.partition(sep)
+        if found and norm(head) in PREFIX_SECTIONS and len(tail.split()) >= 3:
+            title = tail.strip()
     for sep in _TITLE_SEPARATORS:
         if sep in title:
             head, tail = title.rsplit(sep, 1)
             short_tail = len(tail.split()) <= min(4, len(head.split()) - 1)
-            if norm(tail) == norm(publisher) or (not publisher and short_tail):
+            site = norm(tail).replace(" ", "") == norm(publisher).replace(" ", "")
+            if site or (short_tail and _section(tail)) or (not publisher and short_tail):
                 return head.strip()
     return title
+
+
+_SECTION_WORDS = """opinion opinions editorial editorials analysis comment commentary column columns blog review reviews
+    news world business politics sport sports tech technology science health entertainment culture"""
+SECTIONS = frozenset(_SECTION_WORDS.split())
+PREFIX_SECTIONS = frozenset({"opinion", "analysis", "editorial", "commentary", "comment", "column", "review"})
+"""Labels a site puts before the headline ("Opinion | …"); a longer head ("Yahoo News - …") is a name."""
+
+
+def _section(text: str) -> bool:
+    """A section's label rather than a headline: "Opinion", "Editorial", "Auto News", "World News"."""
+    words = norm(text).split()
+    return 0 < len(words) <= 3 and words[-1] in SECTIONS
 
 
 def _url_of(value: Any) -> str:

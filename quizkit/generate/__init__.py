@@ -97,6 +97,9 @@ class Generated:
     """Paragraph numbers of the article's main sentences (its most important third, ``importance``)."""
     covered: tuple[int, ...] = ()
     """Those of them some article question asks about."""
+    retry_count: int = 0
+    """A default quiz that left candidates out for their estimated quality: the count that takes them (0:
+    none were left out, or a count was asked for)."""
 
 
 def default_total(analysis: Analysis) -> int:
@@ -368,13 +371,15 @@ def generate_quiz(
         chosen = [c for c in chosen if c not in added]
         quiz = _quiz(article, _finish(chosen, context, seed), seed)
     got = len(quiz.questions)
+    retry = 0
     if count is not None and got < count:
         warnings.append(_shortfall(analysis, count, got))
     elif count is None and n_article and len(chosen) < n_article:
         held_back = default and (held_back or bool(weaker))
+        retry = default_total(analysis) if held_back else 0
         warnings.append(_shortfall(analysis, n_article, len(chosen), held_back, default_total(analysis)))
     points, covered = importance.coverage(analysis, quiz.questions, weights)
-    return Generated(quiz, tuple(dropped), tuple(warnings), points, covered)
+    return Generated(quiz, tuple(dropped), tuple(warnings), points, covered, retry)
 
 
 def candidate_pool(article: Article, seed: int = 0, threshold: bool = False) -> list[Candidate]:
@@ -399,11 +404,6 @@ def _title_gives_away(q: Question, article: Article) -> bool:
 
 _SCORE_LINE = re.compile(r"^[A-Z][\w.'’ -]{0,40}? \d{1,3}, [A-Z][\w.'’ -]{0,40}? \d{1,3}(?: \(\w+\))?: ")
 """A sports round-up's result line heading a paragraph: "Bruins 5, Devils 1: …", "Isles 4, Flyers 3 (OT): …"."""
-
-
-_TITLE_AT_END = re.compile(r"\b(?:Rt|Hon|Mr|Mrs|Ms|Dr|Gov|Sen|Rep|Gen|Lt|Col|Capt|Sgt|Prof|Rev)\.$")
-"""A sentence the parser ended at a title's full stop ("… of the House of Representatives Rt." before "Hon.
-Ghali Na'Abba"): the name and the rest of the sentence are cut off."""
 
 
 def rated(
@@ -438,11 +438,9 @@ def rated(
         or (s.words <= 10 and s.toks[0].tag in ("WRB", "WP", "WDT"))
         or len(_LIST_NUMBER.findall(s.text)) >= 2
         or _SCORE_LINE.match(s.text)
-        or _TITLE_AT_END.search(s.text.rstrip())
     }  # a headline, a caption, a subheading ("How likely is a conviction in US."), a question, a sentence the
     # page cut off ("…and was i"), a numbered list run into one sentence ("…were: 1. Finland 2. Norway 3."),
-    # a result line run into its report ("Bruins 5, Devils 1: David Pastrnak and Matt Grzelcyk scored …"),
-    # a sentence cut at a title's full stop
+    # a result line run into its report ("Bruins 5, Devils 1: David Pastrnak and Matt Grzelcyk scored …")
     out = []
     for c in pool:
         if c.sentence >= 0 and c.sentence not in main and c.group != "vocabulary":
@@ -773,6 +771,13 @@ def run_generate(args: argparse.Namespace) -> int:
         min_quality=getattr(args, "min_quality", 0.0) or 0.0,
         media=args.media,
     )
+    if not gen.quiz.questions and gen.retry_count:
+        raise GenerationError(
+            "no question for a default quiz: every candidate from this article is of a kind reviewers rated "
+            "as needing rewriting",
+            where=args.article,
+            fix=f"run again with --count {gen.retry_count} to take them, best first, and read them before printing",
+        )
     if not gen.quiz.questions:
         raise GenerationError(
             "no question could be made from this article ("
