@@ -362,3 +362,54 @@ def test_constituency_is_glossed_only_as_a_district_that_elects() -> None:
     )
     assert "constituency" not in occurrences(base)
     assert "constituency" in occurrences(seat)
+
+
+def test_a_word_used_in_another_sense_than_its_gloss_is_not_asked() -> None:
+    """Dev and fresh pages' sentences that reviewers (step 23) marked as another sense than the gloss: a drug
+    "epidemic" (not a disease), the "magnitude" of a ruling (not an earthquake's), a "food surplus" (not
+    income over spending), a "settlement bloc" (not countries), "Big Tech incumbents" (not office-holders),
+    "testimony to" (proof), a "majority stakeholder" (an owner of shares), and "alleged"/"convicted" before a
+    noun (adjectives, not the verbs the glosses explain)."""
+    other = analyse(
+        from_text(
+            "South Dakota\n\nNoem later tweeted that the state’s meth epidemic “needs to be a dinner table "
+            "conversation.”\n\n“It is impossible to overstate the magnitude of this ruling.\n\n"
+            "Potatoes provided a reliable food surplus, which enabled longer military campaigns.\n\n"
+            "Netanyahu visited the Gush Etzion settlement bloc in the West Bank on Tuesday.\n\n"
+            "Big Tech incumbents are already honing in on the space.\n\n"
+            "It is testimony to how out-of-touch the royals are.\n\n"
+            "Kazatomprom became the majority stakeholder in national uranium mining.\n\n"
+            "The US wants the UK to extradite Assange over his alleged role in the release of the material.\n\n"
+            "Carlineo is a convicted felon and possessed a loaded handgun, prosecutors said."
+        )
+    )
+    glossed = analyse(
+        from_text(
+            "Quake and courts\n\nThe earthquake had a magnitude of 7.6 and struck near the coast.\n\n"
+            "A cholera epidemic spread through the camps, with hundreds of new cases a day.\n\n"
+            "The budget surplus rose to 2 percent of GDP after tax revenue grew.\n\n"
+            "Prosecutors allege that he took the money, and a jury convicted him of fraud in court."
+        )
+    )
+    asked = {"epidemic", "magnitude", "surplus", "bloc", "incumbent", "testimony", "stakeholder", "allege"}
+    assert not (asked | {"convict"}) & set(occurrences(other)), set(occurrences(other))
+    assert {"magnitude", "epidemic", "surplus", "allege", "convict"} <= set(occurrences(glossed))
+
+
+def test_every_sense_cue_entry_is_a_glossary_term() -> None:
+    from quizkit.generate.vocabulary import glossary, other_sense_words, sense_cues
+
+    entries = {**sense_cues(), **other_sense_words()}
+    assert set(entries) <= set(glossary()) and not set(sense_cues()) & set(other_sense_words())
+    assert all(cues and all(c == c.lower() for c in cues) for cues in entries.values())
+
+
+def test_accession_is_asked_unless_the_sentence_is_about_a_throne() -> None:
+    seed = analyse(
+        from_text("Accords\n\nKazakhstan’s accession to the Abraham Accords marks a strategic move.")
+    )
+    throne = analyse(
+        from_text("Coronation\n\nThe king marked fifty years since his accession to the throne.")
+    )
+    assert "accession" in occurrences(seed)
+    assert "accession" not in occurrences(throne)

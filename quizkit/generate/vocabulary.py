@@ -300,303 +300,31 @@ def _function_word(s: Sentence, at: int) -> bool:
     return tok is not None and (tok.pos in ("ADP", "SCONJ") or tok.dep in ("prep", "mark"))
 
 
-_MILITARY = frozenset(
-    [
-        "troops",
-        "soldiers",
-        "forces",
-        "force",
-        "army",
-        "military",
-        "police",
-        "warships",
-        "navy",
-        "missiles",
-        "missile",
-        "personnel",
-        "units",
-        "peacekeepers",
-        "marines",
-        "guard",
-        "guards",
-        "militia",
-        "tanks",
-        "jets",
-    ]
-)
-_NATURE_CUES = """species animals plants wildlife habitat forest forests ocean reef marine coral biodiversity river
-    wetlands soil fish birds insects natural"""
-_PUBLIC_FINANCE_CUES = """government budget tax taxes deficit spending policy debt stimulus treasury congress
-    parliament public austerity"""
-SENSE_CUES: dict[str, frozenset[str]] = {
-    "landscape": frozenset(
-        [
-            "political",
-            "strategic",
-            "geopolitical",
-            "economic",
-            "security",
-            "media",
-            "competitive",
-            "business",
-            "energy",
-        ]
-    ),
-    "ecosystem": frozenset(
-        _NATURE_CUES.split()
-    ),  # "an entire ecosystem of companies" is a figure, not living things
-    "fiscal": frozenset(
-        _PUBLIC_FINANCE_CUES.split()
-    ),  # a company's "fiscal 2019" is its accounting year, not government taxes and spending
-    "convention": frozenset(
-        ["treaty", "signed", "ratified", "ratify", "countries", "states", "nations", "un", "international"]
-    ),  # "sci-fi conventions" are gatherings, not agreements between states
-    "summit": frozenset(
-        ["leaders", "leader", "president", "presidents", "minister", "ministers", "talks", "meeting", "heads"]
-    ),
-    "reserves": frozenset(
-        ["oil", "gas", "uranium", "mineral", "minerals", "currency", "foreign", "lithium", "coal", "gold"]
-    ),
-    "corridor": frozenset(["trade", "transport", "route", "rail", "railway", "freight", "cargo", "transit"]),
-    "tensions": frozenset(["political", "diplomatic", "military", "rising", "border", "trade", "between"]),
-    "relief": frozenset(
-        [
-            "aid",
-            "efforts",
-            "effort",
-            "supplies",
-            "agencies",
-            "agency",
-            "workers",
-            "operations",
-            "humanitarian",
-        ]
-    ),
-    "landslide": frozenset(
-        [
-            "mud",
-            "rain",
-            "rains",
-            "slope",
-            "slopes",
-            "hill",
-            "hillside",
-            "buried",
-            "triggered",
-            "rocks",
-            "earthquake",
-        ]
-    ),
-    "probe": frozenset(
-        ["space", "spacecraft", "orbit", "mission", "planet", "moon", "mars", "nasa", "asteroid"]
-    ),
-    "opposition": frozenset(
-        [
-            "party",
-            "parties",
-            "leader",
-            "leaders",
-            "parliament",
-            "lawmakers",
-            "politicians",
-            "candidate",
-            "mps",
-        ]
-    ),
-    "cabinet": frozenset(
-        ["minister", "ministers", "government", "secretary", "reshuffle", "prime", "president"]
-    ),
-    "plea": frozenset(
-        ["guilty", "court", "judge", "deal", "bargain", "innocent", "charges", "charge", "entered"]
-    ),
-    "custody": frozenset(["police", "prison", "jail", "held", "arrested", "federal", "detention", "guards"]),
-    "mandate": frozenset(["voters", "election", "won", "win", "popular", "electoral", "victory", "renewed"]),
-    "collapse": frozenset(["building", "buildings", "house", "houses", "bridge", "roof", "walls", "tower"]),
-    # the glossary's sense is military: "deploying cleaner technology" is another one
-    "deploy": _MILITARY,
-    # "reaping dividends for the project", "a petition with the Patent Office": the glossary's
-    # shareholder and many-signatures senses need their own context
-    "dividend": frozenset(
-        [
-            "shareholders",
-            "shareholder",
-            "investors",
-            "share",
-            "shares",
-            "paid",
-            "pay",
-            "payout",
-            "profits",
-            "stock",
-        ]
-    ),
-    # "Netanyahu's right-wing constituency" is his supporters, not a district that elects a member
-    "constituency": frozenset(
-        [
-            "district",
-            "seat",
-            "mp",
-            "mps",
-            "member",
-            "parliament",
-            "parliamentary",
-            "elected",
-            "boundaries",
-            "won",
-        ]
-    ),
-    "petition": frozenset(
-        ["signatures", "signed", "signing", "online", "thousands", "residents", "citizens", "campaigners"]
-    ),
-    "payload": frozenset(
-        [
-            "rocket",
-            "rockets",
-            "launch",
-            "launched",
-            "orbit",
-            "satellite",
-            "spacecraft",
-            "lunar",
-            "moon",
-            "space",
-            "lander",
-        ]
-    ),
-    "deployment": _MILITARY,
-    "dose": frozenset(["vaccine", "medicine", "drug", "drugs", "doses", "booster", "pill", "pills"]),
-    "verdict": frozenset(
-        [
-            "court",
-            "jury",
-            "jurors",
-            "trial",
-            "guilty",
-            "innocent",
-            "acquitted",
-            "convicted",
-            "defendant",
-            "appeal",
-        ]
-    ),
-    "infrastructure": frozenset(
-        [
-            "road",
-            "roads",
-            "rail",
-            "railway",
-            "railways",
-            "bridge",
-            "bridges",
-            "port",
-            "ports",
-            "pipeline",
-            "pipelines",
-            "power",
-            "water",
-            "transport",
-            "highway",
-            "highways",
-            "airport",
-            "airports",
-            "electricity",
-            "grid",
-            "public",
-            "government",
-            "spending",
-            "repair",
-            "aging",
-            "ageing",
-            "crumbling",
-            "projects",
-            "investment",
-        ]
-    ),
-    "warrant": frozenset(["arrest", "search", "judge", "issued", "police", "court", "officers", "signed"]),
-    "jury": frozenset(
-        ["trial", "court", "verdict", "judge", "jurors", "guilty", "grand", "deliberations", "juror"]
-    ),
-    "correspondent": frozenset(
-        ["reports", "reported", "reporting", "news", "journalist", "newspaper", "voa", "bbc"]
-    ),
-    "discrimination": frozenset(
-        [
-            "against",
-            "racial",
-            "race",
-            "gender",
-            "religious",
-            "unfair",
-            "unfairly",
-            "ethnic",
-            "disability",
-            "bias",
-        ]
-    ),
-    "indictment": frozenset(
-        ["grand", "jury", "charges", "charged", "court", "prosecutors", "unsealed", "counts"]
-    ),
-    "runoff": frozenset(
-        ["election", "vote", "votes", "candidates", "round", "presidential", "ballot", "polls"]
-    ),
-    "turnout": frozenset(["voter", "voters", "election", "vote", "votes", "polls", "electoral", "ballot"]),
-    "transmission": frozenset(["disease", "virus", "infection", "mosquito", "mosquitoes", "spread", "cases"]),
-    "outbreak": frozenset(
-        [
-            "disease",
-            "virus",
-            "cases",
-            "infection",
-            "infections",
-            "measles",
-            "cholera",
-            "flu",
-            "ebola",
-            "health",
-        ]
-    ),
-    "immunity": frozenset(
-        ["disease", "virus", "vaccine", "vaccines", "infection", "antibodies", "herd", "immune"]
-    ),
-    "devastate": frozenset(
-        [
-            "earthquake",
-            "quake",
-            "storm",
-            "flood",
-            "floods",
-            "fire",
-            "fires",
-            "hurricane",
-            "cyclone",
-            "tsunami",
-            "war",
-        ]
-    ),
-    "erupt": frozenset(["volcano", "lava", "ash", "mount", "mountain", "volcanic", "crater"]),
-    "inundate": frozenset(
-        ["flood", "floods", "flooding", "rain", "river", "sea", "homes", "streets", "tide"]
-    ),
-    "submerge": frozenset(
-        ["flood", "floods", "flooding", "rain", "river", "sea", "homes", "streets", "tide"]
-    ),
-    "symptom": frozenset(
-        [
-            "patient",
-            "patients",
-            "fever",
-            "illness",
-            "disease",
-            "infection",
-            "virus",
-            "pain",
-            "doctors",
-            "cough",
-        ]
-    ),
-}
-"""Words whose glossed sense is one of several: asked only when a cue in the sentence shows that sense
-("the strategic landscape", not "a desolate landscape")."""
+@cache
+def sense_cues() -> dict[str, frozenset[str]]:
+    """Term -> cue words (``senses.yaml``): a word whose glossed sense is one of several in the news is asked
+    only when a cue in the sentence shows that sense ("the strategic landscape", not "a desolate
+    landscape")."""
+    return {t: cues for t, (other, cues) in _senses().items() if not other}
+
+
+@cache
+def other_sense_words() -> dict[str, frozenset[str]]:
+    """Term -> words of the news's other sense (``senses.yaml`` entries that start with "not"): the term is
+    asked unless one of them is in the sentence ("accession to the throne")."""
+    return {t: words for t, (other, words) in _senses().items() if other}
+
+
+@cache
+def _senses() -> dict[str, tuple[bool, frozenset[str]]]:
+    raw = resources.files("quizkit.generate").joinpath("senses.yaml").read_text(encoding="utf-8")
+    out = {}
+    for term, value in yaml.safe_load(raw).items():
+        words = str(value).split()
+        out[str(term)] = (words[:1] == ["not"], frozenset(words[1:] if words[:1] == ["not"] else words))
+    return out
+
+
 _ADJ_START = frozenset(
     [
         "related",
@@ -637,13 +365,20 @@ def fits(s: Sentence, at: int, term: str, definition: str) -> bool:
     k = next((i for i, t in enumerate(s.toks) if t.start == at), None)
     if k is None or s.toks[k].pos not in POS_FITS[gloss_pos(definition)]:
         return False
+    tok = s.toks[k]
+    if gloss_pos(definition) == "VERB" and tok.dep == "amod" and tok.head > k:
+        return False  # "alleged assaults", "a convicted felon": an adjective before its noun, not the verb
     if k + 1 < len(s.toks) and s.toks[k + 1].text.lower() in OTHER_SENSE_NEXT.get(term, ()):
+        return False
+    if k > 0 and s.toks[k - 1].text.lower() in OTHER_SENSE_BEFORE.get(term, ()):
+        return False
+    if any(t.text.lower() in other_sense_words().get(term, ()) for t in s.toks):
         return False
     cues: frozenset[str] | None
     if term in BETWEEN_STATES and not any(m.kind == "country" for m in s.mentions):
         cues = _STATE_CUES
     else:
-        cues = SENSE_CUES.get(term)
+        cues = sense_cues().get(term)
     return cues is None or any(t.text.lower() in cues for t in s.toks)
 
 
@@ -659,10 +394,20 @@ _STATE_CUES = frozenset(_STATE_WORDS.split())
 OTHER_SENSE_NEXT: dict[str, frozenset[str]] = {
     "minority": frozenset(
         ["stake", "stakes", "investment", "investments", "shareholder", "shareholders", "interest", "owner"]
-    )
+    ),
+    "testimony": frozenset(["to"]),
+    "accord": frozenset(["with"]),
 }
 """A word right after the term that gives it another sense: "minority investments" is a stake under half,
-not "the smaller part of a group" ("a radical minority of protesters" is)."""
+not "the smaller part of a group" ("a radical minority of protesters" is); "a testimony to her skill" is a
+proof of it, not a witness's statement; "in accord with" is agreement, not an agreement."""
+OTHER_SENSE_BEFORE: dict[str, frozenset[str]] = {
+    "initiative": frozenset(["own"]),
+    "accord": frozenset(["own"]),
+    "stakeholder": frozenset(["majority", "minority", "largest", "controlling"]),
+}
+"""A word right before the term that gives it another sense: "on its own initiative" is acting first, not a
+plan, "of its own accord" is freely; a "majority stakeholder" owns shares."""
 
 
 def occurrences(analysis: Analysis) -> dict[str, tuple[Sentence, str]]:
