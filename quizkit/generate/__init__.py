@@ -377,7 +377,7 @@ def generate_quiz(
     elif count is None and n_article and len(chosen) < n_article:
         held_back = default and (held_back or bool(weaker))
         retry = default_total(analysis) if held_back else 0
-        warnings.append(_shortfall(analysis, n_article, len(chosen), held_back, default_total(analysis)))
+        warnings.append(_shortfall(analysis, n_article, len(chosen), held_back, retry))
     points, covered = importance.coverage(analysis, quiz.questions, weights)
     return Generated(quiz, tuple(dropped), tuple(warnings), points, covered, retry)
 

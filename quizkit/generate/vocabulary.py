@@ -363,23 +363,25 @@ POS_FITS = {"VERB": ("VERB", "AUX"), "ADJ": ("ADJ", "VERB"), "NOUN": ("NOUN", "P
 def fits(s: Sentence, at: int, term: str, definition: str) -> bool:
     """The word at body offset ``at`` is used as the part of speech and in the sense the gloss explains."""
     k = next((i for i, t in enumerate(s.toks) if t.start == at), None)
-    if k is None or s.toks[k].pos not in POS_FITS[gloss_pos(definition)]:
+    pos = gloss_pos(definition)
+    if k is None or s.toks[k].pos not in POS_FITS[pos]:
         return False
     tok = s.toks[k]
-    if gloss_pos(definition) == "VERB" and tok.dep == "amod" and tok.head > k:
+    if pos == "VERB" and tok.dep == "amod" and tok.head > k:
         return False  # "alleged assaults", "a convicted felon": an adjective before its noun, not the verb
     if k + 1 < len(s.toks) and s.toks[k + 1].text.lower() in OTHER_SENSE_NEXT.get(term, ()):
         return False
     if k > 0 and s.toks[k - 1].text.lower() in OTHER_SENSE_BEFORE.get(term, ()):
         return False
-    if any(t.text.lower() in other_sense_words().get(term, ()) for t in s.toks):
+    words = {t.text.lower() for t in s.toks}
+    if words & other_sense_words().get(term, frozenset()):
         return False
     cues: frozenset[str] | None
     if term in BETWEEN_STATES and not any(m.kind == "country" for m in s.mentions):
         cues = _STATE_CUES
     else:
         cues = sense_cues().get(term)
-    return cues is None or any(t.text.lower() in cues for t in s.toks)
+    return cues is None or bool(words & cues)
 
 
 BETWEEN_STATES = frozenset(["alliance", "surveillance"])
