@@ -109,3 +109,31 @@ def test_a_headline_without_a_subject_to_ask_about_gives_no_question() -> None:
     assert _why_of("Why you just can't trust the White House") is None
     assert _why_of("Why Europe can't stop buying Russian gas") is None  # where the "not" goes is a guess
     assert _why_of("Why Beijing Will Bring Slaughter To Hong Kong") is None  # title case: no sentence case
+
+
+def test_the_seed_why_key_labels_reasons_and_context() -> None:
+    """Seed reviewers in every round: the Washington visit and the U.S. push are the setting, not Kazakhstan's
+    reasons (az, be, bf, cs, dn called the unlabelled list a wrong key), yet a key without them leaves the
+    setting out (af, ag, ak, al, ap, aq, au, av, ba). The key keeps both and says which is which."""
+    analysis = analyse(read_article(SEED))
+    qs = [c.question for c in open_questions.candidates(analysis, random.Random(0))]
+    why = next(q for q in qs if open_questions.HEADLINE_TAG in q.tags)
+    points = list(why.answer) if not isinstance(why.answer, str) else [why.answer]
+    reasons = [p for p in points if p.startswith(open_questions.REASON_LABEL)]
+    context = [p for p in points if p.startswith(open_questions.CONTEXT_LABEL)]
+    assert reasons and len(reasons) + len(context) == len(points)
+    assert points[: len(reasons)] == reasons  # reasons first
+    assert any("careful balancing" in p for p in reasons)
+    assert any("visit to Washington" in p for p in context)
+    assert any("the U.S. effort to reinforce its influence" in p for p in context)
+
+
+def test_a_reason_word_another_actor_owns_is_their_motive_not_the_actors() -> None:
+    analysis = analyse(read_article(SEED))
+    by_start = {s.text[:24]: s for s in analysis.sentences}
+    summit = by_start["The summit was part of t"]
+    balancing = next(s for s in analysis.sentences if "careful balancing" in s.text)
+    assert open_questions._others_motive(summit, "Kazakhstan")
+    assert not open_questions._others_motive(summit, "United States")
+    assert not open_questions._others_motive(balancing, "Kazakhstan")
+    assert open_questions.why_points([summit], "Kazakhstan") == ()  # no reason of its own: no question

@@ -51,12 +51,19 @@ def _lemmas(s: Sentence) -> set[str]:
 def rubric(
     analysis: Analysis, focus: Sentence, words: set[str], n: int = 4, actor: str = "", why: bool = False
 ) -> tuple[str, ...]:
-    """The focus sentence plus the sentences sharing most content words with the question; with ``actor``
-    (the one the question asks about), only sentences that name it: a reason, not background ("The Abraham
-    Accords, a U.S.-facilitated agreement, normalized relations…" does not say why Kazakhstan joined). For a
-    ``why`` question, the focus sentence and any sentence outside a section that announces the reasons only
-    when it states a reason itself: the lead's "X marks a strategic move" says what the move is, not why
-    (seed reviewers be, bf, cs, cl, cm, cr)."""
+    """The key points of an open question: ``rubric_sentences`` as clean points."""
+    return tuple(_point(s) for s in rubric_sentences(analysis, focus, words, n, actor, why))
+
+
+def rubric_sentences(
+    analysis: Analysis, focus: Sentence, words: set[str], n: int = 4, actor: str = "", why: bool = False
+) -> list[Sentence]:
+    """The focus sentence plus the sentences sharing most content words with the question, in article
+    order; with ``actor`` (the one the question asks about), only sentences that name it: a reason, not
+    background ("The Abraham Accords, a U.S.-facilitated agreement, normalized relations…" does not say why
+    Kazakhstan joined). For a ``why`` question, the focus sentence and any sentence outside a section that
+    announces the reasons only when it states a reason itself: the lead's "X marks a strategic move" says
+    what the move is, not why (seed reviewers be, bf, cs, cl, cm, cr)."""
     scored = []
     for s in analysis.sentences:
         if s.index == focus.index:
@@ -82,7 +89,52 @@ def rubric(
         if any(_same_point(s, p) for p in points):
             continue  # a quotation restating the sentence before is one point, not two
         points.append(s)
-    return tuple(_point(s) for s in sorted(points, key=lambda s: s.index))
+    return sorted(points, key=lambda s: s.index)
+
+
+REASON_LABEL, CONTEXT_LABEL = "Reason: ", "Context: "
+"""How a "why" question's key points say which give a reason and which only set the scene: seed reviewers in
+every round accepted the Washington visit and the U.S. push as context and rejected them as reasons (8 of
+23 called the unlabelled list a wrong key)."""
+
+
+def why_points(sentences: list[Sentence], actor: str) -> tuple[str, ...]:
+    """The points of a "why" question, reasons first, each labelled: a sentence that states a reason of
+    ``actor``'s own is a reason; the rest (when and where it happened, what another actor wanted) is context.
+    Empty when no point is a reason: the article does not answer the question."""
+    reasons = [s for s in sentences if states_reason(s) and not _others_motive(s, actor)]
+    context = [s for s in sentences if s not in reasons]
+    if not reasons:
+        return ()
+    return tuple(REASON_LABEL + _point(s) for s in reasons) + tuple(
+        CONTEXT_LABEL + _point(s) for s in context
+    )
+
+
+_ACTORS = frozenset({"country", "organisation", "person"})
+
+
+def _others_motive(s: Sentence, actor: str) -> bool:
+    """The sentence's reason word belongs to another named actor ("part of the U.S. effort to reinforce its
+    influence", "Washington's bid"), or the sentence only says what the move means for another one."""
+    if _about_another(s, actor):
+        return True
+    toks = s.toks
+    owned = False
+    for k, t in enumerate(toks):
+        if t.lemma.lower() not in REASON_WORDS:
+            continue
+        owners = [
+            m
+            for c in s.kids[k]
+            if toks[c].dep in ("poss", "compound", "nmod")
+            for m in s.mentions
+            if m.kind in _ACTORS and m.i <= c < m.j
+        ]
+        if not owners or any(m.canonical == actor for m in owners):
+            return False  # a reason word of the actor's own, or of no one named
+        owned = True
+    return owned
 
 
 def states_reason(s: Sentence) -> bool:
@@ -216,7 +268,10 @@ def candidates(analysis: Analysis, rng: random.Random) -> Iterator[Candidate]:
         actor = next(
             (m.canonical for s in analysis.sentences for m in s.mentions if subject.startswith(m.text)), ""
         )  # "Why did Kazakhstan join …": only sentences that say something of Kazakhstan
-        points = rubric(analysis, focus, words | _lemmas(focus), actor=actor, why=why.startswith("Why"))
+        chosen = rubric_sentences(
+            analysis, focus, words | _lemmas(focus), actor=actor, why=why.startswith("Why")
+        )
+        points = why_points(chosen, actor) if why.startswith("Why") else tuple(_point(s) for s in chosen)
         if len(points) >= 2:
             prompt = f"Using evidence from the article, {why[0].lower()}{why[1:]}?"
             yield _open(analysis, prompt, points, focus, "evaluate", 1.6, ("discussion", HEADLINE_TAG))
@@ -290,6 +345,18 @@ HEADLINE_TAG = "headline"
 """The open question that asks the headline's own "why" or "how": the article's main point."""
 
 
+def _explain(points: tuple[str, ...]) -> str:
+    """The feedback a student reads after answering: the points, reasons apart from their context."""
+    reasons = [p.removeprefix(REASON_LABEL) for p in points if p.startswith(REASON_LABEL)]
+    if not reasons:
+        return f"A good answer uses these points from the article: {' '.join(points)}"
+    context = [p.removeprefix(CONTEXT_LABEL) for p in points if p.startswith(CONTEXT_LABEL)]
+    given = f"A good answer gives the reasons the article states: {' '.join(reasons)}"
+    return given + (
+        f" It may add the context, which is no reason on its own: {' '.join(context)}" if context else ""
+    )
+
+
 def _open(
     analysis: Analysis,
     prompt: str,
@@ -307,7 +374,7 @@ def _open(
         analysis,
         bloom=bloom,
         points=float(min(5, 2 + len(points[:4]))),
-        explain=f"A good answer uses these points from the article: {' '.join(points[:4])}",
+        explain=_explain(points[:4]),
         tags=tags,
     )
     return Candidate(q, score, s.index, "", "open")
