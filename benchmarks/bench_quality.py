@@ -40,6 +40,7 @@ from quizkit.generate import candidate_pool, generate_quiz  # noqa: E402
 from quizkit.generate.select import content_id  # noqa: E402
 from quizkit.model import QUESTION_TYPES, TYPE_CODES, Question, Quiz  # noqa: E402
 from quizkit.quizfile import dump_quiz, load_quiz  # noqa: E402
+from quizkit.versions import key_points  # noqa: E402
 
 QUALITY = ROOT / "benchmarks" / "quality"
 MANIFEST = QUALITY / "manifest.csv"
@@ -269,7 +270,7 @@ def readable_key(q: Question) -> str:
     if q.type == "ordering" and isinstance(q.answer, tuple):
         return " → ".join(str(x) for x in q.answer)
     if q.type == "open" and isinstance(q.answer, tuple):
-        return "; ".join(str(x) for x in q.answer)
+        return key_points(q)  # as the answer key prints it ("Key points: (1) … (2) …"), not glued with ".;"
     extra = f" (also accepted: {' / '.join(q.accepted_answers)})" if q.accepted_answers else ""
     return str(q.answer) + extra
 
