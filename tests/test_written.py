@@ -288,3 +288,35 @@ def test_a_key_never_keeps_half_of_a_between_pair() -> None:
     link = next(k for k, t in enumerate(s.toks) if t.text == "link")
     assert written._answer(s, written._tail(s, link)) is None
     assert written._answer(s, [k for k, t in enumerate(s.toks) if 3 <= k <= 5]) == "a possible link"
+
+
+def test_a_past_tense_the_tagger_read_as_a_participle_is_a_main_verb() -> None:
+    """The seed's "The Abraham Accords, a U.S.-facilitated diplomatic agreement, normalized relations …": the
+    small model tags "normalized" VBN after the long appositive, so the sentence looked like a caption
+    without a finite verb and gave no question. A participle after its object ("reported 19 people killed")
+    stays one."""
+    analysis = analyse(read_article(SEED))
+    s = next(x for x in analysis.sentences if "normalized relations" in x.text)
+    verb = next(t for t in s.toks if t.text == "normalized")
+    assert verb.dep == "ROOT" and verb.tag == "VBD"
+    asked = written.ask(s, analysis)
+    assert (
+        asked is not None
+        and asked.prompt == "According to the article, what did the Abraham Accords normalize?"
+    )
+    small = analyse(from_text("Flood\n\nOfficials reported 19 people killed in four villages on Monday."))
+    killed = next(t for x in small.sentences for t in x.toks if t.text == "killed")
+    assert killed.tag == "VBN"
+
+
+def test_the_seed_quiz_asks_what_the_accords_did_and_keeps_a_word() -> None:
+    """Seed reviewers ds, dt, du: no question asked what the Abraham Accords are. The sentence's written
+    question takes the place of a vocabulary question whose passage shows its answer ("… normalized
+    relations between Israel and …"), and the quiz takes another word instead."""
+    from quizkit.generate import generate_quiz
+
+    quiz = generate_quiz(read_article(SEED), seed=1).quiz
+    prompts = [q.prompt for q in quiz.questions]
+    assert "According to the article, what did the Abraham Accords normalize?" in prompts
+    words = [q for q in quiz.questions if "vocabulary" in q.tags]
+    assert len(words) == 1 and "between Israel" not in words[0].prompt

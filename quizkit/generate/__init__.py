@@ -325,6 +325,7 @@ def generate_quiz(
         spare = [c for c in scored if not asked_only(c)]
         others = default_total(analysis) - n_article if count is None and share > 0 else 0
         chosen = _cover_main_points(article, weights, spare, chosen, n_article, one, others)
+        chosen = _word_back(article, pool, chosen, n_article, one)
     if count is None:
         n_context = round(len(chosen) * share / (1 - share)) if share < 1 else default_total(analysis)
     else:
@@ -550,7 +551,7 @@ def _cover_main_points(
     within the true/false third. ``weights``: sentence importance."""
     top = importance.main_points(weights, importance.TOP_SHARE)
     out = list(chosen)
-    asked = {c.sentence for c in out}
+    asked = {c.sentence for c in out if c.group != "vocabulary"}  # a word's meaning is not the point
     for idx in sorted(top, key=lambda i: (-weights[i], i)):
         if len(out) >= n:
             break
@@ -566,7 +567,12 @@ def _cover_main_points(
         for c in sorted(options, key=lambda c: (c.question.type == "true_false", -c.score)):
             clash = [p for p in out if select.conflicts(c, p, article.title)]
             # a main point takes the place of one question on a minor sentence it clashes with
-            if len(clash) > 1 or any(p.sentence in top or p.sentence < 0 for p in clash):
+            word_gives_way = c.question.type != "true_false"  # to a question on the sentence's point,
+            # not to its copy as a statement (a word's question is accepted more often than a copied lead)
+            if len(clash) > 1 or any(
+                (p.sentence in top and not (p.group == "vocabulary" and word_gives_way)) or p.sentence < 0
+                for p in clash
+            ):
                 continue
             kept = [p for p in out if p not in clash]
             tf = sum(1 for p in kept if p.question.type == "true_false") + (c.question.type == "true_false")
@@ -574,9 +580,27 @@ def _cover_main_points(
                 continue  # a statement in place of another kind only within the true/false third
             if one(c.question) is None:
                 out = [p for p in out if p not in clash] + [c]
-                asked = {p.sentence for p in out}
+                asked = {p.sentence for p in out if p.group != "vocabulary"}
                 break
     return out
+
+
+def _word_back(
+    article: Article,
+    pool: list[Candidate],
+    chosen: list[Candidate],
+    n: int,
+    one: Callable[[Question], str | None],
+) -> list[Candidate]:
+    """A quiz still short of ``n`` whose one vocabulary question gave way to a main point (``_cover_main_points``)
+    takes the best other word that clashes with nothing, as ``select.MINIMUM`` asks."""
+    if len(chosen) >= n or any(c.group == "vocabulary" for c in chosen):
+        return chosen
+    words = sorted((c for c in pool if c.group == "vocabulary"), key=lambda c: -c.score)
+    for c in words:
+        if not any(select.conflicts(c, p, article.title) for p in chosen) and one(c.question) is None:
+            return [*chosen, c]
+    return chosen
 
 
 def _without_repeats(

@@ -128,7 +128,11 @@ def conflicts(a: Candidate, b: Candidate, public: str = "", strict: bool = True)
     if a.target and a.target == b.target and a.sentence == b.sentence:
         return True
     if GROUP_WRITTEN in (a.group, b.group) and {a.group, b.group} & {"open", "vocabulary"}:
-        pass  # "what does X mark?" beside "why did X …?" or a word of its sentence: different points
+        pair = {a.group, b.group} == {GROUP_WRITTEN, "vocabulary"}
+        if pair and a.sentence == b.sentence >= 0 and not word_and_point(qa, qb):
+            return True  # a word's passage that quotes the written answer ("… normalized relations between
+            # Israel and …" beside "what did the Abraham Accords normalize?"), as the quiz gate finds it
+        # else "what does X mark?" beside "why did X …?" or a word of its sentence: different points
     elif {GROUP_ACTION, GROUP_NUMBER, GROUP_WRITTEN} & {a.group, b.group} and a.sentence == b.sentence >= 0:
         return True  # what an actor did, or how many, is the sentence's point: a second question repeats it
     if qa.type == qb.type and qa.answer == qb.answer and qa.evidence == qb.evidence:
