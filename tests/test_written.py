@@ -320,3 +320,68 @@ def test_the_seed_quiz_asks_what_the_accords_did_and_keeps_a_word() -> None:
     assert "According to the article, what did the Abraham Accords normalize?" in prompts
     words = [q for q in quiz.questions if "vocabulary" in q.tags]
     assert len(words) == 1 and "between Israel" not in words[0].prompt
+
+
+def _reported(title: str, text: str) -> written.Asked | None:
+    analysis = analyse(from_text(f"{title}\n\n{text}"))
+    return written.ask_reported(analysis.sentences[0], analysis)
+
+
+@pytest.mark.parametrize(
+    ("title", "text", "prompt", "answer"),
+    [
+        (  # the report put first, which the parser takes for an adverbial clause
+            "U.S. to lift Sudan sanctions",
+            "After nearly 20 years of hostile relations, the American government plans to reverse its position "
+            "on Sudan and lift trade sanctions, Obama administration officials said late Thursday.",
+            "According to Obama administration officials, what does the American government plan to do?",
+            "Reverse its position on Sudan and lift trade sanctions.",
+        ),
+        (
+            "Christchurch earthquake",
+            "On live television, a visibly shaken Prime Minister John Key said 350 military troops joined "
+            "rescue efforts immediately after the quake struck, and hundreds of others would be pressed into "
+            "action.",
+            "According to John Key, what did 350 military troops join?",
+            "Rescue efforts.",
+        ),
+    ],
+)
+def test_what_a_source_reported_is_asked_according_to_the_source(
+    title: str, text: str, prompt: str, answer: str
+) -> None:
+    got = _reported(title, text)
+    assert got is not None and (got.prompt, got.answer) == (prompt, answer)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # what was done to someone: the manner and the place run into the answer
+        "Officials said multiple people were transported to hospitals by ambulance and helicopter.",
+        # a question reported, not a claim
+        "Reporters asked whether the government plans to lift trade sanctions.",
+        # the speaker denies it
+        "Officials did not say the government plans to lift trade sanctions.",
+        # an idiom whose point is in what follows
+        "Israeli settlers said the US policy change paved the way for the annexation of West Bank settlements.",
+    ],
+)
+def test_no_reported_question_when_the_clause_is_not_a_clean_claim(text: str) -> None:
+    assert _reported("Sanctions and settlements", text) is None
+
+
+def test_an_announcement_is_asked_by_its_object() -> None:
+    got = _ask(
+        "Helicopter crash in Afghanistan",
+        "The Afghan Taliban claimed responsibility for shooting down the helicopter.",
+    )
+    assert got is not None and got.answer == "Responsibility for shooting down the helicopter."
+
+
+def test_an_attribution_after_the_object_is_no_part_of_the_answer() -> None:
+    got = _ask(
+        "Epstein guards charged",
+        "Noel and Thomas signed false certifications, according to court records.",
+    )
+    assert got is not None and got.answer == "False certifications."

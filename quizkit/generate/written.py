@@ -34,6 +34,9 @@ FINDING = frozenset(_FINDING_WORDS.split())
 """Verbs whose clause is the point ("the report concluded that…"): asked as "what did the report conclude?"."""
 _INTENT_WORDS = """agree decide plan want try seek aim hope vow promise pledge threaten refuse intend need fail
     choose offer"""
+ANNOUNCING = frozenset({"announce", "acknowledge", "claim", "reveal", "recommend", "admit", "confirm"})
+"""Finding verbs whose object is itself the point ("NASA announced the selection of …", "the Taliban claimed
+responsibility for …"); "found a man slumped …" or "showed the officers asleep" needs what follows."""
 INTENT = frozenset(_INTENT_WORDS.split())
 """Verbs with a "to" clause that is what the subject set out to do ("agreed to join …")."""
 _EMPTY_WORDS = """include mean take make see become put place set keep leave send give bring turn continue cost
@@ -59,6 +62,8 @@ class Asked:
     subject: str
     why: bool = False
     """Asks for a stated cause or purpose ("why did …?"), which a quiz prefers to what completes the verb."""
+    head: int = -1
+    """The verb asked about (the main verb, or the verb of a reported clause); -1 for the main verb."""
 
 
 def _subject(s: Sentence, root: int, analysis: Analysis) -> tuple[int, str] | None:
@@ -124,7 +129,7 @@ def _do_support(s: Sentence, root: int) -> tuple[str, str] | None:
 
 _QUANTIFIER_WORDS = "fewer more less many most some several few all both each every no any"
 QUANTIFIERS = frozenset(_QUANTIFIER_WORDS.split())
-SIDE_PREPS = actions.SIDE_PREPS | {"throughout", "amid", "following", "including"}
+SIDE_PREPS = actions.SIDE_PREPS | {"throughout", "amid", "following", "including", "according"}
 """A phrase after the asked one under these is a circumstance ("throughout his presidency"), not a part."""
 BREAKS = frozenset({",", "(", "[", ";", ":", "—", "–"})
 
@@ -194,8 +199,8 @@ def _answer(s: Sentence, span: list[int] | None) -> str | None:
         return None  # "a group of cells called group 2" before "innate", which the parser took for a verb
     if " between " in f" {text.lower()} " and not re.search(r"\b(?:and|&)\b", text):
         return None  # "a possible link between … dieback" without its ", and …": half of a pair
-    if IDIOM_ENDS.search(text):
-        return None  # "redesigned from the ground up": "what was it redesigned from?" has no answer
+    if IDIOM_ENDS.search(text) or re.match(r"(?i)the way\b", text):
+        return None  # "redesigned from the ground up", "paved the way for …": the point is elsewhere
     if sum(1 for x in span if s.toks[x].pos in CONTENT) < 2:
         return None  # "the certification", "the warden": which one, the question does not say
     return text
@@ -266,12 +271,55 @@ def ask(s: Sentence, analysis: Analysis) -> Asked | None:
     root = _statement_root(s)
     if root is None:
         return None
-    verb = s.toks[root]
-    lemma = verb.lemma.lower()
-    if verb.pos != "VERB" or lemma in NO_OBJECT_VERBS or not syntax.asserted(s, root):
-        return None
     if any(s.toks[k].dep == "mark" for k in s.kids[root]):
         return None  # "If Evidence Action Beta fails to …": a condition, not something that happened
+    return _complete(s, root, analysis, "According to the article")
+
+
+REPORTING = actions.SPEECH - {"ask", "quote", "describe", "comment", "reply"}
+"""Verbs whose clause is what someone reported ("officials said the government plans to …"); a question,
+a description or a quotation is no statement of their own."""
+
+
+def ask_reported(s: Sentence, analysis: Analysis) -> Asked | None:
+    """One written question about what a named source reported, asked "according to" that source: "After
+    nearly 20 years of hostile relations, the American government plans to reverse its position on Sudan
+    and lift trade sanctions, Obama administration officials said" gives "According to Obama administration
+    officials, what does the American government plan to do?". The claim is the source's, so the stem says
+    whose it is; a direct quotation is left to "who said it"."""
+    root = _statement_root(s)
+    if root is None or s.toks[root].lemma.lower() not in REPORTING or not syntax.asserted(s, root):
+        return None
+    if any(s.toks[k].dep in ("neg", "mark") for k in s.kids[root]):
+        return None
+    inner = [
+        k for k in s.kids[root] if s.toks[k].dep == "ccomp" or (s.toks[k].dep == "advcl" and k < root)
+    ]  # the parser takes a report put first ("…, officials said") for an adverbial clause
+    if len(inner) != 1 or any(t.text in actions.QUOTES for t in s.toks):
+        return None
+    h = inner[0]
+    marks = [s.toks[k].text.lower() for k in s.kids[h] if s.toks[k].dep == "mark"]
+    allowed = ([], ["that"]) if s.toks[h].dep == "ccomp" else ([],)
+    if marks not in allowed or any(s.toks[k].tag in syntax.RELATIVE_TAGS for k in s.kids[h]):
+        return None  # "said whether …", "said what …", "As …, he said": no statement
+    teller = _teller(s, root, analysis)
+    if teller is None:
+        return None
+    if any(s.toks[k].dep in ("auxpass", "nsubjpass") for k in s.kids[h]):
+        return None  # "officials said multiple people were transported to hospitals by …": what was done to
+        # someone, with the manner and place run into the answer
+    return _complete(s, h, analysis, f"According to {teller}", reported=True)
+
+
+def _complete(s: Sentence, root: int, analysis: Analysis, frame: str, reported: bool = False) -> Asked | None:
+    """The question about what completes the verb at ``root`` (the sentence's main verb, or the verb of
+    what a source reported), asked after ``frame``."""
+    verb = s.toks[root]
+    lemma = verb.lemma.lower()
+    if verb.pos != "VERB" or lemma in NO_OBJECT_VERBS:
+        return None
+    if not (reported or syntax.asserted(s, root)) or syntax.unreliable(s, root):
+        return None
     who = _subject(s, root, analysis)
     form = _do_support(s, root)
     if who is None or form is None:
@@ -286,7 +334,7 @@ def ask(s: Sentence, analysis: Analysis) -> Asked | None:
     k, t = after[0], s.toks[after[0]]
     span: list[int] | None = None
     between = prt
-    if t.dep == "dobj" and lemma not in FINDING:
+    if t.dep == "dobj" and (lemma not in FINDING or lemma in ANNOUNCING):
         if lemma == "need":
             return (
                 None  # "what did Kazakhstan need?" → "the doubles match" (for what?); "what did Ford need?"
@@ -315,14 +363,14 @@ def ask(s: Sentence, analysis: Analysis) -> Asked | None:
     when = actions.opening_date(s, root, anywhere=True)  # "what did Instagram introduce in 2016?": one answer
     when = when or _frame(s, root, after, span)
     wh = "who" if t.dep == "dobj" and _person_at(s, k) else "what"  # "who did Kentucky Democrats beat?"
-    prompt = f"According to the article, {wh} {aux} {subject} {verb_words}{between}{when}?"
+    prompt = f"{frame}, {wh} {aux} {subject} {verb_words}{between}{when}?"
     if leaks(prompt, answer) or len(prompt.split()) > 22 or _headline_says(analysis, lemma, s, span):
         return None
     if in_title(answer, analysis.article.title):
         return (
             None  # "what has Apple unveiled?" → "Its 16-inch MacBook Pro." under "16-inch MacBook Pro review"
         )
-    return Asked(s, prompt, answer[:1].upper() + answer[1:] + ".", subject)
+    return Asked(s, prompt, answer[:1].upper() + answer[1:] + ".", subject, head=root)
 
 
 _FRAME_WORDS = "in on at for to from with under during against across into over alongside"
@@ -504,8 +552,9 @@ def _pairs(s: Sentence) -> set[tuple[str, str]]:
     return out
 
 
-def _main_pair(s: Sentence) -> tuple[str, str] | None:
-    root = next((k for k, t in enumerate(s.toks) if t.dep == "ROOT"), None)
+def _main_pair(s: Sentence, head: int = -1) -> tuple[str, str] | None:
+    """(subject's head word, verb's lemma) of the asked verb: ``head``, else the main verb."""
+    root = head if head >= 0 else next((k for k, t in enumerate(s.toks) if t.dep == "ROOT"), None)
     subj = None if root is None else syntax.subject_of(s, root)
     return None if root is None or subj is None else (s.toks[subj].lemma.lower(), s.toks[root].lemma.lower())
 
@@ -520,10 +569,14 @@ def candidates(analysis: Analysis, rng: random.Random) -> Iterator[Candidate]:
     found = [
         a for a in (ask_why(s, analysis) for s in analysis.sentences if s.index in upper) if a is not None
     ]
-    found += [a for a in (ask(s, analysis) for s in analysis.sentences if s.index in top) if a is not None]
+    found += [
+        a
+        for a in (ask(s, analysis) or ask_reported(s, analysis) for s in analysis.sentences if s.index in top)
+        if a is not None
+    ]
     pairs = [_pairs(s) for s in analysis.sentences]
     for a in found:
-        if sum(1 for p in pairs if _main_pair(a.sentence) in p) > 1:
+        if sum(1 for p in pairs if _main_pair(a.sentence, a.head) in p) > 1:
             continue  # "what did the court find?" where the court finds two things
         q = make(
             "open",
