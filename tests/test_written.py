@@ -385,3 +385,32 @@ def test_an_attribution_after_the_object_is_no_part_of_the_answer() -> None:
         "Noel and Thomas signed false certifications, according to court records.",
     )
     assert got is not None and got.answer == "False certifications."
+
+
+@pytest.mark.parametrize(
+    ("title", "text"),
+    [
+        (  # the headline states the verb and its subject: "what has Audi revealed?" is read off it
+            "2020 Audi e-tron Sportback revealed as electric 4-door coupe",
+            "Audi has revealed the second production model in its e-tron all-electric range.",
+        ),
+        (  # more than half of the key's words stand in the headline
+            "13-Inch MacBook Pro With Scissor Keyboard Expected in First Half of 2020",
+            "Apple plans to release a new 13-inch MacBook Pro with a scissor switch keyboard.",
+        ),
+        (  # a verb with many right answers
+            "Three Cases of Plague Diagnosed in China",
+            "China has experienced a small smattering of plague infections in recent years.",
+        ),
+    ],
+)
+def test_no_written_question_the_headline_answers_or_with_many_answers(title: str, text: str) -> None:
+    assert _ask(title, text) is None
+
+
+def test_a_key_that_shares_only_the_topic_with_the_headline_stays() -> None:
+    got = _ask(
+        "Delhi air pollution: The law that’s helping fuel the city’s poor air quality",
+        "The US Embassy in New Delhi maintains its own air quality monitor.",
+    )
+    assert got is not None and got.answer == "Its own air quality monitor."
