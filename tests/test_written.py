@@ -121,7 +121,8 @@ def test_the_seed_gets_written_questions_only_from_its_main_sentences() -> None:
     from quizkit.generate import importance
 
     analysis = analyse(read_article(SEED))
-    top = importance.main_points(importance.sentence_importance(analysis), importance.TOP_SHARE)
+    weights = importance.sentence_importance(analysis)
+    top = importance.main_points(weights, written.WHAT_SHARE)
     got = list(written.candidates(analysis, random.Random(0)))
     assert got and all(c.sentence in top for c in got)
     for c in got:
@@ -414,3 +415,26 @@ def test_a_key_that_shares_only_the_topic_with_the_headline_stays() -> None:
         "The US Embassy in New Delhi maintains its own air quality monitor.",
     )
     assert got is not None and got.answer == "Its own air quality monitor."
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The new laptop hit a maximum of 44 dBa under load.",  # a measure of a figure
+        "The U.S. had won all previous 15 meetings with their North American neighbours.",  # a count
+        "Kukushkin had beaten Botic van de Zanschulp 6-2 in the first round.",  # a score
+        # a misparse that hangs the first clause's auxiliary on the second verb
+        "But rescuers have since dynamited highways to clear landslide debris, and electricity and phone "
+        "services have been restored to thousands of people.",
+    ],
+)
+def test_no_written_question_on_a_figure_or_a_misparsed_verb(text: str) -> None:
+    assert _ask("Results and repairs", text) is None
+
+
+def test_a_year_in_the_key_is_no_figure() -> None:
+    got = _ask(
+        "Forecasters expect a busy storm year on the coast",
+        "NOAA updated its 2023 Atlantic hurricane season outlook.",
+    )
+    assert got is not None and got.answer == "Its 2023 Atlantic hurricane season outlook."

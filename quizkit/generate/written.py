@@ -115,6 +115,10 @@ def _do_support(s: Sentence, root: int) -> tuple[str, str] | None:
     aux = [k for k in s.kids[root] if s.toks[k].dep in ("aux", "auxpass") and k < root]
     if any(s.toks[k].dep == "neg" for k in s.kids[root]):
         return None
+    subj = syntax.subject_of(s, root)
+    if subj is not None and any(k < subj for k in aux):
+        return None  # "rescuers have since dynamited … and services have been restored": a misparse that
+        # hangs the first clause's auxiliary on the second verb
     if not aux:
         got = {"VBD": "did", "VBZ": "does", "VBP": "do"}.get(t.tag)
         return (got, t.lemma.lower()) if got else None
@@ -193,6 +197,8 @@ def _answer(s: Sentence, span: list[int] | None) -> str | None:
         return None  # "its spot", "its shares": the point is elsewhere
     if s.toks[span[0]].pos == "NUM" or s.toks[span[0]].text.lower() in ("at", "more", "less", "about"):
         return None
+    if _a_figure(s, span) or SCORE.search(text):
+        return None  # "a maximum of 44 dBa", "Botic van de Zanschulp 6-2": a figure is asked with "how many"
     if s.toks[span[-1]].pos in actions.BAD_ENDS or s.toks[span[-1]].pos in ("VERB", "AUX", "ADV", "PART"):
         return None  # "halibut back", "… as well": a word the cut left hanging
     if statements.cut_before_verb(s, tuple(span)):
@@ -204,6 +210,35 @@ def _answer(s: Sentence, span: list[int] | None) -> str | None:
     if sum(1 for x in span if s.toks[x].pos in CONTENT) < 2:
         return None  # "the certification", "the warden": which one, the question does not say
     return text
+
+
+SCORE = re.compile(r"\b\d+-\d+\b")
+"""A result ("6-2", "3-1"): the answer is a score."""
+YEAR = re.compile(r"(?:1[89]|20)\d\d")
+FIGURE_HEADS = frozenset(
+    {"maximum", "minimum", "average", "total", "rate", "number", "peak", "dozen", "percent"}
+)
+
+
+def _a_figure(s: Sentence, span: list[int]) -> bool:
+    """The phrase is a quantity: its head is counted ("all previous 15 meetings", "three dozen immigrants")
+    or is a measure of a figure ("a maximum of 44 dBa", "an average of 86.6 frames per second"); a year
+    ("its 2023 outlook") or a rate with no figure ("interest rates") is none."""
+    inside = set(span)
+    dates = [(m.i, m.j) for m in s.mentions if m.kind in actions.DATE_KINDS]
+    figures = {
+        k
+        for k in span
+        if s.toks[k].tag == "CD"
+        and not any(i <= k < j for i, j in dates)
+        and not YEAR.fullmatch(s.toks[k].text)
+    }
+    heads = [k for k in span if s.toks[k].head not in inside or s.toks[k].head == k]
+    return bool(figures) and any(
+        s.toks[h].lemma.lower() in FIGURE_HEADS
+        or any(s.toks[k].dep in ("nummod", "quantmod") and k in figures for k in s.kids[h])
+        for h in heads
+    )
 
 
 def _headline_says(
@@ -448,6 +483,8 @@ CAUSE_PREPS = {"because": "of", "due": "to"}
 WHY_SHARE = 0.5
 """A stated cause or purpose is what a teacher asks about: "why" comes from the article's top half."""
 MAX_REASON = 25
+WHAT_SHARE = 0.5
+"""What completes the verb is asked of the article's top half, as "why" is."""
 
 
 def _reason(s: Sentence, h: int) -> tuple[int, list[int]] | None:
@@ -578,7 +615,7 @@ def candidates(analysis: Analysis, rng: random.Random) -> Iterator[Candidate]:
     one per subject and verb (two sentences where the Fed "raised" something would make "what did the Fed
     raise?" ambiguous)."""
     weights = importance.sentence_importance(analysis)
-    top = importance.main_points(weights, importance.TOP_SHARE)
+    top = importance.main_points(weights, WHAT_SHARE)
     upper = importance.main_points(weights, WHY_SHARE)
     found = [
         a for a in (ask_why(s, analysis) for s in analysis.sentences if s.index in upper) if a is not None
