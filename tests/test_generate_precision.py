@@ -1548,3 +1548,21 @@ def test_a_phrase_the_parser_left_unattached_after_a_cut_gives_no_statement() ->
     )[0]
     made = statements.clause_statements(s) + [text for text, _why in statements.falsified(s)]
     assert not any("years old a beaching" in text for text in made)
+
+
+def test_a_related_link_line_gives_no_question() -> None:
+    """A related-links box run into the page (msn.com, fresh set 6; reviewer ec): "Pandemic has exposed
+    Britain's reality (The Guardian)" gave "what has Pandemic exposed?"."""
+    text = (
+        "Students face Christmas away from home\n\n"
+        "University students in England may not be able to return home for Christmas, ministers warned on "
+        "Tuesday, as coronavirus cases rise on campuses across the country.\n\n"
+        "Pandemic has exposed Britain's reality (The Guardian)\n\n"
+        "Thousands of students are already isolating in their halls after outbreaks at several universities, "
+        "and some have been told they cannot leave for two weeks."
+    )
+    analysis = analyse(from_text(text))
+    line = next(s.index for s in analysis.sentences if s.text.startswith("Pandemic"))
+    mined = candidates(analysis, None, 0)
+    assert any(c.sentence == line for c in mined)  # the generators do make questions of it
+    assert not any(c.sentence == line for c in rated(mined, analysis))

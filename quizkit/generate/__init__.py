@@ -403,6 +403,10 @@ def _title_gives_away(q: Question, article: Article) -> bool:
     return any(True for _ in title_giveaway(q, article))
 
 
+_LINK_LINE = re.compile(r"[^.!?\"”’)]\s\((?:The\s)?[A-Z][\w.&'’ -]{1,40}\)$")
+"""A related link or a shop line: "Pandemic has exposed Britain's reality (The Guardian)", "Apple AirPods
+with Charging Case (Latest Model)": a title with its source or label in brackets, no sentence of the
+article (every such line on the dev and fresh pages was one)."""
 _SCORE_LINE = re.compile(r"^[A-Z][\w.'’ -]{0,40}? \d{1,3}, [A-Z][\w.'’ -]{0,40}? \d{1,3}(?: \(\w+\))?: ")
 """A sports round-up's result line heading a paragraph: "Bruins 5, Devils 1: …", "Isles 4, Flyers 3 (OT): …"."""
 
@@ -439,9 +443,11 @@ def rated(
         or (s.words <= 10 and s.toks[0].tag in ("WRB", "WP", "WDT"))
         or len(_LIST_NUMBER.findall(s.text)) >= 2
         or _SCORE_LINE.match(s.text)
+        or _LINK_LINE.search(s.text.strip())
     }  # a headline, a caption, a subheading ("How likely is a conviction in US."), a question, a sentence the
     # page cut off ("…and was i"), a numbered list run into one sentence ("…were: 1. Finland 2. Norway 3."),
-    # a result line run into its report ("Bruins 5, Devils 1: David Pastrnak and Matt Grzelcyk scored …")
+    # a result line run into its report ("Bruins 5, Devils 1: David Pastrnak and Matt Grzelcyk scored …"), a
+    # related link ("… (The Guardian)")
     out = []
     for c in pool:
         if c.sentence >= 0 and c.sentence not in main and c.group != "vocabulary":
