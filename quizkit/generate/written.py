@@ -1,8 +1,9 @@
 """Short written answers on the main points: "According to the article, what has Mr Obama pushed for?"
 
-A main sentence (the article's top ``importance.TOP_SHARE``) whose main verb is stated as fact and whose
-subject the stem can name gives one question about what completes the verb: its object ("what did
-President Bill Clinton impose in 1997?"), a preposition the verb takes ("what has Mr Obama pushed for?"),
+A main sentence (the article's top half, ``WHAT_SHARE``) whose main verb is stated as fact, or whose named
+source reports a clause ("…, officials said", asked "according to" the source), and whose subject the stem
+can name gives one question about what completes the verb: its object ("what did President Bill Clinton
+impose in 1997?"), a preposition the verb takes ("what has Mr Obama pushed for?"),
 what a finding or warning says ("what did the report conclude?"), or what the subject set out to do ("what
 did Kazakhstan agree to do?"); never half of it ("what did the bank leave?" for "left its rates
 unchanged"). A cause or purpose the sentence states after its verb is asked with "why" ("According to the
@@ -39,8 +40,9 @@ ANNOUNCING = frozenset({"announce", "acknowledge", "claim", "reveal", "recommend
 responsibility for …"); "found a man slumped …" or "showed the officers asleep" needs what follows."""
 INTENT = frozenset(_INTENT_WORDS.split())
 """Verbs with a "to" clause that is what the subject set out to do ("agreed to join …")."""
-_EMPTY_WORDS = """include experience undergo witness mean take make see become put place set keep leave send give bring turn continue cost
-    call name dub label term deem consider brand seem appear look sound feel remain stay prove bear"""
+_EMPTY_WORDS = """include mean take make see become put place set keep leave send give bring turn continue cost
+    call name dub label term deem consider brand seem appear look sound feel remain stay prove bear experience
+    undergo witness"""
 _JUDGING_WORDS = """face hail praise welcome criticize criticise condemn pillory slam blast applaud laud denounce
     decry"""
 NO_OBJECT_VERBS = actions.LIGHT | actions.SPEECH | frozenset(_EMPTY_WORDS.split() + _JUDGING_WORDS.split())
@@ -269,10 +271,10 @@ def in_title(answer: str, title: str, share: float = 0.8, least: int = 2) -> boo
 
 
 WRITTEN_IN_TITLE = 0.55
-"""A written key more than half of whose words the headline holds ("Release a new 13-inch MacBook Pro with a scissor
-switch keyboard …" under "13-Inch MacBook Pro With Scissor Keyboard Expected …"), three words at least
-("its own air quality monitor" under "… the city's poor air quality" is no give-away): the student copies it
-from there (a fresh reviewer)."""
+"""A written key more than half of whose words the headline holds ("Release a new 13-inch MacBook Pro with
+a scissor switch keyboard …" under "13-Inch MacBook Pro With Scissor Keyboard Expected …"), three words at
+least ("its own air quality monitor" under "… the city's poor air quality" is no give-away): the student
+copies it from there (a fresh reviewer)."""
 
 
 def _vague(s: Sentence, k: int) -> bool:
@@ -365,8 +367,8 @@ def _complete(s: Sentence, root: int, analysis: Analysis, frame: str, reported: 
     lemma = verb.lemma.lower()
     if verb.pos != "VERB" or lemma in NO_OBJECT_VERBS:
         return None
-    if not (reported or syntax.asserted(s, root)) or syntax.unreliable(s, root):
-        return None
+    if syntax.unreliable(s, root) if reported else not syntax.asserted(s, root):
+        return None  # a reported clause is the source's claim, asked "according to" them
     who = _subject(s, root, analysis)
     form = _do_support(s, root)
     if who is None or form is None:
@@ -611,9 +613,9 @@ def _main_pair(s: Sentence, head: int = -1) -> tuple[str, str] | None:
 
 
 def candidates(analysis: Analysis, rng: random.Random) -> Iterator[Candidate]:
-    """Questions from the top sentences only ("why" from the top half: a stated cause is a main point);
-    one per subject and verb (two sentences where the Fed "raised" something would make "what did the Fed
-    raise?" ambiguous)."""
+    """Questions from the article's top half only (a stated cause, what completes a verb, what a source
+    reported: the main points); one per subject and verb (two sentences where the Fed "raised" something
+    would make "what did the Fed raise?" ambiguous)."""
     weights = importance.sentence_importance(analysis)
     top = importance.main_points(weights, WHAT_SHARE)
     upper = importance.main_points(weights, WHY_SHARE)
