@@ -122,7 +122,7 @@ def test_the_seed_gets_written_questions_only_from_its_main_sentences() -> None:
 
     analysis = analyse(read_article(SEED))
     weights = importance.sentence_importance(analysis)
-    top = importance.main_points(weights, written.WHAT_SHARE)
+    top = importance.main_points(weights, written.SHARE)
     got = list(written.candidates(analysis, random.Random(0)))
     assert got and all(c.sentence in top for c in got)
     for c in got:

@@ -1,6 +1,6 @@
 """Short written answers on the main points: "According to the article, what has Mr Obama pushed for?"
 
-A main sentence (the article's top half, ``WHAT_SHARE``) whose main verb is stated as fact, or whose named
+A main sentence (the article's top half, ``SHARE``) whose main verb is stated as fact, or whose named
 source reports a clause ("…, officials said", asked "according to" the source), and whose subject the stem
 can name gives one question about what completes the verb: its object ("what did President Bill Clinton
 impose in 1997?"), a preposition the verb takes ("what has Mr Obama pushed for?"),
@@ -482,11 +482,10 @@ def _person_at(s: Sentence, k: int) -> bool:
 
 CAUSE_PREPS = {"because": "of", "due": "to"}
 """A phrase that gives the cause: "because of the outbreak", "due to the storm"."""
-WHY_SHARE = 0.5
-"""A stated cause or purpose is what a teacher asks about: "why" comes from the article's top half."""
+SHARE = 0.5
+"""Written questions come from the article's top half by importance: a stated cause or purpose, what
+completes a verb and what a source reported are what a teacher asks about there."""
 MAX_REASON = 25
-WHAT_SHARE = 0.5
-"""What completes the verb is asked of the article's top half, as "why" is."""
 
 
 def _reason(s: Sentence, h: int) -> tuple[int, list[int]] | None:
@@ -617,16 +616,10 @@ def candidates(analysis: Analysis, rng: random.Random) -> Iterator[Candidate]:
     reported: the main points); one per subject and verb (two sentences where the Fed "raised" something
     would make "what did the Fed raise?" ambiguous)."""
     weights = importance.sentence_importance(analysis)
-    top = importance.main_points(weights, WHAT_SHARE)
-    upper = importance.main_points(weights, WHY_SHARE)
-    found = [
-        a for a in (ask_why(s, analysis) for s in analysis.sentences if s.index in upper) if a is not None
-    ]
-    found += [
-        a
-        for a in (ask(s, analysis) or ask_reported(s, analysis) for s in analysis.sentences if s.index in top)
-        if a is not None
-    ]
+    top = importance.main_points(weights, SHARE)
+    main = [s for s in analysis.sentences if s.index in top]
+    found = [a for a in (ask_why(s, analysis) for s in main) if a is not None]
+    found += [a for a in (ask(s, analysis) or ask_reported(s, analysis) for s in main) if a is not None]
     pairs = [_pairs(s) for s in analysis.sentences]
     for a in found:
         if sum(1 for p in pairs if _main_pair(a.sentence, a.head) in p) > 1:
