@@ -357,6 +357,62 @@ def test_wrong_meanings_are_of_the_key_s_own_kind_of_idea() -> None:
     assert g["rubble"] not in (wrong_meanings("cyclone", random.Random(0)) or ())
 
 
+def test_wrong_meanings_come_from_the_article_s_topic() -> None:
+    """Test reviewers, step 25: a hurricane guide's "cyclone" offered a tremor, an aftershock and a landslide
+    ("earthquake word bank: no skimmer would be misled"); "inflation" "a second round of voting"; an
+    earthquake's "casualties" a refugee, a rebel and a civilian. Wrong options of the key's kind come first
+    from the terms the article uses, then from those nearest its words; never two near synonyms together."""
+    from quizkit.generate.vocabulary import glossary, related_terms, wrong_meanings
+
+    g = glossary()
+    term_of = {d: t for t, d in g.items()}
+    storm = analyse(
+        from_text(
+            "Forecasters expect a busy hurricane season this year.\n\n"
+            "Every tropical cyclone can bring a storm surge, heavy rain and flooding to the coast, and"
+            " officials urged families to prepare before the storms arrive."
+        )
+    )
+    cyclone = next(
+        c.question for c in vocabulary.candidates(storm, random.Random(0)) if c.target == "vocabulary:cyclone"
+    )
+    wrong = [d for d in cyclone.choices if d != cyclone.answer]
+    assert g["storm surge"] in wrong  # the article's own term first
+    assert not any("earthquake" in d or "ground" in d for d in wrong), wrong
+    for seed in range(5):
+        prices = wrong_meanings("inflation", random.Random(seed), topic=frozenset()) or ()
+        assert prices and all(term_of[d] not in ("runoff", "landslide victory", "caucus") for d in prices)
+        others = [term_of[d] for d in prices]
+        assert not any(
+            related_terms(a, b) for a in others for b in others if a != b
+        )  # not recession and downturn
+    quake = wrong_meanings("casualties", random.Random(0), near=["survivor", "evacuee"]) or ()
+    assert {g["survivor"], g["evacuee"]} <= set(quake)
+
+
+def test_a_word_in_an_office_s_name_is_not_asked() -> None:
+    """ "Kaitaia conservation department ranger Jamie Werner" (test reviewer: "the word comes from an agency
+    name and tests nothing about the article"); an opposition leader still leads the opposition."""
+    office = analyse(
+        from_text(
+            "Whales stranded on a northern beach\n\n"
+            "The strandings were described as heartbreaking by the conservation department.\n\n"
+            "Opposition leader Maria Costa said the cabinet must answer for the cuts."
+        )
+    )
+    found = vocabulary.occurrences(office)
+    assert "conservation" not in found
+    assert "opposition" in found
+
+
+def test_a_definition_of_an_act_is_an_act_not_a_place() -> None:
+    """ "siege: surrounding a place with armed forces …" was read as a place and offered an epicentre and
+    rubble; a definition that starts with an -ing word names an act."""
+    from quizkit.generate.vocabulary import gloss_kind, glossary
+
+    assert gloss_kind(glossary()["siege"]) == gloss_kind(glossary()["extradition"]) == "thing"
+
+
 def test_two_true_statements_about_one_event_of_one_actor_are_not_both_asked() -> None:
     from quizkit.generate import select
 

@@ -13,7 +13,6 @@ from __future__ import annotations
 
 import random
 import re
-from collections.abc import Sequence
 from functools import lru_cache
 
 from rapidfuzz.distance import Levenshtein
@@ -257,21 +256,3 @@ def numbers(key: str, kind: str, rng: random.Random, n: int = 3) -> tuple[str, .
 
 def numbers_of(text: str) -> tuple[str, ...]:
     return tuple(x.replace(",", "") for x in _NUM.findall(text))
-
-
-def definitions(
-    key: str, tiers: Sequence[Sequence[str]], rng: random.Random, n: int = 3
-) -> tuple[str, ...] | None:
-    """Other glossary definitions for a vocabulary question, the first tier (the key's own field) first and
-    the next ones only to fill up; within a tier, a random few of those closest in length to the key."""
-    out: list[str] = []
-    for tier in tiers:
-        cands = sorted(
-            {d for d in tier if d != key and d not in out}, key=lambda d: (abs(len(d) - len(key)), d)
-        )
-        near = cands[: max(8, 2 * n)]
-        rng.shuffle(near)
-        out.extend(near[: n - len(out)])
-        if len(out) >= n:
-            return tuple(out)
-    return None
