@@ -405,6 +405,20 @@ def test_a_word_in_an_office_s_name_is_not_asked() -> None:
     assert "opposition" in found
 
 
+def test_surveillance_of_the_sea_is_not_watching_people() -> None:
+    """ "A New Zealand P3 Orion maritime surveillance airplane" searching for survivors was glossed "close
+    watching of people, often secretly, by the authorities" (test reviewer: wrong key)."""
+    sea = analyse(
+        from_text(
+            "Search for survivors after the tsunami\n\n"
+            "A New Zealand maritime surveillance airplane searched the sea off Samoa for survivors.\n\n"
+            "Critics said state surveillance of journalists by the government had grown."
+        )
+    )
+    s, _ = vocabulary.occurrences(sea)["surveillance"]
+    assert "journalists" in s.text
+
+
 def test_a_definition_of_an_act_is_an_act_not_a_place() -> None:
     """ "siege: surrounding a place with armed forces …" was read as a place and offered an epicentre and
     rubble; a definition that starts with an -ing word names an act."""
