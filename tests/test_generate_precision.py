@@ -390,6 +390,19 @@ def test_wrong_meanings_come_from_the_article_s_topic() -> None:
     assert {g["survivor"], g["evacuee"]} <= set(quake)
 
 
+def test_wrong_meanings_follow_the_field_of_the_article() -> None:
+    """Fresh reviewers, session 23: "stakeholders" in a currency-policy debate offered a civilian and an
+    extremist; a court "ruling" an injunction and an acquittal, which are rulings too."""
+    from quizkit.generate.vocabulary import field_of, glossary, wrong_meanings
+
+    term_of = {d: t for t, d in glossary().items()}
+    money = wrong_meanings("stakeholder", random.Random(0), near=["currency", "exchange rate", "stakeholder"])
+    assert money and sum(field_of(term_of[d]) == "economy-and-finance" for d in money) >= 2
+    for seed in range(10):
+        court = {term_of[d] for d in wrong_meanings("ruling", random.Random(seed)) or ()}
+        assert court and not court & {"injunction", "acquittal", "verdict"}
+
+
 def test_a_word_in_an_office_s_name_is_not_asked() -> None:
     """ "Kaitaia conservation department ranger Jamie Werner" (test reviewer: "the word comes from an agency
     name and tests nothing about the article"); an opposition leader still leads the opposition."""

@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import random
 import re
+from collections import Counter
 from collections.abc import Collection, Iterator
 from functools import cache
 from importlib import resources
@@ -108,6 +109,8 @@ NEAR_MEANINGS: tuple[frozenset[str], ...] = tuple(
         ("epidemic", "pandemic", "outbreak"),
         ("infectious", "mosquito-borne"),
         ("recession", "downturn"),
+        ("ruling", "injunction", "acquittal"),  # both are rulings of a court
+        ("incumbent", "lawmaker"),  # the incumbent is often a lawmaker
         ("leverage", "influence"),
         ("accession", "alignment"),  # joining an agreement is siding with it: "also right" in context
         ("subsidy", "bailout", "stimulus"),
@@ -265,8 +268,9 @@ def wrong_meanings(
     topic: frozenset[str] = frozenset(),
 ) -> tuple[str, ...] | None:
     """Three definitions of other terms, of the same part of speech and kind as ``term``'s: first of the
-    other glossary terms the article uses (``near``), then from the term's own field, then from related
-    fields (a substance may fill up with things); none of a term that is a variant or near synonym of the
+    other glossary terms the article uses (``near``), then from the term's own field or the field most of the
+    article's terms belong to (a bank forum's "initiative" takes economic plans, not neutrality), then from
+    related fields (a substance may fill up with things); none of a term that is a variant or near synonym of the
     term or of another option. Within each of those tiers the meanings that share most words with the
     article (``topic``, from ``topic_words``) and agree in number with the key come first: a hurricane
     guide's "cyclone" is offered a flash flood before a landslide (test reviewers: "earthquake word bank",
@@ -276,9 +280,13 @@ def wrong_meanings(
     field = field_of(term)
     kinds = (gloss_kind(key), *(["thing"] if gloss_kind(key) == "substance" else []))
     fields = (field, *RELATED_FIELDS.get(field, ()))
+    used = Counter(field_of(t) for t in near if t in glossary())
+    main = {
+        f for f, k in used.most_common(1) if k >= 2
+    }  # the article's own field: a bank forum's "initiative"
     cands: dict[str, tuple[float, ...]] = {}
     for t, d in glossary().items():
-        home = 1 if field_of(t) == field else 2 if field_of(t) in fields else -1
+        home = 1 if field_of(t) in {field, *main} else 2 if field_of(t) in fields else -1
         tier = 0 if t in near and home > 0 and gloss_kind(d) == kinds[0] else home
         if tier < 0 or d == key or gloss_pos(d) != pos or gloss_kind(d) not in kinds:
             continue
