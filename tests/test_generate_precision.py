@@ -432,6 +432,27 @@ def test_surveillance_of_the_sea_is_not_watching_people() -> None:
     assert "journalists" in s.text
 
 
+def test_software_frameworks_and_customers_left_without_a_bank_are_other_senses() -> None:
+    """Fresh reviewers: an ad-tech firm's "frameworks" were glossed as rules of states, customers "stranded"
+    without their bank as having no way to leave a place."""
+    other = analyse(
+        from_text(
+            "Banks close branches\n\n"
+            "Customers were stranded without a local bank after the closures.\n\n"
+            "The startup builds software frameworks for advertisers."
+        )
+    )
+    assert not {"stranded", "framework"} & set(vocabulary.occurrences(other))
+    same = analyse(
+        from_text(
+            "Snow closes the pass\n\n"
+            "Hundreds of motorists were stranded on the highway by the snow.\n\n"
+            "The treaty sets a legal framework for talks between the two countries."
+        )
+    )
+    assert {"stranded", "framework"} <= set(vocabulary.occurrences(same))
+
+
 def test_a_definition_of_an_act_is_an_act_not_a_place() -> None:
     """ "siege: surrounding a place with armed forces …" was read as a place and offered an epicentre and
     rubble; a definition that starts with an -ing word names an act."""

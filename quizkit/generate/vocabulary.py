@@ -48,7 +48,7 @@ _EVERYDAY_TERMS = """influence rivalry partnership currency unemployment sponsor
 _SECOND_AUDIT_TERMS = """consumer fatal investor fossil_fuel renewable_energy hypothesis lawmaker landlocked polling_station
     term_limit devalue shareholder deforestation pollutant desertification aftershock flash_flood first_responders
     mosquito-borne airstrike inequality press_freedom"""
-_RATED_TERMS = "lunar minority breakthrough diagnose findings strategic focal_point"
+_RATED_TERMS = "lunar minority breakthrough diagnose findings strategic focal_point molecule"
 _WRONG_OPTIONS_ONLY = """deflation stagnation rate_hike boom regulator treasury juror defence_counsel witness suspect
     storm_surge tornado blizzard wildfire heatwave survivor evacuee lithium hydrogen"""
 EVERYDAY = frozenset(
@@ -63,7 +63,8 @@ article's ratings: the first strict (only words every 15-year-old knows; 35 term
 on the other 266, as basic for 14–18-year-olds (6) or self-explanatory (16). Then the terms reviewers of the
 development and fresh pages (never the test texts) rated trivial again and again: at most one in three
 accepted over at least three ratings (``_RATED_TERMS``: "findings" 2 of 8, "diagnosed" 1 of 5, "lunar" 0 of
-3; session 14; "focal point" 4 of 12, on the seed, session 15). Last, the terms added in session 23 only to be
+3; session 14; "focal point" 4 of 12, on the seed, session 15; "molecules" 0 of 3, "a word every student knows",
+session 23). Last, the terms added in session 23 only to be
 wrong options of the same topic and kind (``_WRONG_OPTIONS_ONLY``, not audited as questions): a tornado and a
 heatwave for a hurricane guide's "cyclone", survivors and evacuees for an earthquake's "casualties",
 deflation for "inflation"."""
