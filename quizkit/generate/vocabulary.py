@@ -258,6 +258,8 @@ def topic_words(text: str) -> frozenset[str]:
 
 
 def _singular(definition: str) -> bool:
+    """ "a person who …" explains one thing, "people killed or injured …" several: a wrong option of the
+    other number gives the key away (test reviewer on "casualties")."""
     return bool(re.match(r"(?:an?|one)\s", definition))
 
 
@@ -282,9 +284,7 @@ def wrong_meanings(
     kinds = (gloss_kind(key), *(["thing"] if gloss_kind(key) == "substance" else []))
     fields = (field, *RELATED_FIELDS.get(field, ()))
     used = Counter(field_of(t) for t in near if t in glossary())
-    main = {
-        f for f, k in used.most_common(1) if k >= 2
-    }  # the article's own field: a bank forum's "initiative"
+    main = {f for f, k in used.most_common(1) if k >= 2}  # the field the article's terms belong to
     cands: dict[str, tuple[float, ...]] = {}
     for t, d in glossary().items():
         home = 1 if field_of(t) in {field, *main} else 2 if field_of(t) in fields else -1
@@ -525,7 +525,7 @@ def occurrences(analysis: Analysis) -> dict[str, tuple[Sentence, str]]:
                 if _function_word(s, s.start + m.start(1)):
                     continue  # "according to" is a preposition, not the noun "accord"
                 if _in_person_title(s, s.start + m.start(1)) or _names_an_office(s, s.start + m.start(1)):
-                    continue  # "senior vp partnerships and revenue at Ubisoft": a post, not the idea
+                    continue  # "senior vp partnerships … at Ubisoft", "the conservation department": a name
                 if not re.search(r"[\s-]", term) and not fits(
                     s, s.start + m.start(1), term, glossary().get(term, "")
                 ):
