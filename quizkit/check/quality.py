@@ -36,7 +36,8 @@ UNRESOLVED = re.compile(
     r"|that (?:level|day|time|year|week|month|point|move|decision|deal|plan|case|figure)|since then|by then"
     r"|at the time|after that|before that"
     r"|the step|this step|the latter|the former|as follows|the above|the aforementioned|these|those"
-    r"|here|afterwards?|you guys|(?:made|make|makes|making) things|them|him|into question|(?:did|do|does|doing) the same|(?:say|says|said) that (?:is|was|will|would)"
+    r"|here|afterwards?|you guys|(?:made|make|makes|making) things|them|him|into question|(?:did|do|does|doing) the same"
+    r"|the same (?!time\b)[a-z]+\b(?!\s+(?:as|that|which|who|of)\b)|(?:say|says|said) that (?:is|was|will|would)"
     r"|the (?:city|town|village|province|party|company|source|figure|name|day before|day after)(?! of\b)(?!['’]s? [A-Z])"
     r"|in each case|the opposite direction|an? similar (?:message|move|step|approach|plan|deal|measure|warning"
     r"|statement|call|view|case)(?! (?:to|as)\b)"
@@ -136,7 +137,7 @@ def broken_text(q: Question, article: Article | None) -> Iterator[Problem]:
 
 def unresolved_reference(q: Question, article: Article | None) -> Iterator[Problem]:
     """A time or thing the student cannot pin down out of context: "today", "last week", "such a step",
-    "the move"."""
+    "the move", "the same information" (the same as what?)."""
     if q.origin != "article" or q.type in ("open", "ordering"):
         return
     text = QUOTED.sub(" ", q.prompt)
