@@ -220,6 +220,7 @@ _BODIES |= {"countries", "government", "body", "party", "parties", "department"}
 _LIVING = frozenset(["animal", "animals", "plant", "plants"])
 
 
+@cache
 def gloss_kind(definition: str) -> str:
     """ "agent" for a definition of who does something (a person, an official), "body" for a group or an
     institution (a bloc, a central bank, a jury), "living" for an animal or plant, then the first of
@@ -255,6 +256,12 @@ def topic_words(text: str) -> frozenset[str]:
     "stormy" are one word); for ranking wrong meanings by how near they sit to an article's topic."""
     words = re.findall(r"[a-z]{4,}", text.lower())
     return frozenset(w[:5] for w in words if w not in _TOPIC_STOP)
+
+
+@cache
+def _definition_words(definition: str) -> frozenset[str]:
+    """``topic_words`` of one glossary definition, read once per process."""
+    return topic_words(definition)
 
 
 def _singular(definition: str) -> bool:
@@ -293,7 +300,7 @@ def wrong_meanings(
             continue
         if related_terms(t, term) or _names(d, term):
             continue
-        shared = min(len(topic_words(d) & topic), 2)
+        shared = min(len(_definition_words(d) & topic), 2)
         agrees = _singular(d) == _singular(key)
         cands[d] = (
             kinds.index(gloss_kind(d)),
@@ -343,15 +350,21 @@ def _patterns() -> tuple[tuple[str, re.Pattern[str]], ...]:
     return tuple(out)
 
 
+def _token_at(s: Sentence, at: int) -> int | None:
+    """The index of the token that starts at body offset ``at``, None if none does."""
+    return next((i for i, t in enumerate(s.toks) if t.start == at), None)
+
+
 def _tok_pos(s: Sentence, at: int) -> str:
     """The part of speech of the token at body offset ``at``, "" if no token starts there."""
-    return next((t.pos for t in s.toks if t.start == at), "")
+    k = _token_at(s, at)
+    return "" if k is None else s.toks[k].pos
 
 
 def _in_person_title(s: Sentence, at: int) -> bool:
     """The token at body offset ``at`` is part of a person's job title ("Chris Early, senior vp partnerships
     and revenue at Ubisoft"): the word names a post there, not the idea the gloss explains."""
-    k = next((i for i, t in enumerate(s.toks) if t.start == at), None)
+    k = _token_at(s, at)
     people = [range(m.i, m.j) for m in s.mentions if m.kind == "person"]
     seen: set[int] = set()
     while k is not None and k not in seen:
@@ -381,7 +394,7 @@ def _names_an_office(s: Sentence, at: int) -> bool:
     conservation department ranger Jamie Werner"): it says what the office is for, and the article does not
     use the idea the gloss explains (test reviewer: "the word comes from an agency name and tests nothing
     about the article"). "Opposition leader" and "cabinet minister" keep their word."""
-    k = next((i for i, t in enumerate(s.toks) if t.start == at), None)
+    k = _token_at(s, at)
     while k is not None and s.toks[k].dep == "compound" and s.toks[k].head != k:
         k = s.toks[k].head
         if s.toks[k].lemma.lower() in _OFFICES:
@@ -391,8 +404,8 @@ def _names_an_office(s: Sentence, at: int) -> bool:
 
 def _function_word(s: Sentence, at: int) -> bool:
     """The token at body offset ``at`` works as a preposition or conjunction here."""
-    tok = next((t for t in s.toks if t.start == at), None)
-    return tok is not None and (tok.pos in ("ADP", "SCONJ") or tok.dep in ("prep", "mark"))
+    k = _token_at(s, at)
+    return k is not None and (s.toks[k].pos in ("ADP", "SCONJ") or s.toks[k].dep in ("prep", "mark"))
 
 
 @cache
@@ -457,7 +470,7 @@ POS_FITS = {"VERB": ("VERB", "AUX"), "ADJ": ("ADJ", "VERB"), "NOUN": ("NOUN", "P
 
 def fits(s: Sentence, at: int, term: str, definition: str) -> bool:
     """The word at body offset ``at`` is used as the part of speech and in the sense the gloss explains."""
-    k = next((i for i, t in enumerate(s.toks) if t.start == at), None)
+    k = _token_at(s, at)
     pos = gloss_pos(definition)
     if k is None or s.toks[k].pos not in POS_FITS[pos]:
         return False
@@ -516,19 +529,16 @@ def occurrences(analysis: Analysis) -> dict[str, tuple[Sentence, str]]:
             if term in found:
                 continue
             for m in pattern.finditer(s.text):
+                at = s.start + m.start(1)
                 if " " not in term and any(a <= m.start(1) and m.end(1) <= b for a, b in phrases):
                     continue  # "fossil" in "fossil fuels" is part of the longer term
-                if m.group(1)[:1].isupper() and (
-                    m.start() > 0 or _tok_pos(s, s.start + m.start(1)) == "PROPN"
-                ):
+                if m.group(1)[:1].isupper() and (m.start() > 0 or _tok_pos(s, at) == "PROPN"):
                     continue  # part of a name ("the Abraham Accords", "Orbit Beyond"), not the common word
-                if _function_word(s, s.start + m.start(1)):
+                if _function_word(s, at):
                     continue  # "according to" is a preposition, not the noun "accord"
-                if _in_person_title(s, s.start + m.start(1)) or _names_an_office(s, s.start + m.start(1)):
+                if _in_person_title(s, at) or _names_an_office(s, at):
                     continue  # "senior vp partnerships … at Ubisoft", "the conservation department": a name
-                if not re.search(r"[\s-]", term) and not fits(
-                    s, s.start + m.start(1), term, glossary().get(term, "")
-                ):
+                if not re.search(r"[\s-]", term) and not fits(s, at, term, glossary().get(term, "")):
                     continue  # "it influences" is the verb, not the noun the gloss explains
                 found[term] = (s, m.group(1))
                 break
