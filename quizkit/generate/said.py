@@ -10,12 +10,14 @@ import random
 from collections.abc import Iterator
 
 from quizkit.analysis import Analysis, Mention, Sentence, Tok, surname
-from quizkit.generate import distractors, syntax
+from quizkit.generate import actions, distractors, syntax
 from quizkit.generate.common import Candidate, leaks, make, sentence_score, span_evidence
 from quizkit.model import Evidence, Question, QuestionType, Quote
 
 MIN_WORDS, MAX_WORDS = 6, 28
 GROUP = "said"
+REPORTED_TAG = "reported"
+"""A claim the article reports in its own words ("who said that …?"), not a quotation."""
 
 
 def _speaker(analysis: Analysis, quote: Quote) -> Mention | None:
@@ -104,6 +106,8 @@ def reported(s: Sentence, analysis: Analysis) -> tuple[Mention, str] | None:
             continue  # "…said that last year had surpassed 100 million": what had? (the subject went)
         if not syntax.finite(s, comp) or any(_loose_clause(s, k) for k in idxs):
             continue
+        if _unnamed_the(s, comp, analysis):
+            continue  # "…said that the effort may have consumed 2.8 gigawatt-hours": which effort?
         body = [k for k in idxs if not (k == idxs[0] and toks[k].dep == "mark")]
         claim = syntax.strip_end(syntax.render(toks, body))
         claim = syntax.lower_opening(syntax.drop_connective(claim), s)  # "who said that but burial …"
@@ -111,6 +115,23 @@ def reported(s: Sentence, analysis: Analysis) -> tuple[Mention, str] | None:
             continue
         return speaker, claim
     return None
+
+
+def _unnamed_the(s: Sentence, verb: int, analysis: Analysis) -> bool:
+    """The claim's subject is a short "the …" with no name in it ("the effort", "the department", "the
+    stock", "the combination of the two") whose noun is not in the headline or the opening: out of its
+    paragraph, the stem does not say which one. A longer phrase says it ("the charges against the two
+    staffers")."""
+    subj = syntax.subject_of(s, verb)
+    if subj is None:
+        return False
+    span = sorted(syntax.subtree(s, subj))
+    words = [s.toks[k].text.lower() for k in span]
+    if words[0] != "the" or any(s.toks[k].pos == "PROPN" for k in span):
+        return False
+    if len(span) > 3 and words[-2:] not in (["the", "two"], ["the", "three"]):
+        return False
+    return not actions.named_in_opening(s.toks[subj].text, analysis, s.index)
 
 
 def _clear(t: Tok, others: list[Mention]) -> bool:
@@ -148,7 +169,7 @@ def _reported_candidates(analysis: Analysis, rng: random.Random) -> Iterator[Can
         if found is not None:
             speaker, claim = found
             prompt = f"According to the article, who said that {claim}?"
-            yield from _questions(analysis, rng, prompt, claim, speaker, s, None)
+            yield from _questions(analysis, rng, prompt, claim, speaker, s, None, REPORTED_TAG)
 
 
 def _questions(
@@ -159,9 +180,10 @@ def _questions(
     speaker: Mention,
     at: Sentence,
     ev: Evidence | None,
+    *tags: str,
 ) -> Iterator[Candidate]:
     """The who-said question on ``words`` as multiple choice (when the article names three other people
-    the words are not about) and as a short answer; surnames accepted."""
+    the words are not about) and as a short answer; surnames accepted. ``tags``: added to "who", "claim"."""
     key = speaker.text
     last = (surname(key),) if surname(key) != key else ()
     wrong = distractors.names(
@@ -181,7 +203,7 @@ def _questions(
             target=speaker.canonical,
             bloom="understand",
             ev=ev,
-            tags=("who", "claim"),
+            tags=("who", "claim", *tags),
         )
 
     if wrong is not None:

@@ -295,6 +295,18 @@ def in_brackets(s: Sentence, k: int) -> bool:
     return opened > 0
 
 
+def _in_relative(s: Sentence, k: int) -> bool:
+    """Token ``k`` is inside a relative or participle clause, at any depth: its "not" belongs to what
+    describes a noun, not to the claim."""
+    seen = set()
+    while k not in seen and s.toks[k].dep != "ROOT":
+        if s.toks[k].dep in ("relcl", "acl"):
+            return True
+        seen.add(k)
+        k = s.toks[k].head
+    return False
+
+
 def falsified(s: Sentence) -> list[tuple[str, str]]:
     """(false statement, what was changed) from asserted clauses: a negation removed or a different small
     number swapped in. (Antonyms — "strengthened" for "weakened" — made statements the article cannot
@@ -312,7 +324,8 @@ def falsified(s: Sentence) -> list[tuple[str, str]]:
             and toks[toks[k].head].lemma != "do"
             and not any(toks[a].dep == "aux" and toks[a].lemma == "do" for a in s.kids[toks[k].head])
             # "did not immediately know" → "did immediately know": an emphatic "did" no writer would print
-            and toks[toks[k].head].dep not in ("relcl", "acl")  # "The person, who was not identified, …"
+            and not _in_relative(s, toks[k].head)  # "The person, who was not identified, …"; "the
+            # questions that Mr. Cleckley said the department could not answer were …"
             and not any(toks[j].dep == "conj" and j in idxs for j in s.kids[toks[k].head])
         ]  # "did not approve of his work and were deliberately keeping it out of print": the "and" needs it
         auxes_do = [k for k in idxs if toks[k].dep == "neg" and toks[toks[k].head].lemma == "do"]
