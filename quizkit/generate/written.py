@@ -176,6 +176,14 @@ PREP_VERBS = frozenset(_PREP_VERB_PAIRS.split())
 the point; "what did the economy expand at?" (a verb that merely takes a phrase) is no question."""
 
 
+_LIGHT_PAIR_WORDS = """pay:visit pay:tribute pay:attention pay:homage pay:respect pay:price take:step take:part
+    take:place take:action take:look take:care make:decision make:progress make:visit make:way give:speech
+    give:warning hold:talk hold:meeting"""
+LIGHT_PAIRS = frozenset(_LIGHT_PAIR_WORDS.split())
+"""Verb and object that say one act together ("paid a visit", "took part"): asking for the object asks
+for the verb."""
+
+
 IDIOM_ENDS = re.compile(r"^(?:the )?(?:ground[ -]up|scratch|the get-go|the outset)$", re.I)
 """Objects of a preposition that make an idiom with it ("from the ground up", "from scratch")."""
 
@@ -322,7 +330,11 @@ def ask(s: Sentence, analysis: Analysis) -> Asked | None:
         return None
     if any(s.toks[k].dep == "mark" for k in s.kids[root]):
         return None  # "If Evidence Action Beta fails to …": a condition, not something that happened
-    return _complete(s, root, analysis, "According to the article")
+    asked = _complete(s, root, analysis, "According to the article")
+    for k in s.kids[root]:  # "visited the area on Thursday and announced emergency aid of …": the second
+        if asked is None and s.toks[k].dep == "conj" and syntax.subject_of(s, k) is None:  # verb's object
+            asked = _complete(s, k, analysis, "According to the article", owner=root)
+    return asked
 
 
 REPORTING = actions.SPEECH - {"ask", "quote", "describe", "comment", "reply"}
@@ -360,16 +372,20 @@ def ask_reported(s: Sentence, analysis: Analysis) -> Asked | None:
     return _complete(s, h, analysis, f"According to {teller}", reported=True)
 
 
-def _complete(s: Sentence, root: int, analysis: Analysis, frame: str, reported: bool = False) -> Asked | None:
+def _complete(
+    s: Sentence, root: int, analysis: Analysis, frame: str, reported: bool = False, owner: int = -1
+) -> Asked | None:
     """The question about what completes the verb at ``root`` (the sentence's main verb, or the verb of
-    what a source reported), asked after ``frame``."""
+    what a source reported), asked after ``frame``. ``owner``: the verb whose subject ``root`` shares
+    (a second verb joined by "and"); ``root`` itself by default."""
     verb = s.toks[root]
     lemma = verb.lemma.lower()
+    owner = root if owner < 0 else owner
     if verb.pos != "VERB" or lemma in NO_OBJECT_VERBS:
         return None
-    if syntax.unreliable(s, root) if reported else not syntax.asserted(s, root):
+    if syntax.unreliable(s, root) if reported else not syntax.asserted(s, owner):
         return None  # a reported clause is the source's claim, asked "according to" them
-    who = _subject(s, root, analysis)
+    who = _subject(s, owner, analysis)
     form = _do_support(s, root)
     if who is None or form is None:
         return None
@@ -384,6 +400,8 @@ def _complete(s: Sentence, root: int, analysis: Analysis, frame: str, reported: 
     span: list[int] | None = None
     between = prt
     if t.dep == "dobj" and (lemma not in FINDING or lemma in ANNOUNCING):
+        if f"{lemma}:{t.lemma.lower()}" in LIGHT_PAIRS:
+            return None  # "what did Esper pay?" → "a visit to the city's prison": the noun is the verb
         if lemma == "need":
             return (
                 None  # "what did Kazakhstan need?" → "the doubles match" (for what?); "what did Ford need?"
