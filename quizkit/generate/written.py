@@ -330,11 +330,7 @@ def ask(s: Sentence, analysis: Analysis) -> Asked | None:
         return None
     if any(s.toks[k].dep == "mark" for k in s.kids[root]):
         return None  # "If Evidence Action Beta fails to …": a condition, not something that happened
-    asked = _complete(s, root, analysis, "According to the article")
-    for k in s.kids[root]:  # "visited the area on Thursday and announced emergency aid of …": the second
-        if asked is None and s.toks[k].dep == "conj" and syntax.subject_of(s, k) is None:  # verb's object
-            asked = _complete(s, k, analysis, "According to the article", owner=root)
-    return asked
+    return _complete(s, root, analysis, "According to the article")
 
 
 REPORTING = actions.SPEECH - {"ask", "quote", "describe", "comment", "reply"}
@@ -372,20 +368,16 @@ def ask_reported(s: Sentence, analysis: Analysis) -> Asked | None:
     return _complete(s, h, analysis, f"According to {teller}", reported=True)
 
 
-def _complete(
-    s: Sentence, root: int, analysis: Analysis, frame: str, reported: bool = False, owner: int = -1
-) -> Asked | None:
+def _complete(s: Sentence, root: int, analysis: Analysis, frame: str, reported: bool = False) -> Asked | None:
     """The question about what completes the verb at ``root`` (the sentence's main verb, or the verb of
-    what a source reported), asked after ``frame``. ``owner``: the verb whose subject ``root`` shares
-    (a second verb joined by "and"); ``root`` itself by default."""
+    what a source reported), asked after ``frame``."""
     verb = s.toks[root]
     lemma = verb.lemma.lower()
-    owner = root if owner < 0 else owner
     if verb.pos != "VERB" or lemma in NO_OBJECT_VERBS:
         return None
-    if syntax.unreliable(s, root) if reported else not syntax.asserted(s, owner):
+    if syntax.unreliable(s, root) if reported else not syntax.asserted(s, root):
         return None  # a reported clause is the source's claim, asked "according to" them
-    who = _subject(s, owner, analysis)
+    who = _subject(s, root, analysis)
     form = _do_support(s, root)
     if who is None or form is None:
         return None
