@@ -211,7 +211,7 @@ def asked_only(c: Candidate) -> bool:
         return True  # a short copied clause: 27 % on the dev and fresh pages
     if numbers.EXACT_TAG in c.question.tags:
         return True  # an exact count below the lead: a box score or a side tally (3 of 19)
-    if c.group == said.GROUP and said.REPORTED_TAG in c.question.tags:
+    if said.reported_claim(c):
         return True  # "who said that <a reported claim>?": 14 of 46 since step 18 (quotations 16 of 23);
         # only a main point no other question asks about takes one (``_cover_main_points``)
     return c.group == "open" and open.HEADLINE_TAG not in c.question.tags
@@ -325,7 +325,7 @@ def generate_quiz(
         chosen = _select_article(article, pool + weaker, n_article, seed, one, whole, first, default)
     dropped.extend(first)
     if default and len(chosen) < n_article:  # room left: a main point not yet asked, from a weaker candidate
-        spare = [c for c in scored if not asked_only(c) or said.REPORTED_TAG in c.question.tags]
+        spare = [c for c in scored if not asked_only(c) or said.reported_claim(c)]
         others = default_total(analysis) - n_article if count is None and share > 0 else 0
         chosen = _cover_main_points(article, weights, spare, chosen, n_article, one, others)
         chosen = _word_back(article, pool, chosen, n_article, one)

@@ -20,6 +20,11 @@ REPORTED_TAG = "reported"
 """A claim the article reports in its own words ("who said that …?"), not a quotation."""
 
 
+def reported_claim(c: Candidate) -> bool:
+    """Who said a claim the article reports in its own words (not a quotation)."""
+    return c.group == GROUP and REPORTED_TAG in c.question.tags
+
+
 def _speaker(analysis: Analysis, quote: Quote) -> Mention | None:
     """The person mention the attribution names: the same name or its surname, the longest form first."""
     said = quote.speaker.replace("’s", "").strip()
