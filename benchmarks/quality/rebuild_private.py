@@ -22,13 +22,14 @@ import argparse
 import csv
 import gzip
 import json
-import os
 import subprocess
 import sys
-import tempfile
 from pathlib import Path
 
 HERE = Path(__file__).resolve().parent
+sys.path.insert(0, str(HERE.parent.parent))
+from quizkit.files import atomic_write  # noqa: E402  (standard library only, like this script)
+
 TRAFILATURA_COMMIT = "67c3f2a"
 REPO_OPTION = {
     "mozilla/readability": "readability",
@@ -47,17 +48,10 @@ def git_show(git_dir: Path, rev: str, path: str) -> bytes | None:
     return proc.stdout if proc.returncode == 0 else None
 
 
-def write_atomic(target: Path, data: bytes) -> None:
-    """Write ``data`` to ``target`` through a temporary file in the same directory, then rename it."""
+def write_page(target: Path, data: bytes) -> None:
+    """Write one page through the kit's own temp-file-then-rename writer, making its folder first."""
     target.parent.mkdir(parents=True, exist_ok=True)
-    fd, tmp = tempfile.mkstemp(dir=target.parent, prefix=f".{target.name}.", suffix=".tmp")
-    try:
-        with os.fdopen(fd, "wb") as handle:
-            handle.write(data)
-        os.replace(tmp, target)
-    except BaseException:
-        Path(tmp).unlink(missing_ok=True)
-        raise
+    atomic_write(target, data)
 
 
 def normalise_url(url: str) -> str:
@@ -151,14 +145,14 @@ def main(argv: list[str] | None = None) -> int:
         if data is None:
             missing["manifest"].append(row["id"])
             continue
-        write_atomic(args.out / f"{row['id']}.html", data)
+        write_page(args.out / f"{row['id']}.html", data)
         written["manifest"] += 1
     for row in read_rows("fresh.csv"):
         data = fresh_page(row, dirs)
         if data is None:
             missing["fresh"].append(row["id"])
             continue
-        write_atomic(args.out / "fresh" / f"{row['id']}.html", data)
+        write_page(args.out / "fresh" / f"{row['id']}.html", data)
         written["fresh"] += 1
 
     for part in ("manifest", "fresh"):
